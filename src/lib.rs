@@ -1,0 +1,69 @@
+//! # seedshard
+//!
+//! Back up a Bitcoin wallet seed as SLIP-39 Shamir shares, and recover it.
+//!
+//! A seed is the only key to a wallet. seedshard splits it into shares so that any M of N
+//! holders together can restore it (optionally in two levels: M of N groups, each needing some
+//! of its members), while fewer learn nothing about it.
+//!
+//! ## Which type to use when
+//!
+//! - [`MasterSecret`]: the secret to protect (16 to 64 bytes). [`Passphrase`]: the optional
+//!   SLIP-39 passphrase that encrypts it.
+//! - [`SplitPlan`] (built from [`GroupSpec`]s) splits a secret into a [`ShareSet`];
+//!   [`SplitPlan::single`] covers the common one-group case.
+//! - [`Share::parse`] reads one share from its words; [`combine`] turns enough shares back
+//!   into the secret.
+//!
+//! ```
+//! use seedshard::{combine, MasterSecret, Passphrase, Share, SplitPlan};
+//! let secret = MasterSecret::generate(16)?;
+//! let set = SplitPlan::single(2, 3)?.split(&secret, &Passphrase::empty())?;
+//! let words: Vec<String> = set.shares().map(|s| s.to_words().to_string()).collect();
+//! let two: Vec<Share> = words[1..].iter().map(|w| Share::parse(w)).collect::<Result<_, _>>()?;
+//! assert_eq!(combine(&two, &Passphrase::empty())?, secret);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Threat model, in short
+//!
+//! seedshard protects a secret against the loss of shares (up to N - M of a group) and
+//! against theft of fewer than M shares, which reveal nothing. It keeps secrets in memory
+//! that is zeroized on drop, never prints them in `Debug` or errors, and does its field
+//! arithmetic in constant time. It cannot protect against a compromised computer at the time
+//! of splitting or recovery, against M holders who collude, or against a forgotten
+//! passphrase: a wrong passphrase silently opens a different wallet, which is why seedshard
+//! shows fingerprints to compare. See `docs/threat-model.md`.
+//!
+//! ## Features
+//!
+//! The SLIP-39 core needs only `core` and `alloc`. `std` adds the OS random generator;
+//! `bip39`, `bitcoin`, `qr` and `card` add BIP-39 bridging, wallet facts, QR payloads and
+//! share cards; `cli` (default) builds the `seedshard` tool.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub mod secret;
+pub mod slip39;
+
+pub use secret::{MasterSecret, Passphrase, PassphraseError, SecretError};
+pub use slip39::scheme::{
+    combine, recover_ems, CombineError, EncryptedMasterSecret, GroupProgress, GroupSpec,
+    PlanError, ShareSet, SplitError, SplitPlan,
+};
+pub use slip39::share::{Identifier, IterationExponent, ParseShareError, Share};
+
+/// The operating system's random generator, as a `rand_core` cryptographic generator.
+///
+/// # Panics
+///
+/// When the operating system cannot provide randomness, which on supported systems does not
+/// happen after boot.
+#[cfg(feature = "std")]
+pub fn os_rng() -> impl rand_core::CryptoRng {
+    rand_core::UnwrapErr(getrandom::SysRng)
+}

@@ -1,0 +1,13 @@
+//! SLIP-0039: Shamir's Secret-Sharing for Mnemonic Codes, implemented in full.
+//!
+//! The modules follow the specification's sections: [`gf256`] (the field), [`rs1024`] (the
+//! checksum), [`wordlist`], [`share`] (one share's format), [`shamir`] (splitting one secret),
+//! [`cipher`] (encrypting the master secret) and [`scheme`] (groups of shares).
+
+pub mod cipher;
+pub mod gf256;
+pub mod rs1024;
+pub mod scheme;
+pub mod shamir;
+pub mod share;
+pub mod wordlist;
