@@ -1,0 +1,332 @@
+//! Reading secrets and shares from files, standard input and prompts; writing secret files.
+//!
+//! `-` means standard input, read once. Prompts appear only when standard input is a
+//! terminal; they go to the terminal, never echo, and never reach the command line.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use seedshard::{MasterSecret, Passphrase, Share};
+use zeroize::Zeroizing;
+
+use crate::error::{CliError, CliResult};
+
+/// The largest input file seedshard reads (1 MiB): far more than any set of shares, small
+/// enough that a wrong file is refused at once.
+pub const MAX_INPUT_BYTES: u64 = 1 << 20;
+
+/// Reads inputs and makes sure standard input is read at most once.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    stdin_used: bool,
+}
+
+/// Where a share came from, for messages ("shares.txt line 3").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The file name, or "standard input".
+    pub source: String,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} line {}", self.source, self.line)
+    }
+}
+
+/// A parsed share and where it came from.
+#[derive(Debug)]
+pub struct SourcedShare {
+    /// The share.
+    pub share: Share,
+    /// Its origin.
+    pub origin: Origin,
+}
+
+/// True when a person can answer prompts.
+pub fn interactive() -> bool {
+    io::stdin().is_terminal() && io::stderr().is_terminal()
+}
+
+/// A display name for a path argument.
+pub fn display_name(path: &Path) -> String {
+    if is_stdin(path) {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+impl Inputs {
+    /// Reads a whole file (or `-`) into zeroizing memory, refusing more than
+    /// [`MAX_INPUT_BYTES`].
+    pub fn read_bytes(&mut self, path: &Path) -> CliResult<Zeroizing<Vec<u8>>> {
+        let name = display_name(path);
+        let mut buf = Zeroizing::new(Vec::new());
+        let result = if is_stdin(path) {
+            if self.stdin_used {
+                return Err(CliError::input(
+                    "standard input (-) is named twice",
+                    "give - for one input only and put the others in files",
+                ));
+            }
+            self.stdin_used = true;
+            io::stdin()
+                .lock()
+                .take(MAX_INPUT_BYTES + 1)
+                .read_to_end(&mut buf)
+        } else {
+            let file = File::open(path).map_err(|e| open_error(&name, &e))?;
+            if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+                return Err(CliError::input(
+                    format!("{name} is a directory"),
+                    "name a file that holds the input",
+                ));
+            }
+            file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf)
+        };
+        result.map_err(|e| {
+            CliError::input(
+                format!("cannot read {name}: {}", io_reason(&e)),
+                "check the file and try again",
+            )
+        })?;
+        if buf.len() as u64 > MAX_INPUT_BYTES {
+            return Err(CliError::input(
+                format!("{name} is larger than 1 MiB, too large to hold shares or a secret"),
+                "check that you named the right file",
+            ));
+        }
+        Ok(buf)
+    }
+
+    /// Reads a file (or `-`) as UTF-8 text.
+    pub fn read_text(&mut self, path: &Path) -> CliResult<Zeroizing<String>> {
+        let bytes = self.read_bytes(path)?;
+        match std::str::from_utf8(&bytes) {
+            Ok(s) => Ok(Zeroizing::new(s.to_string())),
+            Err(e) => Err(CliError::input(
+                format!(
+                    "{} is not text (invalid UTF-8 at byte {})",
+                    display_name(path),
+                    e.valid_up_to() + 1
+                ),
+                "give a plain text file with one share a line",
+            )),
+        }
+    }
+
+    /// Reads a master secret written in hexadecimal (white space ignored).
+    pub fn read_secret_hex(&mut self, path: &Path) -> CliResult<MasterSecret> {
+        let text = self.read_text(path)?;
+        let name = display_name(path);
+        let mut digits = Zeroizing::new(Vec::with_capacity(text.len()));
+        for (i, c) in text.chars().filter(|c| !c.is_whitespace()).enumerate() {
+            match c.to_digit(16) {
+                Some(d) => digits.push(d as u8),
+                None => {
+                    return Err(CliError::input(
+                        format!("{name}: character {} of the secret is not a hex digit", i + 1),
+                        "write the secret as hexadecimal digits 0-9 and a-f, e.g. 32 digits for 128 bits",
+                    ))
+                }
+            }
+        }
+        if digits.is_empty() {
+            return Err(CliError::input(
+                format!("{name} holds no secret"),
+                "write the secret as hexadecimal, e.g. 32 digits for 128 bits",
+            ));
+        }
+        if digits.len() % 2 != 0 {
+            return Err(CliError::input(
+                format!(
+                    "{name}: the secret has an odd number of hex digits ({})",
+                    digits.len()
+                ),
+                "each byte is two hex digits; check for a missing or extra digit",
+            ));
+        }
+        let bytes: Vec<u8> = digits.chunks(2).map(|p| (p[0] << 4) | p[1]).collect();
+        MasterSecret::new(bytes).map_err(|e| {
+            CliError::input(
+                format!("{name}: {e}"),
+                "use a secret of 128 to 512 bits (32 to 128 hex digits, an even number of bytes)",
+            )
+        })
+    }
+
+    /// Reads the SLIP-39 passphrase from a file, or prompts for it on a terminal (twice when
+    /// `confirm`), or takes the empty passphrase when neither is possible.
+    pub fn slip39_passphrase(
+        &mut self,
+        file: Option<&Path>,
+        confirm: bool,
+    ) -> CliResult<Passphrase> {
+        let text = match file {
+            Some(path) => {
+                let mut text = self.read_text(path)?;
+                strip_line_end(&mut text);
+                text
+            }
+            None if interactive() => prompt_passphrase(confirm)?,
+            None => return Ok(Passphrase::empty()),
+        };
+        Passphrase::new(String::clone(&text)).map_err(|e| {
+            CliError::input(
+                format!("{e}"),
+                "SLIP-39 passphrases may use printable ASCII only (letters, digits, punctuation, space)",
+            )
+        })
+    }
+
+    /// Reads shares from each input: one share a line, `#` comments and blank lines ignored.
+    pub fn read_shares(&mut self, paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
+        let mut shares = Vec::new();
+        for path in paths {
+            let text = self.read_text(path)?;
+            let source = display_name(path);
+            parse_share_lines(&text, &source, &mut shares)?;
+        }
+        Ok(shares)
+    }
+}
+
+/// Parses share lines from `text`, appending to `out`.
+pub fn parse_share_lines(text: &str, source: &str, out: &mut Vec<SourcedShare>) -> CliResult {
+    for (i, line) in text.lines().enumerate() {
+        let content = line.split('#').next().unwrap_or("");
+        if content.trim().is_empty() {
+            continue;
+        }
+        let origin = Origin {
+            source: source.to_string(),
+            line: i + 1,
+        };
+        let number = out.len() + 1;
+        let share =
+            Share::parse(content).map_err(|e| crate::output::parse_error(number, &origin, &e))?;
+        out.push(SourcedShare { share, origin });
+    }
+    Ok(())
+}
+
+fn strip_line_end(text: &mut Zeroizing<String>) {
+    if text.ends_with('\n') {
+        text.pop();
+        if text.ends_with('\r') {
+            text.pop();
+        }
+    }
+}
+
+fn prompt_passphrase(confirm: bool) -> CliResult<Zeroizing<String>> {
+    let ask = |prompt: &str| -> CliResult<Zeroizing<String>> {
+        rpassword::prompt_password(prompt)
+            .map(Zeroizing::new)
+            .map_err(|e| {
+                CliError::input(
+                    format!(
+                        "cannot read the passphrase from the terminal: {}",
+                        io_reason(&e)
+                    ),
+                    "use --passphrase-file FILE instead",
+                )
+            })
+    };
+    let first = ask("SLIP-39 passphrase (encrypts the shares; press Enter for none): ")?;
+    if confirm {
+        let second = ask("SLIP-39 passphrase again: ")?;
+        if *first != *second {
+            return Err(CliError::input(
+                "the two passphrases differ",
+                "run the command again and type the same passphrase twice",
+            ));
+        }
+    }
+    Ok(first)
+}
+
+/// Creates `path` new with mode 0600 and writes `bytes` to it, all or nothing: the data goes
+/// to a temporary file in the same directory first and is moved into place only when
+/// complete. An existing file is replaced only with `force`.
+pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> CliResult {
+    let name = path.display().to_string();
+    if !force && fs::symlink_metadata(path).is_ok() {
+        return Err(CliError::input(
+            format!("{name} already exists"),
+            "choose another name, or add --force to replace it",
+        ));
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let file_name = path.file_name().ok_or_else(|| {
+        CliError::input(format!("{name} is not a file name"), "name a file to write")
+    })?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(file_name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let write = || -> io::Result<()> {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        if force {
+            fs::rename(&tmp, path)
+        } else {
+            // hard_link fails if the target appeared meanwhile: never overwrite silently.
+            fs::hard_link(&tmp, path)?;
+            fs::remove_file(&tmp)
+        }
+    };
+    write().map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        CliError::input(
+            format!("cannot write {name}: {}", io_reason(&e)),
+            "check that the directory exists and is writable, and that there is space",
+        )
+    })
+}
+
+fn open_error(name: &str, e: &io::Error) -> CliError {
+    let hint = match e.kind() {
+        io::ErrorKind::NotFound => "check the file name and path",
+        io::ErrorKind::PermissionDenied => "check that you may read the file",
+        _ => "check the file and try again",
+    };
+    CliError::input(format!("cannot open {name}: {}", io_reason(e)), hint)
+}
+
+/// A short lowercase reason for an I/O error, without the OS error number.
+pub fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::AlreadyExists => "it already exists".into(),
+        _ => {
+            let s = e.to_string();
+            let s = s.split(" (os error").next().unwrap_or(&s).to_string();
+            let mut c = s.chars();
+            match c.next() {
+                Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+                None => s,
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Turning library results and errors into what a person (or a script) reads.
+
+use std::io::Write;
+
+use seedshard::{CombineError, ParseShareError, ShareSet};
+use serde::Serialize;
+
+use crate::error::{CliError, CliResult};
+use crate::io::{Origin, SourcedShare};
+
+/// The error for a share that does not parse, naming the share, its origin and the word.
+pub fn parse_error(number: usize, origin: &Origin, e: &ParseShareError) -> CliError {
+    let hint = match e {
+        ParseShareError::UnknownWord { position, .. } => format!(
+            "compare word {position} with the card; each word may be written whole or by its first 4 letters"
+        ),
+        ParseShareError::TooShort { .. }
+        | ParseShareError::InvalidLength { .. }
+        | ParseShareError::TooLong { .. } => "a share has 20 words (128-bit secret), 33 (256-bit) or 59 (512-bit); \
+             check for a missing or extra word, or a share broken across two lines"
+            .to_string(),
+        ParseShareError::Checksum => {
+            "compare every word with the card: one or more words were misread or mistyped".to_string()
+        }
+        _ => "this is not a valid SLIP-39 share; check it was copied from the right card".to_string(),
+    };
+    CliError::input(format!("share {number} ({origin}): {e}"), hint)
+}
+
+/// The error for shares that do not combine, naming shares by number and origin.
+pub fn combine_error(shares: &[SourcedShare], e: &CombineError) -> CliError {
+    let at = |n: usize| -> String {
+        match shares.get(n.wrapping_sub(1)) {
+            Some(s) => format!("share {n} ({})", s.origin),
+            None => format!("share {n}"),
+        }
+    };
+    match e {
+        CombineError::NoShares => CliError::input(
+            "no shares were given",
+            "give files with one share a line, or - to read them from standard input",
+        ),
+        CombineError::DifferentSet { share } => CliError::input(
+            format!(
+                "{} belongs to a different share set than share 1",
+                at(*share)
+            ),
+            "shares of one set begin with the same two words; set the other share aside",
+        ),
+        CombineError::InconsistentParameters { share, field } => CliError::input(
+            format!("{} has a different {field} than share 1", at(*share)),
+            "check that both shares were copied correctly from cards of the same set",
+        ),
+        CombineError::MemberThresholdMismatch { share, .. } => CliError::input(
+            format!(
+                "{} states a different threshold than the other shares of its group",
+                at(*share)
+            ),
+            "check that the share was copied correctly from a card of this set",
+        ),
+        CombineError::DuplicateMemberIndex { first, second, .. } => CliError::input(
+            format!(
+                "{} and {} are the same member of the same group but differ",
+                at(*first),
+                at(*second)
+            ),
+            "one of the two was copied wrongly; compare both with their cards",
+        ),
+        CombineError::LengthMismatch { share } => CliError::input(
+            format!(
+                "{} has a different number of words than share 1",
+                at(*share)
+            ),
+            "all shares of one set have the same length; check for a missing or extra word",
+        ),
+        CombineError::NotEnoughShares { .. } => CliError::input(
+            e.to_string(),
+            "add shares from more cards; each group needs its threshold of shares",
+        ),
+        CombineError::Digest { .. } => CliError::input(
+            e.to_string(),
+            "compare each share with its card, and set aside shares from other sets",
+        ),
+        CombineError::Disagrees { share } => CliError::input(
+            format!(
+                "{} does not agree with the other shares of its group",
+                at(*share)
+            ),
+            "compare this share with its card; it may be mistyped or from another set",
+        ),
+        other => CliError::input(other.to_string(), "compare each share with its card"),
+    }
+}
+
+/// The JSON form of a split (the scripting contract in the README).
+#[derive(Serialize)]
+pub struct SplitJson {
+    /// The set identifier.
+    pub identifier: u16,
+    /// The extendable flag.
+    pub extendable: bool,
+    /// The iteration exponent.
+    pub iteration_exponent: u8,
+    /// Groups needed.
+    pub group_threshold: u8,
+    /// The groups.
+    pub groups: Vec<GroupJson>,
+}
+
+/// One group in [`SplitJson`].
+#[derive(Serialize)]
+pub struct GroupJson {
+    /// Members needed.
+    pub member_threshold: u8,
+    /// The shares' words.
+    pub shares: Vec<zeroize::Zeroizing<String>>,
+}
+
+impl SplitJson {
+    /// The JSON view of `set`.
+    pub fn new(set: &ShareSet) -> Self {
+        Self {
+            identifier: set.identifier().get(),
+            extendable: set.extendable(),
+            iteration_exponent: set.iteration_exponent().get(),
+            group_threshold: set.group_threshold(),
+            groups: set
+                .groups()
+                .iter()
+                .map(|g| GroupJson {
+                    member_threshold: g[0].member_threshold(),
+                    shares: g.iter().map(|s| s.to_words()).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Writes the shares of `set` for people: a comment line describing each share, then its
+/// words. The whole output is valid input to `seedshard combine`.
+pub fn write_share_set(out: &mut impl Write, set: &ShareSet) -> std::io::Result<()> {
+    let group_count = set.groups().len();
+    let needed = if group_count == 1 {
+        let g = &set.groups()[0];
+        format!("{} of {} shares needed", g[0].member_threshold(), g.len())
+    } else {
+        format!("{} of {} groups needed", set.group_threshold(), group_count)
+    };
+    writeln!(
+        out,
+        "# SLIP-39 share set {}: {needed} (extendable: {}; iteration exponent {})",
+        set.identifier(),
+        if set.extendable() { "yes" } else { "no" },
+        set.iteration_exponent()
+    )?;
+    for (gi, group) in set.groups().iter().enumerate() {
+        let t = group[0].member_threshold();
+        writeln!(out, "#")?;
+        if group_count > 1 {
+            writeln!(
+                out,
+                "# Group {} of {}: needs {} of its {} shares",
+                gi + 1,
+                group_count,
+                t,
+                group.len()
+            )?;
+        }
+        for share in group {
+            writeln!(
+                out,
+                "# {}",
+                share_label(
+                    share.member_index(),
+                    group.len(),
+                    t,
+                    gi,
+                    group_count,
+                    set.group_threshold()
+                )
+            )?;
+            writeln!(out, "{}", share.to_words().as_str())?;
+        }
+    }
+    Ok(())
+}
+
+/// A plain-words label: "group 2 of 3, share 4 of 5; this group needs 3 of its 5 shares;
+/// 2 of the 3 groups are needed".
+pub fn share_label(
+    member_index: u8,
+    members: usize,
+    member_threshold: u8,
+    group_index: usize,
+    groups: usize,
+    group_threshold: u8,
+) -> String {
+    if groups == 1 {
+        format!(
+            "share {} of {}; {} of the {} shares are needed",
+            u16::from(member_index) + 1,
+            members,
+            member_threshold,
+            members
+        )
+    } else {
+        format!(
+            "group {} of {}, share {} of {}; this group needs {} of its {} shares; {} of the {} groups are needed",
+            group_index + 1,
+            groups,
+            u16::from(member_index) + 1,
+            members,
+            member_threshold,
+            members,
+            group_threshold,
+            groups
+        )
+    }
+}
+
+/// Writes `value` as pretty JSON and a newline.
+pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> CliResult {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| {
+        CliError::input(format!("cannot write output: {e}"), "check standard output")
+    })?;
+    writeln!(out)
+        .map_err(|e| CliError::input(format!("cannot write output: {e}"), "check standard output"))
+}
+
+/// Lowercase hex of `bytes` in a zeroizing string.
+pub fn hex(bytes: &[u8]) -> zeroize::Zeroizing<String> {
+    use std::fmt::Write as _;
+    let mut s = zeroize::Zeroizing::new(String::with_capacity(bytes.len() * 2));
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
