@@ -39,10 +39,7 @@ pub fn inv(a: u8) -> u8 {
     let a32 = mul(a16, a16);
     let a64 = mul(a32, a32);
     let a128 = mul(a64, a64);
-    mul(
-        mul(mul(a2, a4), mul(a8, a16)),
-        mul(mul(a32, a64), a128),
-    )
+    mul(mul(mul(a2, a4), mul(a8, a16)), mul(mul(a32, a64), a128))
 }
 
 /// Divides `a` by `b` (`b` must be non-zero for a meaningful result).

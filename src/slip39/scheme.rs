@@ -106,8 +106,7 @@ impl GroupSpec {
     }
 
     fn checked(threshold: u8, count: u8, group: usize) -> Result<Self, PlanError> {
-        if !(1..=MAX_SHARE_COUNT).contains(&threshold) || !(1..=MAX_SHARE_COUNT).contains(&count)
-        {
+        if !(1..=MAX_SHARE_COUNT).contains(&threshold) || !(1..=MAX_SHARE_COUNT).contains(&count) {
             return Err(PlanError::OutOfRange { group });
         }
         if threshold > count {
@@ -291,7 +290,11 @@ impl SplitPlan {
     ///
     /// As [`SplitPlan::split_with`].
     #[cfg(feature = "std")]
-    pub fn split(&self, secret: &MasterSecret, passphrase: &Passphrase) -> Result<ShareSet, SplitError> {
+    pub fn split(
+        &self,
+        secret: &MasterSecret,
+        passphrase: &Passphrase,
+    ) -> Result<ShareSet, SplitError> {
         self.split_with(secret, passphrase, &mut crate::os_rng())
     }
 

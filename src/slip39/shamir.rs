@@ -84,7 +84,9 @@ pub fn split_secret<R: rand_core::CryptoRng + ?Sized>(
 ) -> Vec<Zeroizing<Vec<u8>>> {
     debug_assert!(threshold >= 1 && threshold <= count && count <= 16);
     if threshold == 1 {
-        return (0..count).map(|_| Zeroizing::new(secret.to_vec())).collect();
+        return (0..count)
+            .map(|_| Zeroizing::new(secret.to_vec()))
+            .collect();
     }
     let len = secret.len();
     let random_count = usize::from(threshold - 2);
