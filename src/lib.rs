@@ -47,6 +47,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "qr")]
+pub mod qr;
 pub mod secret;
 pub mod slip39;
 

@@ -1,0 +1,877 @@
+//! QR payloads for shares: encode, draw and read (feature `qr`).
+//!
+//! Two payloads carry a SLIP-39 share (both specified in `docs/shareqr.md`):
+//!
+//! - [`PayloadFormat::ShareQr`] (the default on cards): each word's 0-based index in the
+//!   SLIP-39 word list written as 4 decimal digits, concatenated, in QR numeric mode. A
+//!   20-word share is 80 digits and fits a 29x29 symbol at error-correction level M.
+//! - [`PayloadFormat::Text`]: the words in upper case separated by single spaces, in QR
+//!   alphanumeric mode, which any phone shows as the words themselves.
+//!
+//! [`classify`] tells what a decoded QR payload is: a share in either form, a BIP-39 SeedQR
+//! (standard or compact, the input to `split --scan`), or something else, described without
+//! repeating its content. [`scan_image`] finds and reads every QR code in a PNG or JPEG.
+//!
+//! Payload strings and decoded bytes hold secrets and live in [`Zeroizing`] buffers. The
+//! `qrcode`, `rqrr` and `image` crates keep working copies of their own that seedshard cannot
+//! wipe; keep that in mind on a shared computer.
+//!
+//! # Examples
+//!
+//! ```
+//! use seedshard::qr::{classify, encode_payload, Decoded, PayloadFormat};
+//! use seedshard::Share;
+//! let share = Share::parse(
+//!     "duckling enlarge academic academic agency result length solution fridge kidney \
+//!      coal piece deal husband erode duke ajar critical decision keyboard",
+//! )?;
+//! let digits = encode_payload(&share, PayloadFormat::ShareQr);
+//! assert_eq!(&digits[..8], "02610294");
+//! match classify(digits.as_bytes()) {
+//!     Decoded::Share { share: back, format } => {
+//!         assert_eq!(back, share);
+//!         assert_eq!(format, PayloadFormat::ShareQr);
+//!     }
+//!     other => panic!("unexpected {}", other.describe()),
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use core::fmt;
+use core::str::FromStr;
+use std::io::Cursor;
+
+use zeroize::Zeroizing;
+
+use crate::slip39::share::ParseShareError;
+use crate::Share;
+
+/// Digits per word in a ShareQR payload (and in a BIP-39 SeedQR): indices 0..=1023 (SLIP-39)
+/// or 0..=2047 (BIP-39) written as 4 decimal digits with leading zeros.
+pub const DIGITS_PER_WORD: usize = 4;
+
+/// The largest image [`scan_image`] accepts, in pixels (40 megapixels: more than any phone
+/// camera of today; a larger image is refused before its pixels are decoded).
+pub const MAX_SCAN_PIXELS: u64 = 40_000_000;
+
+/// The width of the light border a QR symbol needs on each side, in modules (ISO/IEC 18004).
+pub const QUIET_ZONE_MODULES: usize = 4;
+
+/// How a share is written into a QR code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum PayloadFormat {
+    /// 4 decimal digits per word (the word's index in the SLIP-39 list), numeric mode.
+    #[default]
+    ShareQr,
+    /// The words in upper case separated by single spaces, alphanumeric mode.
+    Text,
+}
+
+impl PayloadFormat {
+    /// The name used on the command line and in documents: `shareqr` or `text`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PayloadFormat::ShareQr => "shareqr",
+            PayloadFormat::Text => "text",
+        }
+    }
+}
+
+impl fmt::Display for PayloadFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A QR payload format name that is neither `shareqr` nor `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UnknownPayloadFormat;
+
+impl fmt::Display for UnknownPayloadFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown QR payload format (expected shareqr or text)")
+    }
+}
+
+impl std::error::Error for UnknownPayloadFormat {}
+
+impl FromStr for PayloadFormat {
+    type Err = UnknownPayloadFormat;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "shareqr" => Ok(PayloadFormat::ShareQr),
+            "text" => Ok(PayloadFormat::Text),
+            _ => Err(UnknownPayloadFormat),
+        }
+    }
+}
+
+/// The payload of one share in the given format. Secret: it is the share itself.
+pub fn encode_payload(share: &Share, format: PayloadFormat) -> Zeroizing<String> {
+    match format {
+        PayloadFormat::ShareQr => {
+            let indices = share.to_indices();
+            let mut out = Zeroizing::new(String::with_capacity(indices.len() * DIGITS_PER_WORD));
+            for &index in indices.iter() {
+                // Each index is below 1024, so 4 digits always suffice.
+                let mut n = index;
+                let mut digits = [b'0'; DIGITS_PER_WORD];
+                for d in digits.iter_mut().rev() {
+                    *d = b'0' + (n % 10) as u8;
+                    n /= 10;
+                }
+                for d in digits {
+                    out.push(char::from(d));
+                }
+            }
+            out
+        }
+        PayloadFormat::Text => {
+            let mut words = share.to_words();
+            words.make_ascii_uppercase();
+            words
+        }
+    }
+}
+
+/// A QR error-correction level (ISO/IEC 18004 section 7.5.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum EcLevel {
+    /// About 7% of codewords may be restored.
+    L,
+    /// About 15% (the level seedshard uses on cards).
+    #[default]
+    M,
+    /// About 25%.
+    Q,
+    /// About 30%.
+    H,
+}
+
+impl EcLevel {
+    fn to_qrcode(self) -> qrcode::EcLevel {
+        match self {
+            EcLevel::L => qrcode::EcLevel::L,
+            EcLevel::M => qrcode::EcLevel::M,
+            EcLevel::Q => qrcode::EcLevel::Q,
+            EcLevel::H => qrcode::EcLevel::H,
+        }
+    }
+}
+
+/// Why a payload could not be drawn as a QR symbol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DrawError {
+    /// The payload holds a character its QR mode cannot carry.
+    InvalidCharacter,
+    /// The payload does not fit even the largest QR symbol.
+    TooLong,
+}
+
+impl fmt::Display for DrawError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DrawError::InvalidCharacter => {
+                f.write_str("the payload holds a character its QR mode cannot carry")
+            }
+            DrawError::TooLong => f.write_str("the payload does not fit in a QR symbol"),
+        }
+    }
+}
+
+impl std::error::Error for DrawError {}
+
+/// A drawn QR symbol: a square of dark and light modules, without its quiet zone.
+///
+/// The modules encode the share, so they are wiped on drop.
+#[derive(Clone)]
+pub struct QrSymbol {
+    size: usize,
+    version: u8,
+    dark: Zeroizing<Vec<bool>>,
+}
+
+impl fmt::Debug for QrSymbol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("QrSymbol")
+            .field("version", &self.version)
+            .field("size", &self.size)
+            .finish_non_exhaustive()
+    }
+}
+
+impl QrSymbol {
+    /// Draws a share in the given payload format at level M, in the smallest symbol it fits.
+    ///
+    /// # Errors
+    ///
+    /// None for a valid share (59 words, the longest, need a 41x41 symbol); the `Result` is
+    /// kept for uniformity with [`QrSymbol::from_payload`].
+    pub fn for_share(share: &Share, format: PayloadFormat) -> Result<Self, DrawError> {
+        let payload = encode_payload(share, format);
+        Self::from_payload(&payload, format, EcLevel::M)
+    }
+
+    /// Draws a payload string in the QR mode its format uses (numeric for ShareQR,
+    /// alphanumeric for text), in the smallest symbol that holds it at `level`.
+    ///
+    /// # Errors
+    ///
+    /// [`DrawError::InvalidCharacter`] when the payload has a character the mode cannot
+    /// carry, [`DrawError::TooLong`] when no symbol is large enough.
+    pub fn from_payload(
+        payload: &str,
+        format: PayloadFormat,
+        level: EcLevel,
+    ) -> Result<Self, DrawError> {
+        let ok = match format {
+            PayloadFormat::ShareQr => payload.bytes().all(|b| b.is_ascii_digit()),
+            PayloadFormat::Text => payload
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b" $%*+-./:".contains(&b)),
+        };
+        if !ok {
+            return Err(DrawError::InvalidCharacter);
+        }
+        let ec = level.to_qrcode();
+        for v in 1..=40i16 {
+            let mut bits = qrcode::bits::Bits::new(qrcode::Version::Normal(v));
+            let pushed = match format {
+                PayloadFormat::ShareQr => bits.push_numeric_data(payload.as_bytes()),
+                PayloadFormat::Text => bits.push_alphanumeric_data(payload.as_bytes()),
+            };
+            if pushed.is_err() || bits.push_terminator(ec).is_err() {
+                continue;
+            }
+            let code = qrcode::QrCode::with_bits(bits, ec).map_err(|_| DrawError::TooLong)?;
+            let size = code.width();
+            let dark: Zeroizing<Vec<bool>> = Zeroizing::new(
+                code.into_colors()
+                    .into_iter()
+                    .map(|c| c == qrcode::Color::Dark)
+                    .collect(),
+            );
+            return Ok(QrSymbol {
+                size,
+                version: v as u8,
+                dark,
+            });
+        }
+        Err(DrawError::TooLong)
+    }
+
+    /// The number of modules on a side (21 for version 1, 4 more per version).
+    pub fn size(&self) -> usize {
+        self.size
+    }
+
+    /// The QR version (1 to 40).
+    pub fn version(&self) -> u8 {
+        self.version
+    }
+
+    /// Whether the module at column `x`, row `y` (0-based, from the top left) is dark.
+    ///
+    /// # Panics
+    ///
+    /// When `x` or `y` is not below [`QrSymbol::size`].
+    pub fn is_dark(&self, x: usize, y: usize) -> bool {
+        assert!(x < self.size && y < self.size, "module outside the symbol");
+        self.dark[y * self.size + x]
+    }
+
+    /// The symbol as an 8-bit grey image (0 dark, 255 light) with `module_px` pixels per
+    /// module and the 4-module quiet zone around it, row by row. Secret.
+    pub fn to_grey_pixels(&self, module_px: usize) -> (usize, Zeroizing<Vec<u8>>) {
+        let side = (self.size + 2 * QUIET_ZONE_MODULES) * module_px;
+        let mut px = Zeroizing::new(vec![255u8; side * side]);
+        for y in 0..self.size {
+            for x in 0..self.size {
+                if self.is_dark(x, y) {
+                    let x0 = (x + QUIET_ZONE_MODULES) * module_px;
+                    let y0 = (y + QUIET_ZONE_MODULES) * module_px;
+                    for row in y0..y0 + module_px {
+                        px[row * side + x0..row * side + x0 + module_px].fill(0);
+                    }
+                }
+            }
+        }
+        (side, px)
+    }
+}
+
+/// What a QR payload turned out to be.
+#[non_exhaustive]
+pub enum Decoded {
+    /// A SLIP-39 share, as ShareQR digits or as text.
+    Share {
+        /// The share.
+        share: Share,
+        /// The payload format it came in.
+        format: PayloadFormat,
+    },
+    /// A BIP-39 SeedQR in its standard form: 4 digits per word, each a BIP-39 word index
+    /// (0..=2047); 12, 15, 18, 21 or 24 words. The BIP-39 checksum is not checked here.
+    SeedQr {
+        /// The BIP-39 word indices. Secret.
+        indices: Zeroizing<Vec<u16>>,
+    },
+    /// A CompactSeedQR: the BIP-39 entropy as raw bytes (16 for 12 words, 32 for 24 words)
+    /// in byte mode.
+    CompactSeedQr {
+        /// The BIP-39 entropy. Secret.
+        entropy: Zeroizing<Vec<u8>>,
+    },
+    /// Anything else.
+    NotAShare(NotAShare),
+}
+
+impl fmt::Debug for Decoded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Decoded::Share { share, format } => f
+                .debug_struct("Share")
+                .field("share", share)
+                .field("format", format)
+                .finish(),
+            Decoded::SeedQr { indices } => write!(f, "SeedQr({} words)", indices.len()),
+            Decoded::CompactSeedQr { entropy } => {
+                write!(f, "CompactSeedQr({} bytes)", entropy.len())
+            }
+            Decoded::NotAShare(n) => f.debug_tuple("NotAShare").field(n).finish(),
+        }
+    }
+}
+
+impl Decoded {
+    /// A short description of what the payload is, without any of its content.
+    pub fn describe(&self) -> String {
+        match self {
+            Decoded::Share { share, format } => format!(
+                "a SLIP-39 share ({} words, {})",
+                share.word_count(),
+                match format {
+                    PayloadFormat::ShareQr => "ShareQR",
+                    PayloadFormat::Text => "text",
+                }
+            ),
+            Decoded::SeedQr { indices } => {
+                format!("a BIP-39 SeedQR of {} words", indices.len())
+            }
+            Decoded::CompactSeedQr { entropy } => format!(
+                "a BIP-39 CompactSeedQR of {} words",
+                entropy.len() * 3 / 4
+            ),
+            Decoded::NotAShare(n) => n.to_string(),
+        }
+    }
+}
+
+/// A QR payload that is neither a share nor a SeedQR, described by its shape only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NotAShare {
+    /// No content at all.
+    Empty,
+    /// ShareQR-shaped digits (4 per word, 20 words or more) that are not a valid share.
+    BrokenShareQr(ParseShareError),
+    /// Words that read like a share (20 or more) but are not a valid one.
+    BrokenTextShare(ParseShareError),
+    /// A web address.
+    WebAddress,
+    /// A `bitcoin:` payment request or a bare Bitcoin address.
+    BitcoinAddress,
+    /// An extended key (xpub, zpub, xprv and the like).
+    ExtendedKey,
+    /// A wallet output descriptor.
+    Descriptor,
+    /// A run of decimal digits of another length.
+    Number {
+        /// How many digits.
+        digits: usize,
+    },
+    /// Words (letters and spaces) that are not a share.
+    Words {
+        /// How many words.
+        words: usize,
+    },
+    /// Other text.
+    Text {
+        /// How many characters.
+        chars: usize,
+    },
+    /// Binary data.
+    Binary {
+        /// How many bytes.
+        bytes: usize,
+    },
+}
+
+impl fmt::Display for NotAShare {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotAShare::Empty => f.write_str("an empty QR code"),
+            NotAShare::BrokenShareQr(e) => {
+                write!(f, "ShareQR digits that are not a valid share ({e})")
+            }
+            NotAShare::BrokenTextShare(e) => {
+                write!(f, "words that are not a valid SLIP-39 share ({e})")
+            }
+            NotAShare::WebAddress => f.write_str("a web address"),
+            NotAShare::BitcoinAddress => f.write_str("a Bitcoin address or payment request"),
+            NotAShare::ExtendedKey => f.write_str("an extended key (xpub, zpub or similar)"),
+            NotAShare::Descriptor => f.write_str("a wallet output descriptor"),
+            NotAShare::Number { digits } => write!(f, "a number of {digits} digits"),
+            NotAShare::Words { words } => write!(f, "text of {words} words"),
+            NotAShare::Text { chars } => write!(f, "text of {chars} characters"),
+            NotAShare::Binary { bytes } => write!(f, "binary data of {bytes} bytes"),
+        }
+    }
+}
+
+/// BIP-39 phrase lengths in words (BIP-39, "Generating the mnemonic").
+const BIP39_WORD_COUNTS: [usize; 5] = [12, 15, 18, 21, 24];
+
+/// Tells what a decoded QR payload (its raw bytes) is.
+///
+/// - only digits, a multiple of 4 of them: a BIP-39 SeedQR when it has 12, 15, 18, 21 or 24
+///   words and every index is below 2048; otherwise a ShareQR when it has 20 words or more
+///   (no valid share length collides with a SeedQR length; see `docs/shareqr.md`);
+/// - letters and single spaces, 20 words or more: a text share;
+/// - exactly 16 or 32 bytes that are not all printable ASCII: a CompactSeedQR;
+/// - anything else is [`Decoded::NotAShare`], described by its shape only.
+pub fn classify(payload: &[u8]) -> Decoded {
+    if payload.is_empty() {
+        return Decoded::NotAShare(NotAShare::Empty);
+    }
+    if payload.iter().all(u8::is_ascii_digit) {
+        return classify_digits(payload);
+    }
+    let printable = payload.iter().all(|&b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\r');
+    if !printable {
+        if payload.len() == 16 || payload.len() == 32 {
+            return Decoded::CompactSeedQr {
+                entropy: Zeroizing::new(payload.to_vec()),
+            };
+        }
+        return Decoded::NotAShare(NotAShare::Binary {
+            bytes: payload.len(),
+        });
+    }
+    // Printable ASCII from here on.
+    let text = core::str::from_utf8(payload).unwrap_or_default();
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_alphabetic() || b.is_ascii_whitespace())
+    {
+        let words = text.split_whitespace().count();
+        if words >= 20 {
+            return match Share::parse(text) {
+                Ok(share) => Decoded::Share {
+                    share,
+                    format: PayloadFormat::Text,
+                },
+                Err(e) => Decoded::NotAShare(NotAShare::BrokenTextShare(e)),
+            };
+        }
+        return Decoded::NotAShare(NotAShare::Words { words });
+    }
+    let lower = text.trim().to_ascii_lowercase();
+    let kind = if lower.starts_with("http://") || lower.starts_with("https://") {
+        NotAShare::WebAddress
+    } else if lower.starts_with("bitcoin:")
+        || lower.starts_with("bc1")
+        || lower.starts_with("tb1")
+    {
+        NotAShare::BitcoinAddress
+    } else if ["xpub", "ypub", "zpub", "tpub", "vpub", "upub", "xprv", "yprv", "zprv", "tprv"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        NotAShare::ExtendedKey
+    } else if ["wpkh(", "wsh(", "sh(", "tr(", "pkh("]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        NotAShare::Descriptor
+    } else {
+        NotAShare::Text {
+            chars: text.chars().count(),
+        }
+    };
+    Decoded::NotAShare(kind)
+}
+
+fn classify_digits(payload: &[u8]) -> Decoded {
+    let digits = payload.len();
+    if digits % DIGITS_PER_WORD != 0 {
+        return Decoded::NotAShare(NotAShare::Number { digits });
+    }
+    let mut indices = Zeroizing::new(Vec::with_capacity(digits / DIGITS_PER_WORD));
+    for chunk in payload.chunks(DIGITS_PER_WORD) {
+        let mut n = 0u16;
+        for &d in chunk {
+            n = n * 10 + u16::from(d - b'0');
+        }
+        indices.push(n);
+    }
+    let words = indices.len();
+    if BIP39_WORD_COUNTS.contains(&words) {
+        if indices.iter().all(|&i| i < 2048) {
+            return Decoded::SeedQr { indices };
+        }
+        return Decoded::NotAShare(NotAShare::Number { digits });
+    }
+    if words >= 20 {
+        return match Share::from_indices(&indices) {
+            Ok(share) => Decoded::Share {
+                share,
+                format: PayloadFormat::ShareQr,
+            },
+            Err(e) => Decoded::NotAShare(NotAShare::BrokenShareQr(e)),
+        };
+    }
+    Decoded::NotAShare(NotAShare::Number { digits })
+}
+
+/// Why an image could not be scanned.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ScanError {
+    /// Not a PNG or JPEG file.
+    UnsupportedFormat,
+    /// Larger than [`MAX_SCAN_PIXELS`].
+    TooLarge {
+        /// Width in pixels, from the header.
+        width: u32,
+        /// Height in pixels, from the header.
+        height: u32,
+    },
+    /// The file ends before the image does.
+    Truncated,
+    /// The file is damaged or not what its header says.
+    Corrupt(image::ImageError),
+    /// Reading the file failed.
+    Io(std::io::Error),
+}
+
+impl fmt::Display for ScanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScanError::UnsupportedFormat => f.write_str("not a PNG or JPEG image"),
+            ScanError::TooLarge { width, height } => write!(
+                f,
+                "image of {width}x{height} pixels is larger than the limit of {} megapixels",
+                MAX_SCAN_PIXELS / 1_000_000
+            ),
+            ScanError::Truncated => f.write_str("the image file is cut short (truncated)"),
+            ScanError::Corrupt(_) => f.write_str("the image file is damaged"),
+            ScanError::Io(_) => f.write_str("could not read the image"),
+        }
+    }
+}
+
+impl std::error::Error for ScanError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ScanError::Corrupt(e) => Some(e),
+            ScanError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// One QR code found in an image.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Found {
+    /// What it holds.
+    pub decoded: Decoded,
+    /// Where its centre is, in pixels from the top left of the image.
+    pub center: (u32, u32),
+}
+
+/// Everything [`scan_image`] found in one image.
+#[derive(Debug, Default)]
+#[non_exhaustive]
+pub struct ScanReport {
+    /// The QR codes read, each once, from top to bottom and left to right.
+    pub found: Vec<Found>,
+    /// QR codes located but not readable (blurred, cut off or damaged).
+    pub unreadable: usize,
+}
+
+impl ScanReport {
+    /// The shares found, in order.
+    pub fn shares(&self) -> impl Iterator<Item = &Share> {
+        self.found.iter().filter_map(|f| match &f.decoded {
+            Decoded::Share { share, .. } => Some(share),
+            _ => None,
+        })
+    }
+}
+
+/// Reads the dimensions of a PNG or JPEG from its header, without decoding pixels.
+///
+/// # Errors
+///
+/// [`ScanError::UnsupportedFormat`] for other files, [`ScanError::Truncated`] or
+/// [`ScanError::Corrupt`] for a damaged header.
+pub fn image_dimensions(bytes: &[u8]) -> Result<(u32, u32), ScanError> {
+    let reader = reader_for(bytes)?;
+    reader.into_dimensions().map_err(image_error)
+}
+
+fn reader_for(bytes: &[u8]) -> Result<image::ImageReader<Cursor<&[u8]>>, ScanError> {
+    let reader = image::ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(ScanError::Io)?;
+    match reader.format() {
+        Some(image::ImageFormat::Png) | Some(image::ImageFormat::Jpeg) => Ok(reader),
+        _ => Err(ScanError::UnsupportedFormat),
+    }
+}
+
+fn image_error(e: image::ImageError) -> ScanError {
+    match &e {
+        image::ImageError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            ScanError::Truncated
+        }
+        image::ImageError::Decoding(_) => {
+            let msg = e.to_string().to_ascii_lowercase();
+            if msg.contains("eof") || msg.contains("end of") || msg.contains("truncat") {
+                ScanError::Truncated
+            } else {
+                ScanError::Corrupt(e)
+            }
+        }
+        _ => ScanError::Corrupt(e),
+    }
+}
+
+/// Finds and reads every QR code in a PNG or JPEG file's bytes.
+///
+/// The dimensions are checked against [`MAX_SCAN_PIXELS`] from the header before any pixel
+/// is decoded. The image is searched at full size and, when that does not read everything,
+/// again at half and quarter size (which helps with blurred and noisy photos).
+///
+/// # Errors
+///
+/// [`ScanError`] when the file is not a readable PNG or JPEG within the size limit. An image
+/// without any QR code is not an error: the report is empty.
+pub fn scan_image(bytes: &[u8]) -> Result<ScanReport, ScanError> {
+    let reader = reader_for(bytes)?;
+    let jpeg = reader.format() == Some(image::ImageFormat::Jpeg);
+    let (width, height) = reader.into_dimensions().map_err(image_error)?;
+    if u64::from(width) * u64::from(height) > MAX_SCAN_PIXELS {
+        return Err(ScanError::TooLarge { width, height });
+    }
+    // A JPEG decoder fills a cut-off image with grey instead of failing, so check for the
+    // end-of-image marker (FF D9, ITU T.81 B.2.1) near the end of the file.
+    if jpeg {
+        let tail = &bytes[bytes.len().saturating_sub(4096)..];
+        if !tail.windows(2).any(|w| w == [0xFF, 0xD9]) {
+            return Err(ScanError::Truncated);
+        }
+    }
+    let mut reader = reader_for(bytes)?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(width);
+    limits.max_image_height = Some(height);
+    reader.limits(limits);
+    let image = reader.decode().map_err(image_error)?;
+    let grey = image.into_luma8();
+    let (w, h) = grey.dimensions();
+    let mut raw = Zeroizing::new(grey.into_raw());
+    let report = scan_grey(w as usize, h as usize, &raw);
+    zeroize::Zeroize::zeroize(&mut *raw);
+    Ok(report)
+}
+
+/// Finds and reads every QR code in an 8-bit grey image (`pixels` row by row, 0 black).
+///
+/// # Panics
+///
+/// When `pixels` is shorter than `width * height`.
+pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
+    assert!(pixels.len() >= width * height, "pixel buffer too short");
+    let mut payloads: Vec<(Zeroizing<Vec<u8>>, (u32, u32))> = Vec::new();
+    let (located, failed) = scan_pass(width, height, 1, pixels, &mut payloads);
+    let mut unreadable = failed;
+    if failed > 0 || located == 0 {
+        // Smaller copies average away blur and noise; keep what they read and count what
+        // none of the passes could read.
+        for factor in [2usize, 4] {
+            if width / factor < 100 || height / factor < 100 {
+                break;
+            }
+            let small = downscale(width, height, pixels, factor);
+            let before = payloads.len();
+            let (_, f) = scan_pass(width / factor, height / factor, factor, &small, &mut payloads);
+            let gained = payloads.len() - before;
+            let _ = f;
+            unreadable = unreadable.saturating_sub(gained);
+            if unreadable == 0 && !payloads.is_empty() {
+                break;
+            }
+        }
+    }
+    payloads.sort_by_key(|(_, (x, y))| (*y / 64, *x));
+    let found = payloads
+        .into_iter()
+        .map(|(bytes, center)| Found {
+            decoded: classify(&bytes),
+            center,
+        })
+        .collect();
+    ScanReport { found, unreadable }
+}
+
+/// One detection pass; adds newly read payloads (deduplicated) and returns how many QR
+/// codes it located and how many of those it could not decode.
+fn scan_pass(
+    width: usize,
+    height: usize,
+    scale: usize,
+    pixels: &[u8],
+    out: &mut Vec<(Zeroizing<Vec<u8>>, (u32, u32))>,
+) -> (usize, usize) {
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
+    let grids = prepared.detect_grids();
+    let mut failed = 0;
+    for grid in &grids {
+        let mut bytes = Zeroizing::new(Vec::with_capacity(4096));
+        match grid.decode_to(&mut *bytes) {
+            Ok(_) => {
+                if out.iter().any(|(b, _)| **b == *bytes) {
+                    continue;
+                }
+                let cx = grid.bounds.iter().map(|p| p.x as i64).sum::<i64>() / 4;
+                let cy = grid.bounds.iter().map(|p| p.y as i64).sum::<i64>() / 4;
+                let center = (
+                    (cx.max(0) as usize * scale) as u32,
+                    (cy.max(0) as usize * scale) as u32,
+                );
+                out.push((bytes, center));
+            }
+            Err(_) => failed += 1,
+        }
+    }
+    (grids.len(), failed)
+}
+
+fn downscale(width: usize, height: usize, pixels: &[u8], factor: usize) -> Zeroizing<Vec<u8>> {
+    let (w, h) = (width / factor, height / factor);
+    let mut out = Zeroizing::new(vec![0u8; w * h]);
+    let area = (factor * factor) as u32;
+    for y in 0..h {
+        for x in 0..w {
+            let mut sum = 0u32;
+            for dy in 0..factor {
+                let row = (y * factor + dy) * width + x * factor;
+                for &p in &pixels[row..row + factor] {
+                    sum += u32::from(p);
+                }
+            }
+            out[y * w + x] = (sum / area) as u8;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHARE: &str = "duckling enlarge academic academic agency result length solution fridge \
+                         kidney coal piece deal husband erode duke ajar critical decision keyboard";
+
+    #[test]
+    fn shareqr_round_trip_and_size() {
+        let share = Share::parse(SHARE).unwrap();
+        let digits = encode_payload(&share, PayloadFormat::ShareQr);
+        assert_eq!(digits.len(), 80);
+        let symbol = QrSymbol::for_share(&share, PayloadFormat::ShareQr).unwrap();
+        assert_eq!(symbol.size(), 29);
+        assert_eq!(symbol.version(), 3);
+        match classify(digits.as_bytes()) {
+            Decoded::Share { share: s, format } => {
+                assert_eq!(s, share);
+                assert_eq!(format, PayloadFormat::ShareQr);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn text_payload_is_uppercase_words() {
+        let share = Share::parse(SHARE).unwrap();
+        let text = encode_payload(&share, PayloadFormat::Text);
+        assert!(text.starts_with("DUCKLING ENLARGE ACADEMIC"));
+        assert!(matches!(
+            classify(text.as_bytes()),
+            Decoded::Share { format: PayloadFormat::Text, .. }
+        ));
+    }
+
+    #[test]
+    fn seedqr_lengths_are_classified_as_seedqr() {
+        let twelve = "0000".repeat(11) + "2047";
+        assert!(matches!(classify(twelve.as_bytes()), Decoded::SeedQr { indices } if indices.len() == 12 && indices[11] == 2047));
+        let bad = "2048".repeat(12);
+        assert_eq!(
+            classify(bad.as_bytes()).describe(),
+            "a number of 48 digits"
+        );
+        let compact = [0xAAu8; 16];
+        assert!(matches!(classify(&compact), Decoded::CompactSeedQr { entropy } if entropy.len() == 16));
+    }
+
+    #[test]
+    fn broken_share_digits_are_reported_not_accepted() {
+        let share = Share::parse(SHARE).unwrap();
+        let mut digits = encode_payload(&share, PayloadFormat::ShareQr).to_string();
+        digits.replace_range(40..44, "0001");
+        assert!(matches!(
+            classify(digits.as_bytes()),
+            Decoded::NotAShare(NotAShare::BrokenShareQr(ParseShareError::Checksum))
+        ));
+    }
+
+    #[test]
+    fn other_payloads_are_described_without_content() {
+        assert_eq!(classify(b"https://example.com/x").describe(), "a web address");
+        assert_eq!(
+            classify(b"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq").describe(),
+            "a Bitcoin address or payment request"
+        );
+        assert_eq!(classify(b"hello there").describe(), "text of 2 words");
+        assert_eq!(classify(b"12345").describe(), "a number of 5 digits");
+        assert_eq!(classify(&[0u8, 1, 2]).describe(), "binary data of 3 bytes");
+        assert_eq!(classify(b"").describe(), "an empty QR code");
+    }
+
+    #[test]
+    fn drawn_symbol_scans_back() {
+        let share = Share::parse(SHARE).unwrap();
+        for format in [PayloadFormat::ShareQr, PayloadFormat::Text] {
+            let symbol = QrSymbol::for_share(&share, format).unwrap();
+            let (side, px) = symbol.to_grey_pixels(4);
+            let report = scan_grey(side, side, &px);
+            assert_eq!(report.found.len(), 1);
+            assert_eq!(report.shares().next(), Some(&share));
+        }
+    }
+
+    #[test]
+    fn payload_format_names_parse() {
+        assert_eq!("ShareQR".parse::<PayloadFormat>(), Ok(PayloadFormat::ShareQr));
+        assert_eq!("text".parse::<PayloadFormat>(), Ok(PayloadFormat::Text));
+        assert!("png".parse::<PayloadFormat>().is_err());
+    }
+}
