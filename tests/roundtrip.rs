@@ -6,14 +6,17 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use seedshard::{
-    combine, CombineError, GroupSpec, IterationExponent, MasterSecret, Passphrase, Share,
-    SplitPlan,
+    combine, CombineError, GroupSpec, IterationExponent, MasterSecret, Passphrase, Share, SplitPlan,
 };
 
 /// A random valid plan: 1..=16 groups of 1..=16 members; threshold 1 only for lone members.
 fn plan_strategy() -> impl Strategy<Value = (u8, Vec<(u8, u8)>)> {
     let group = (1u8..=16).prop_flat_map(|n| {
-        let t = if n == 1 { (1u8..=1).boxed() } else { (2u8..=n).boxed() };
+        let t = if n == 1 {
+            (1u8..=1).boxed()
+        } else {
+            (2u8..=n).boxed()
+        };
         (t, Just(n))
     });
     prop::collection::vec(group, 1..=16)

@@ -97,7 +97,11 @@ fn all_45_official_vectors() {
         let got = run(shares);
         if secret_hex.is_empty() {
             invalid += 1;
-            assert_eq!(got, expected_failure(number), "vector {number}: {description}");
+            assert_eq!(
+                got,
+                expected_failure(number),
+                "vector {number}: {description}"
+            );
         } else {
             valid += 1;
             assert_eq!(

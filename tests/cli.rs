@@ -1,0 +1,521 @@
+//! The `seedshard split` and `combine` commands as a user runs them: success paths, the
+//! JSON contract, and every kind of bad input (exit code 2, an error and a hint line, no
+//! panic, nothing secret on stderr).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const SECRET_HEX: &str = "bb54aac4b89dc868ba37d9cc21b2cece";
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_seedshard"))
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).ok();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn write(dir: &Path, name: &str, content: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+/// Asserts a clean failure: exit 2, `error:` then `hint:`, no panic, and none of `secrets`.
+fn assert_input_error(o: &Output, needle: &str, secrets: &[&str]) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "one error line and one hint line: {err}");
+    assert!(lines[0].starts_with("error: "), "{err}");
+    assert!(lines[1].starts_with("hint: "), "{err}");
+    assert!(err.contains(needle), "expected {needle:?} in {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for s in secrets {
+        assert!(!err.contains(s), "stderr leaks {s:?}: {err}");
+    }
+    assert!(o.stdout.is_empty(), "no output on error");
+}
+
+/// Splits SECRET_HEX with `extra` arguments and returns the share lines.
+fn split_shares(extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["split", "--secret-file", "-", "--iteration-exponent", "0"];
+    args.extend_from_slice(extra);
+    let o = run(&args, SECRET_HEX);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    stdout(&o)
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn combine_stdin(shares: &[String], extra: &[&str]) -> Output {
+    let mut args = vec!["combine", "-"];
+    args.extend_from_slice(extra);
+    run(&args, &shares.join("\n"))
+}
+
+#[test]
+fn generate_split_then_combine_from_the_printed_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["split", "--group", "2of3", "--generate"], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("# share 1 of 3; 2 of the 3 shares are needed"),
+        "{text}"
+    );
+    let shares: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(shares.len(), 3);
+    assert!(shares.iter().all(|s| s.split(' ').count() == 20));
+    // The whole printed output is valid input, and any two shares give the same secret.
+    let all = write(dir.path(), "all.txt", &text);
+    let from_all = run(&["combine", all.to_str().unwrap()], "");
+    assert_eq!(from_all.status.code(), Some(0), "{}", stderr(&from_all));
+    let secret = stdout(&from_all);
+    assert_eq!(secret.trim().len(), 32);
+    let two = write(
+        dir.path(),
+        "two.txt",
+        &format!("{}\n\n# comment\n{}\n", shares[2], shares[0]),
+    );
+    let from_two = run(&["combine", two.to_str().unwrap()], "");
+    assert_eq!(stdout(&from_two), secret);
+}
+
+#[test]
+fn generate_256_bits_gives_33_word_shares() {
+    let o = run(
+        &["split", "--group", "1of1", "--generate", "256", "--json"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let share = v["groups"][0]["shares"][0].as_str().unwrap();
+    assert_eq!(share.split(' ').count(), 33);
+}
+
+#[test]
+fn secret_file_round_trip_with_groups_and_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let pass = write(dir.path(), "pass.txt", "correct horse battery staple\n");
+    let pass = pass.to_str().unwrap();
+    let shares = split_shares(&[
+        "--group",
+        "1of1",
+        "--group",
+        "2of3",
+        "--group",
+        "3of5",
+        "--group-threshold",
+        "2",
+        "--passphrase-file",
+        pass,
+    ]);
+    assert_eq!(shares.len(), 1 + 3 + 5);
+    // Group 2 (shares 1..=3 after the 1of1) needs 2; group 3 needs 3.
+    let pick = vec![
+        shares[2].clone(),
+        shares[7].clone(),
+        shares[1].clone(),
+        shares[4].clone(),
+        shares[8].clone(),
+    ];
+    let o = combine_stdin(&pick, &["--passphrase-file", pass]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), SECRET_HEX);
+    // A wrong passphrase is not an error: it opens a different wallet.
+    let wrong = write(dir.path(), "wrong.txt", "correct horse battery stapler");
+    let o = combine_stdin(&pick, &["--passphrase-file", wrong.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_ne!(stdout(&o).trim(), SECRET_HEX);
+}
+
+#[test]
+fn json_contract_of_split_and_combine() {
+    let o = run(
+        &[
+            "split",
+            "--group",
+            "2of3",
+            "--group",
+            "2of2",
+            "--group-threshold",
+            "2",
+            "--secret-file",
+            "-",
+            "--iteration-exponent",
+            "2",
+            "--no-extendable",
+            "--json",
+        ],
+        SECRET_HEX,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["extendable"], false);
+    assert_eq!(v["iteration_exponent"], 2);
+    assert_eq!(v["group_threshold"], 2);
+    assert!(v["identifier"].as_u64().unwrap() < 32768);
+    let groups = v["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    assert_eq!(groups[0]["member_threshold"], 2);
+    assert_eq!(groups[0]["shares"].as_array().unwrap().len(), 3);
+    let pick: Vec<String> = [
+        &groups[0]["shares"][1],
+        &groups[0]["shares"][2],
+        &groups[1]["shares"][0],
+        &groups[1]["shares"][1],
+    ]
+    .iter()
+    .map(|s| s.as_str().unwrap().to_string())
+    .collect();
+    let o = combine_stdin(&pick, &["--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let c: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(c["master_secret_hex"], SECRET_HEX);
+    assert_eq!(c["identifier"], v["identifier"]);
+}
+
+#[test]
+fn loose_input_prefixes_case_and_duplicates() {
+    let shares = split_shares(&["--group", "2of3"]);
+    let loose: String = shares[0]
+        .split(' ')
+        .map(|w| w[..4].to_uppercase())
+        .collect::<Vec<_>>()
+        .join("   ");
+    // The same share twice is a duplicate, not a conflict.
+    let input = vec![format!("  {loose}  "), shares[2].clone(), shares[2].clone()];
+    let o = combine_stdin(&input, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), SECRET_HEX);
+}
+
+#[test]
+fn unknown_word_names_share_word_and_closest_words() {
+    let shares = split_shares(&["--group", "2of3"]);
+    let mut words: Vec<&str> = shares[1].split(' ').collect();
+    let original = words[6].to_string();
+    let typo = format!("{}x", &original[..original.len() - 1]);
+    words[6] = &typo;
+    let input = vec![shares[0].clone(), words.join(" ")];
+    let o = combine_stdin(&input, &[]);
+    assert_input_error(
+        &o,
+        "share 2 (standard input line 2): word 7 is not a SLIP-39 word",
+        &[SECRET_HEX],
+    );
+    assert!(stderr(&o).contains("closest:"), "{}", stderr(&o));
+}
+
+#[test]
+fn wrong_word_count() {
+    let shares = split_shares(&["--group", "2of3"]);
+    let short: Vec<&str> = shares[0].split(' ').take(19).collect();
+    let o = combine_stdin(&[short.join(" ")], &[]);
+    assert_input_error(
+        &o,
+        "share 1 (standard input line 1): the share has 19 words",
+        &[SECRET_HEX],
+    );
+    let long = format!("{} {}", shares[0], "academic");
+    let o = combine_stdin(&[long], &[]);
+    assert_input_error(&o, "21 words", &[SECRET_HEX]);
+}
+
+#[test]
+fn failed_checksum_names_the_share() {
+    let shares = split_shares(&["--group", "2of3"]);
+    let mut words: Vec<String> = shares[1].split(' ').map(str::to_string).collect();
+    words[10] = if words[10] == "academic" {
+        "acid".into()
+    } else {
+        "academic".into()
+    };
+    let o = combine_stdin(&[shares[0].clone(), words.join(" ")], &[]);
+    assert_input_error(
+        &o,
+        "share 2 (standard input line 2): the share's checksum does not match",
+        &[SECRET_HEX],
+    );
+}
+
+#[test]
+fn shares_of_different_sets() {
+    let a = split_shares(&["--group", "2of3"]);
+    let b = split_shares(&["--group", "2of3"]);
+    // Identifiers are random: they collide once in 32768 runs.
+    if a[0].split(' ').next() == b[0].split(' ').next() {
+        return;
+    }
+    let o = combine_stdin(&[a[0].clone(), b[1].clone()], &[]);
+    assert_input_error(
+        &o,
+        "share 2 (standard input line 2) belongs to a different share set",
+        &[SECRET_HEX],
+    );
+}
+
+#[test]
+fn inconsistent_parameters_and_conflicting_members() {
+    // Official vector 7: same identifier, different iteration exponents.
+    let vectors: Vec<(String, Vec<String>, String, String)> =
+        serde_json::from_str(include_str!("data/slip39-vectors.json")).unwrap();
+    let o = combine_stdin(&vectors[6].1, &[]);
+    assert_input_error(
+        &o,
+        "share 2 (standard input line 2) has a different iteration exponent",
+        &[],
+    );
+    // Vector 11: two shares with the same member index and different values.
+    let o = combine_stdin(&vectors[10].1, &[]);
+    assert_input_error(&o, "are the same member of the same group but differ", &[]);
+    // Vector 12: mismatching member thresholds.
+    let o = combine_stdin(&vectors[11].1, &[]);
+    assert_input_error(
+        &o,
+        "different threshold than the other shares of its group",
+        &[],
+    );
+}
+
+#[test]
+fn not_enough_shares_says_how_many_more() {
+    let shares = split_shares(&["--group", "3of5"]);
+    let o = combine_stdin(&shares[..1], &[]);
+    assert_input_error(
+        &o,
+        "not enough shares: 1 of 3 given, 2 more needed",
+        &[SECRET_HEX],
+    );
+
+    let groups = split_shares(&[
+        "--group",
+        "2of3",
+        "--group",
+        "3of5",
+        "--group-threshold",
+        "2",
+    ]);
+    let o = combine_stdin(
+        &[groups[0].clone(), groups[1].clone(), groups[3].clone()],
+        &[],
+    );
+    assert_input_error(
+        &o,
+        "not enough shares: 1 of the 2 groups needed are complete; group 2 has 1 of 3, 2 more needed",
+        &[SECRET_HEX],
+    );
+}
+
+#[test]
+fn bad_secret_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "bad.hex",
+            "00112233445566778899aabbccddeefg",
+            "character 32 of the secret is not a hex digit",
+        ),
+        (
+            "odd.hex",
+            "00112233445566778899aabbccddeef",
+            "odd number of hex digits (31)",
+        ),
+        (
+            "short.hex",
+            "00112233445566778899aabbccddee",
+            "the secret is 120 bits long; SLIP-39 needs at least 128 bits",
+        ),
+        (
+            "oddbytes.hex",
+            "00112233445566778899aabbccddeeff00",
+            "17 bytes long; SLIP-39 needs an even number of bytes",
+        ),
+        ("empty.hex", "\n", "holds no secret"),
+    ];
+    for (name, content, needle) in cases {
+        let p = write(dir.path(), name, content);
+        let o = run(
+            &[
+                "split",
+                "--group",
+                "2of3",
+                "--secret-file",
+                p.to_str().unwrap(),
+            ],
+            "",
+        );
+        let secret: Vec<&str> = Some(content.trim())
+            .filter(|c| !c.is_empty())
+            .into_iter()
+            .collect();
+        assert_input_error(&o, needle, &secret);
+    }
+    let o = run(
+        &[
+            "split",
+            "--group",
+            "2of3",
+            "--secret-file",
+            "/nonexistent/secret.hex",
+        ],
+        "",
+    );
+    assert_input_error(
+        &o,
+        "cannot open /nonexistent/secret.hex: no such file or directory",
+        &[],
+    );
+}
+
+#[test]
+fn non_ascii_passphrase_is_refused_on_split_and_combine() {
+    let dir = tempfile::tempdir().unwrap();
+    let pass = write(dir.path(), "pass.txt", "caf\u{e9} cr\u{e8}me");
+    let pass = pass.to_str().unwrap();
+    let o = run(
+        &[
+            "split",
+            "--group",
+            "2of3",
+            "--generate",
+            "--passphrase-file",
+            pass,
+        ],
+        "",
+    );
+    assert_input_error(
+        &o,
+        "character at position 4 that is not printable ASCII",
+        &["caf"],
+    );
+    let shares = split_shares(&["--group", "2of3"]);
+    let o = combine_stdin(&shares[..2], &["--passphrase-file", pass]);
+    assert_input_error(&o, "not printable ASCII", &[SECRET_HEX]);
+}
+
+#[test]
+fn empty_and_comment_only_input() {
+    let o = run(&["combine", "-"], "");
+    assert_input_error(&o, "the input holds no shares", &[]);
+    let o = run(&["combine", "-"], "# nothing here\n\n   \n");
+    assert_input_error(&o, "the input holds no shares", &[]);
+}
+
+#[test]
+fn bad_plans_and_options() {
+    let cases: [(&[&str], &str); 7] = [
+        (
+            &["split", "--group", "4of3", "--generate"],
+            "needs more shares than it has",
+        ),
+        (
+            &["split", "--group", "1of3", "--generate"],
+            "threshold 1 with several members",
+        ),
+        (
+            &["split", "--group", "two of three", "--generate"],
+            "THRESHOLDofCOUNT",
+        ),
+        (
+            &["split", "--group", "2of17", "--generate"],
+            "between 1 and 16",
+        ),
+        (
+            &["split", "--group", "2of3", "--group", "2of3", "--generate"],
+            "add --group-threshold",
+        ),
+        (
+            &[
+                "split",
+                "--group",
+                "2of3",
+                "--group",
+                "2of3",
+                "--group-threshold",
+                "3",
+                "--generate",
+            ],
+            "the group threshold is 3 but the plan has 2 groups",
+        ),
+        (
+            &[
+                "split",
+                "--group",
+                "2of3",
+                "--generate",
+                "--iteration-exponent",
+                "16",
+            ],
+            "iteration exponent 16 is out of range",
+        ),
+    ];
+    for (args, needle) in cases {
+        assert_input_error(&run(args, ""), needle, &[]);
+    }
+    assert_input_error(
+        &run(&["split", "--group", "2of3", "--generate", "192"], ""),
+        "128- or 256-bit",
+        &[],
+    );
+    assert_input_error(
+        &run(&["split", "--group", "2of3"], ""),
+        "no secret to split was named",
+        &[],
+    );
+}
+
+#[test]
+fn stdin_can_be_named_only_once() {
+    let o = run(&["combine", "-", "-"], "");
+    assert_input_error(&o, "standard input (-) is named twice", &[]);
+}
+
+#[test]
+fn oversized_and_binary_input_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, vec![b'a'; (1 << 20) + 1]).unwrap();
+    assert_input_error(
+        &run(&["combine", big.to_str().unwrap()], ""),
+        "larger than 1 MiB",
+        &[],
+    );
+    let bin = dir.path().join("bin.dat");
+    std::fs::write(&bin, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    assert_input_error(
+        &run(&["combine", bin.to_str().unwrap()], ""),
+        "is not text (invalid UTF-8 at byte 1)",
+        &[],
+    );
+}
+
+#[test]
+fn no_flag_takes_a_secret_value() {
+    // Secrets come from files, stdin or prompts: flags that name them take file paths.
+    let help = stdout(&run(&["split", "--help"], ""));
+    assert!(help.contains("--secret-file <FILE>"), "{help}");
+    assert!(help.contains("--passphrase-file <FILE>"), "{help}");
+    assert!(!help.contains("--secret <"), "{help}");
+    assert!(!help.contains("--passphrase <"), "{help}");
+}
