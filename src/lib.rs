@@ -47,10 +47,14 @@
 
 extern crate alloc;
 
+#[cfg(feature = "bip39")]
+pub mod bip39;
 #[cfg(feature = "qr")]
 pub mod qr;
 pub mod secret;
 pub mod slip39;
+#[cfg(feature = "bitcoin")]
+pub mod wallet;
 
 pub use secret::{MasterSecret, Passphrase, PassphraseError, SecretError};
 pub use slip39::scheme::{
