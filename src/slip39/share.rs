@@ -53,6 +53,21 @@ impl Identifier {
     pub fn get(self) -> u16 {
         self.0
     }
+
+    /// A short human name for the set, such as `duckling-7945`: the word every share of the
+    /// set starts with (its first word holds the identifier's top 10 bits), a hyphen, and
+    /// the identifier in decimal. Used wherever seedshard names a set to a person (messages,
+    /// cards), so that the name can be checked against the first word on a card.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use seedshard::Identifier;
+    /// assert_eq!(Identifier::new(7945).unwrap().short_name(), "duckling-7945");
+    /// ```
+    pub fn short_name(self) -> String {
+        alloc::format!("{}-{}", wordlist::word(self.0 >> 5), self.0)
+    }
 }
 
 impl fmt::Display for Identifier {
