@@ -519,3 +519,34 @@ fn no_flag_takes_a_secret_value() {
     assert!(!help.contains("--secret <"), "{help}");
     assert!(!help.contains("--passphrase <"), "{help}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn core_dumps_are_off_while_the_process_runs() {
+    // `combine -` blocks reading standard input, after hardening has run.
+    let mut child = bin()
+        .args(["combine", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let limits_path = format!("/proc/{}/limits", child.id());
+    let mut core_line = String::new();
+    for _ in 0..200 {
+        let limits = std::fs::read_to_string(&limits_path).unwrap_or_default();
+        core_line = limits
+            .lines()
+            .find(|l| l.starts_with("Max core file size"))
+            .unwrap_or("")
+            .to_string();
+        if core_line.split_whitespace().nth(4) == Some("0") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    drop(child.stdin.take());
+    let _ = child.wait_with_output();
+    let fields: Vec<&str> = core_line.split_whitespace().collect();
+    assert_eq!(fields.get(4..6), Some(&["0", "0"][..]), "{core_line}");
+}

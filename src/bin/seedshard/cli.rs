@@ -89,3 +89,58 @@ pub enum SecretFormat {
     /// The master secret in hexadecimal.
     Hex,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Words that name secret material. A flag whose name holds one may only take a file
+    /// path (its name ends in `-file`), never the secret itself.
+    const SECRET_WORDS: [&str; 9] = [
+        "secret",
+        "passphrase",
+        "password",
+        "phrase",
+        "mnemonic",
+        "seed",
+        "share",
+        "xprv",
+        "entropy",
+    ];
+
+    fn check(cmd: &clap::Command, path: &str, checked: &mut usize) {
+        for arg in cmd.get_arguments() {
+            let takes_value = arg.get_num_args().is_some_and(|n| n.takes_values())
+                && !matches!(
+                    arg.get_action(),
+                    clap::ArgAction::SetTrue | clap::ArgAction::Help | clap::ArgAction::Version
+                );
+            if !takes_value {
+                continue;
+            }
+            *checked += 1;
+            let name = arg
+                .get_long()
+                .unwrap_or(arg.get_id().as_str())
+                .to_ascii_lowercase();
+            let names_secret = SECRET_WORDS.iter().any(|w| name.contains(w));
+            assert!(
+                !names_secret || name.ends_with("-file") || name.ends_with("_file"),
+                "{path} --{name} would take a secret as its value"
+            );
+        }
+        for sub in cmd.get_subcommands() {
+            check(sub, &format!("{path} {}", sub.get_name()), checked);
+        }
+    }
+
+    #[test]
+    fn no_flag_takes_a_secret_as_its_value() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut checked = 0;
+        check(&cmd, "seedshard", &mut checked);
+        assert!(checked >= 8, "only {checked} value-taking arguments found");
+    }
+}

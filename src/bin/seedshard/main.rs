@@ -5,6 +5,7 @@
 mod cli;
 mod cmd;
 mod error;
+mod hygiene;
 mod io;
 mod output;
 
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let _ = hygiene::harden();
     let result = match &cli.command {
         Command::Split(args) => cmd::split::run(args),
         Command::Combine(args) => cmd::combine::run(args),
