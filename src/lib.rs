@@ -62,6 +62,7 @@ pub use slip39::scheme::{
     PlanError, ShareSet, SplitError, SplitPlan,
 };
 pub use slip39::share::{Identifier, IterationExponent, ParseShareError, Share};
+pub use slip39::recovery::{Analysis, Recovery, RecoveryError, ShareStatus};
 
 /// The operating system's random generator, as a `rand_core` cryptographic generator.
 ///

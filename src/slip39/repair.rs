@@ -112,7 +112,9 @@ impl ShareWords {
     ///
     /// When a position is 0 or beyond the words, or an index is 1024 or more.
     pub fn from_indices(indices: &[u16], unreadable: &[usize]) -> Self {
-        assert!(indices.iter().all(|&w| usize::from(w) < wordlist::WORD_COUNT));
+        assert!(indices
+            .iter()
+            .all(|&w| usize::from(w) < wordlist::WORD_COUNT));
         let mut words = Zeroizing::new(indices.to_vec());
         let mut unreadable = unreadable.to_vec();
         unreadable.sort_unstable();
@@ -292,7 +294,12 @@ fn columns(len: usize) -> Vec<[u32; 10]> {
 /// Solves for the words at `erased` (0-based, at most 3) so that the checksum with the
 /// given customization holds. Returns the solved words, or `None` when no assignment fits
 /// (the other words are inconsistent).
-fn solve(words: &[u16], erased: &[usize], cols: &[[u32; 10]], extendable: bool) -> Option<[u16; 3]> {
+fn solve(
+    words: &[u16],
+    erased: &[usize],
+    cols: &[[u32; 10]],
+    extendable: bool,
+) -> Option<[u16; 3]> {
     debug_assert!(erased.len() <= MAX_ERASURES);
     let unknowns = erased.len() * 10;
     // The register with the erased words at zero; it must become 1.
@@ -306,8 +313,8 @@ fn solve(words: &[u16], erased: &[usize], cols: &[[u32; 10]], extendable: bool) 
     for (r, row) in rows.iter_mut().enumerate() {
         let mut mask = 0u32;
         for (k, &p) in erased.iter().enumerate() {
-            for b in 0..10 {
-                if (cols[p][b] >> r) & 1 == 1 {
+            for (b, c) in cols[p].iter().enumerate() {
+                if (c >> r) & 1 == 1 {
                     mask |= 1 << (k * 10 + b);
                 }
             }
@@ -317,7 +324,7 @@ fn solve(words: &[u16], erased: &[usize], cols: &[[u32; 10]], extendable: bool) 
     // Gaussian elimination over GF(2).
     let mut pivot_row_of = [usize::MAX; 30];
     let mut next = 0usize;
-    for col in 0..unknowns {
+    for (col, pivot) in pivot_row_of.iter_mut().enumerate().take(unknowns) {
         let Some(found) = (next..PARITY_BITS).find(|&r| (rows[r].0 >> col) & 1 == 1) else {
             continue;
         };
@@ -329,7 +336,7 @@ fn solve(words: &[u16], erased: &[usize], cols: &[[u32; 10]], extendable: bool) 
                 row.1 ^= pv;
             }
         }
-        pivot_row_of[col] = next;
+        *pivot = next;
         next += 1;
     }
     // Rows without a pivot must read 0 = 0.
@@ -341,8 +348,8 @@ fn solve(words: &[u16], erased: &[usize], cols: &[[u32; 10]], extendable: bool) 
         return None;
     }
     let mut out = [0u16; 3];
-    for col in 0..unknowns {
-        if rows[pivot_row_of[col]].1 {
+    for (col, &pivot) in pivot_row_of.iter().enumerate().take(unknowns) {
+        if rows[pivot].1 {
             out[col / 10] |= 1 << (col % 10);
         }
     }
@@ -494,7 +501,9 @@ mod tests {
     use crate::slip39::share::{Identifier, IterationExponent};
 
     fn share(len: usize, ext: bool, seed: u8) -> Share {
-        let value: Vec<u8> = (0..len as u8).map(|b| b.wrapping_mul(seed) ^ 0x5A).collect();
+        let value: Vec<u8> = (0..len as u8)
+            .map(|b| b.wrapping_mul(seed) ^ 0x5A)
+            .collect();
         Share::new(
             Identifier::new(1234 + u16::from(seed)).unwrap(),
             ext,

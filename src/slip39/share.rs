@@ -54,19 +54,20 @@ impl Identifier {
         self.0
     }
 
-    /// A short human name for the set, such as `duckling-7945`: the word every share of the
-    /// set starts with (its first word holds the identifier's top 10 bits), a hyphen, and
-    /// the identifier in decimal. Used wherever seedshard names a set to a person (messages,
-    /// cards), so that the name can be checked against the first word on a card.
+    /// The set's short human name, such as `MAUVE CORAL`: two plain words (none of them a
+    /// SLIP-39 word, so a name is never mistaken for part of a share), one for each part of
+    /// the identifier, so each of the 32,768 identifiers has its own name. The one name
+    /// seedshard uses for a set, in messages and on cards. The words are
+    /// [`super::recovery::SET_NAME_WORDS`].
     ///
     /// # Examples
     ///
     /// ```
     /// use seedshard::Identifier;
-    /// assert_eq!(Identifier::new(7945).unwrap().short_name(), "duckling-7945");
+    /// assert_eq!(Identifier::new(7945).unwrap().short_name(), "MAUVE CORAL");
     /// ```
     pub fn short_name(self) -> String {
-        alloc::format!("{}-{}", wordlist::word(self.0 >> 5), self.0)
+        super::recovery::set_name(self)
     }
 }
 

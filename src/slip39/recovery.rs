@@ -1,0 +1,1306 @@
+//! Recovery that guides a person: shares gathered one at a time from any source, damaged
+//! words worked out, every share checked against the others, and lost shares replaced.
+//!
+//! A [`Recovery`] accumulates shares in any order. Exact duplicates are noted and ignored;
+//! shares of another set are set aside under that set's name ([`Identifier::short_name`]);
+//! shares beyond a threshold are used to cross-check the others, never refused.
+//! [`Recovery::progress`] says what is still missing, [`Recovery::analyze`] says for each
+//! share whether it fits, and [`Recovery::recover`] gives the encrypted master secret.
+//!
+//! # Checking shares against each other
+//!
+//! A group of threshold `t` is a polynomial of degree `t - 1`; SLIP-39 adds a digest, so `t`
+//! shares either give a verified group secret or are known to contain a wrong one. seedshard
+//! takes the first `t` shares of a group as the base; if the digest holds, each further share
+//! is checked against the base's polynomial (one evaluation each). If it fails, the wrong
+//! share is in the base: each base share in turn is swapped for a further share until the
+//! digest holds. Either way the work grows linearly with the shares, not with the subsets of
+//! them, and the odd share is named. The same is done one level up, with the group secrets.
+//!
+//! ```
+//! use seedshard::slip39::recovery::{Added, Recovery};
+//! use seedshard::{MasterSecret, Passphrase, SplitPlan};
+//! let secret = MasterSecret::new(vec![7; 16])?;
+//! let set = SplitPlan::single(2, 3)?.split(&secret, &Passphrase::empty())?;
+//! let words: Vec<String> = set.shares().map(|s| s.to_words().to_string()).collect();
+//!
+//! let mut rec = Recovery::new();
+//! // The first share, typed with one word unreadable.
+//! let damaged = {
+//!     let mut w: Vec<&str> = words[0].split(' ').collect();
+//!     w[7] = "?";
+//!     w.join(" ")
+//! };
+//! let first = rec.add_text(&damaged, "typed share 1")?;
+//! assert_eq!(first.note.as_ref().unwrap().fixes[0].position, 8); // shown for comparison
+//! assert!(!rec.progress().unwrap().is_complete());
+//! rec.add_text(&words[0], "file a.txt line 1")?; // the same share again: a duplicate
+//! rec.add_text(&words[2], "file a.txt line 2")?;
+//! assert!(rec.progress().unwrap().is_complete());
+//! assert_eq!(rec.recover()?.decrypt(&Passphrase::empty()), secret);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use zeroize::Zeroizing;
+
+use super::repair::{self, Candidate, Fix, Repair, ShareWords};
+use super::scheme::{recover_ems, EncryptedMasterSecret, GroupProgress, ShareSet, SplitPlan};
+use super::shamir::{self, RawShare};
+use super::share::{CommonParameters, Identifier, ParseShareError, Share, MAX_SHARE_COUNT};
+
+/// The words set names are made of: none is a SLIP-39 word, so a set name cannot be
+/// mistaken for part of a share. The first 128 give the first word of a name.
+pub const SET_NAME_WORDS: [&str; 256] = [
+    "amber", "azure", "beige", "bronze", "brown", "cedar", "cherry", "cobalt", "copper", "coral",
+    "cream", "crimson", "cyan", "ebony", "ginger", "gold", "granite", "green", "grey", "hazel",
+    "honey", "indigo", "jade", "khaki", "lemon", "lime", "linen", "magenta", "mahogany", "maple",
+    "maroon", "mauve", "mint", "moss", "navy", "ochre", "olive", "onyx", "orchid", "peach",
+    "pearl", "pine", "plum", "rose", "ruby", "rust", "saffron", "sage", "salmon", "sand",
+    "scarlet", "sepia", "slate", "snow", "steel", "tan", "tawny", "teal", "topaz", "umber",
+    "violet", "wheat", "white", "amethyst", "opal", "garnet", "sapphire", "quartz", "marble",
+    "cotton", "silk", "wool", "tulip", "lotus", "poppy", "fern", "ivy", "aspen", "birch", "elm",
+    "oak", "willow", "cypress", "juniper", "laurel", "acorn", "pebble", "boulder", "meadow",
+    "prairie", "tundra", "glacier", "lagoon", "delta", "fjord", "harbor", "jungle", "marsh",
+    "reef", "summit", "valley", "badger", "bison", "bobcat", "camel", "cheetah", "cobra", "condor",
+    "cougar", "coyote", "crane", "dingo", "dolphin", "donkey", "eagle", "falcon", "ferret",
+    "finch", "gazelle", "gecko", "gibbon", "goose", "gopher", "heron", "hippo", "hornet", "ibis",
+    "iguana", "impala", "jackal", "jaguar", "kestrel", "kiwi", "koala", "lemur", "leopard",
+    "llama", "lobster", "lynx", "magpie", "mallard", "manatee", "marmot", "meerkat", "mink",
+    "moose", "narwhal", "newt", "ocelot", "octopus", "osprey", "otter", "owl", "panda", "panther",
+    "parrot", "pelican", "penguin", "pigeon", "puffin", "puma", "quail", "rabbit", "raccoon",
+    "raven", "seal", "shark", "sparrow", "squid", "stork", "swan", "tapir", "tiger", "toucan",
+    "trout", "turkey", "turtle", "viper", "walrus", "weasel", "whale", "wombat", "yak", "zebra",
+    "anchor", "anvil", "arrow", "banner", "barrel", "basket", "beacon", "bell", "bottle", "button",
+    "candle", "canoe", "castle", "chalk", "chimney", "compass", "crown", "cup", "drum", "engine",
+    "fiddle", "flute", "funnel", "gate", "harp", "helmet", "hinge", "kettle", "kite", "ladder",
+    "lantern", "locket", "mirror", "mitten", "needle", "oar", "paddle", "pillow", "pitcher",
+    "quill", "rocket", "saddle", "sail", "shovel", "spoon", "statue", "teapot", "thimble", "tower",
+    "trumpet", "tunnel", "violin", "wagon", "whistle", "windmill", "yacht", "zipper", "apricot",
+    "banana", "berry", "cocoa", "coconut", "date", "fig", "grape", "guava", "mango", "melon",
+    "nectar", "nutmeg", "papaya", "pepper",
+];
+
+/// The set name of `identifier`: word `id >> 8` (0..=127) then word `id & 0xff` of
+/// [`SET_NAME_WORDS`], in upper case, e.g. `AMBER FALCON`. The one definition behind
+/// [`Identifier::short_name`].
+pub(crate) fn set_name(identifier: Identifier) -> String {
+    let id = usize::from(identifier.get());
+    let mut name = String::with_capacity(20);
+    name.push_str(SET_NAME_WORDS[(id >> 8) & 0x7f]);
+    name.push(' ');
+    name.push_str(SET_NAME_WORDS[id & 0xff]);
+    name.make_ascii_uppercase();
+    name
+}
+
+/// What a set's shares have in common, and so what sorts shares into sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SetKey {
+    params: CommonParameters,
+    value_len: usize,
+}
+
+impl SetKey {
+    fn of(share: &Share) -> Self {
+        Self {
+            params: share.common_parameters(),
+            value_len: share.value_len(),
+        }
+    }
+}
+
+/// One share as added, with where it came from.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    source: String,
+    share: Share,
+    note: Option<RepairNote>,
+    duplicate_of: Option<usize>,
+}
+
+impl Entry {
+    /// Where the share came from, as the caller labelled it ("file a.txt line 3").
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+    /// The share.
+    pub fn share(&self) -> &Share {
+        &self.share
+    }
+    /// The words that were worked out or corrected, if any.
+    pub fn note(&self) -> Option<&RepairNote> {
+        self.note.as_ref()
+    }
+    /// The 0-based entry this one repeats exactly, if it is a duplicate.
+    pub fn duplicate_of(&self) -> Option<usize> {
+        self.duplicate_of
+    }
+}
+
+/// What was done to the words of a share before it was accepted: always to be shown to the
+/// person, to compare with the card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepairNote {
+    /// Words filled in (unreadable) or corrected (wrong), with 1-based positions.
+    pub fixes: Vec<Fix>,
+    /// Positions that were filled in from the other shares of the set (their first two
+    /// words are the same in every share of a set) rather than from the checksum.
+    pub from_other_shares: Vec<usize>,
+    /// Positions that held a word not in the SLIP-39 list (treated as unreadable).
+    pub unknown_words: Vec<usize>,
+    /// True when several corrections fitted the checksum and the other shares of the set
+    /// picked one (its first words match theirs).
+    pub chosen_by_other_shares: bool,
+}
+
+/// What happened to a share given to [`Recovery::add`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AddOutcome {
+    /// A new share of the set being recovered.
+    New {
+        /// 0-based group index.
+        group_index: u8,
+        /// 0-based member index.
+        member_index: u8,
+    },
+    /// The same share was given before (at the 0-based entry `of`); it is ignored.
+    Duplicate {
+        /// The earlier entry.
+        of: usize,
+    },
+    /// Same group and member as an earlier share (0-based entry `with`) but a different
+    /// value: one of the two is wrong. Both are kept; the checks say which fits.
+    Conflict {
+        /// The earlier entry.
+        with: usize,
+    },
+    /// A share of another set than the one being recovered: set aside.
+    OtherSet {
+        /// That set's name.
+        name: String,
+    },
+}
+
+/// The result of adding a share: its 0-based entry number, the outcome, and the repair
+/// made to its words, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Added {
+    /// 0-based entry number (the order in which shares were added).
+    pub entry: usize,
+    /// What happened.
+    pub outcome: AddOutcome,
+    /// Words worked out or corrected, to show for comparison with the card.
+    pub note: Option<RepairNote>,
+}
+
+/// Why share text could not be added. Never contains words of the share, except as
+/// [`Candidate`]s to show the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TextError {
+    /// The text is not a share (no words, a wrong length...), with the first problem.
+    Parse(ParseShareError),
+    /// The checksum cannot determine the damaged words.
+    Unrepairable(Repair),
+    /// Several corrections fit and the other shares do not decide between them: show them
+    /// all and ask the person to compare with the card.
+    Ambiguous(Vec<Candidate>),
+}
+
+impl fmt::Display for TextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Parse(e) => e.fmt(f),
+            Self::Unrepairable(r) => r.fmt(f),
+            Self::Ambiguous(c) => write!(
+                f,
+                "{} different corrections fit the checksum; compare each with the card",
+                c.len()
+            ),
+        }
+    }
+}
+
+impl core::error::Error for TextError {}
+
+/// Shares gathered for a recovery, in the order given.
+#[derive(Debug, Clone, Default)]
+pub struct Recovery {
+    entries: Vec<Entry>,
+}
+
+impl Recovery {
+    /// An empty recovery.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Starts from shares already parsed, labelling each "share N".
+    pub fn from_shares<'a>(shares: impl IntoIterator<Item = &'a Share>) -> Self {
+        let mut rec = Self::new();
+        for (i, s) in shares.into_iter().enumerate() {
+            rec.add(s.clone(), alloc::format!("share {}", i + 1));
+        }
+        rec
+    }
+
+    /// Every share given so far, duplicates and other sets included.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The set being recovered: the one with the most distinct shares (the earliest on a
+    /// tie). Its identifier, or `None` before any share.
+    pub fn identifier(&self) -> Option<Identifier> {
+        self.main_key().map(|k| k.params.identifier)
+    }
+
+    fn main_key(&self) -> Option<SetKey> {
+        let mut keys: Vec<(SetKey, usize)> = Vec::new();
+        for e in self.entries.iter().filter(|e| e.duplicate_of.is_none()) {
+            let k = SetKey::of(&e.share);
+            match keys.iter_mut().find(|(kk, _)| *kk == k) {
+                Some((_, n)) => *n += 1,
+                None => keys.push((k, 1)),
+            }
+        }
+        let mut best: Option<(SetKey, usize)> = None;
+        for (k, n) in keys {
+            if best.is_none_or(|(_, bn)| n > bn) {
+                best = Some((k, n));
+            }
+        }
+        best.map(|(k, _)| k)
+    }
+
+    /// Adds a share from `source` (a label such as "file a.txt line 3" or "scan card.jpg").
+    pub fn add(&mut self, share: Share, source: impl Into<String>) -> Added {
+        self.push(share, source.into(), None)
+    }
+
+    fn push(&mut self, share: Share, source: String, note: Option<RepairNote>) -> Added {
+        let entry = self.entries.len();
+        let key = SetKey::of(&share);
+        let mut outcome = AddOutcome::New {
+            group_index: share.group_index(),
+            member_index: share.member_index(),
+        };
+        let mut duplicate_of = None;
+        if let Some(main) = self.main_key() {
+            if main != key {
+                outcome = AddOutcome::OtherSet {
+                    name: share.identifier().short_name(),
+                };
+            }
+        }
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.duplicate_of.is_some() {
+                continue;
+            }
+            if e.share == share {
+                duplicate_of = Some(i);
+                outcome = AddOutcome::Duplicate { of: i };
+                break;
+            }
+            if matches!(outcome, AddOutcome::New { .. })
+                && SetKey::of(&e.share) == key
+                && e.share.group_index() == share.group_index()
+                && e.share.member_index() == share.member_index()
+            {
+                outcome = AddOutcome::Conflict { with: i };
+            }
+        }
+        self.entries.push(Entry {
+            source,
+            share,
+            note: note.clone(),
+            duplicate_of,
+        });
+        Added {
+            entry,
+            outcome,
+            note,
+        }
+    }
+
+    /// Parses share text, works out damaged words, and adds the share.
+    ///
+    /// A word may be `?` when it cannot be read, and a word not in the list counts as
+    /// unreadable. Up to 3 unreadable words are solved from the checksum; one wrong word is
+    /// located; the first two words, which every share of a set has in common, are taken
+    /// from the shares already added when that settles what the checksum alone cannot. The
+    /// returned [`RepairNote`] lists every word filled in or changed: show each to the
+    /// person to compare with the card.
+    ///
+    /// # Errors
+    ///
+    /// [`TextError`] when the text is not a share or its damage cannot be settled; nothing
+    /// is added then.
+    pub fn add_text(&mut self, text: &str, source: impl Into<String>) -> Result<Added, TextError> {
+        let words = ShareWords::parse(text, true).map_err(TextError::Parse)?;
+        let (share, note) = self.settle(words)?;
+        Ok(self.push(share, source.into(), note))
+    }
+
+    /// The first two words of the set being recovered.
+    fn set_prefix(&self) -> Option<[u16; 2]> {
+        let key = self.main_key()?;
+        let e = self
+            .entries
+            .iter()
+            .find(|e| SetKey::of(&e.share).params == key.params)?;
+        let idx = e.share.to_indices();
+        Some([idx[0], idx[1]])
+    }
+
+    fn settle(&self, words: ShareWords) -> Result<(Share, Option<RepairNote>), TextError> {
+        let unknown_words = words.unknown().to_vec();
+        let note = |fixes: Vec<Fix>, from: Vec<usize>, chosen: bool| {
+            let n = RepairNote {
+                fixes,
+                from_other_shares: from,
+                unknown_words: unknown_words.clone(),
+                chosen_by_other_shares: chosen,
+            };
+            (!n.fixes.is_empty() || !n.from_other_shares.is_empty()).then_some(n)
+        };
+        let prefix = self.set_prefix();
+        let matches_prefix = |s: &Share, p: [u16; 2]| {
+            let idx = s.to_indices();
+            idx[0] == p[0] && idx[1] == p[1]
+        };
+        let first = match repair::repair(&words) {
+            Repair::Intact(share) => return Ok((share, None)),
+            Repair::Repaired(c) => return Ok((c.share, note(c.fixes, Vec::new(), false))),
+            Repair::Ambiguous(cands) => {
+                if let Some(p) = prefix {
+                    let mut fit: Vec<Candidate> = cands
+                        .iter()
+                        .filter(|c| matches_prefix(&c.share, p))
+                        .cloned()
+                        .collect();
+                    if fit.len() == 1 {
+                        let c = fit.pop().expect("one candidate");
+                        return Ok((c.share, note(c.fixes, Vec::new(), true)));
+                    }
+                }
+                return Err(TextError::Ambiguous(cands));
+            }
+            Repair::Invalid(
+                e @ (ParseShareError::TooShort { .. }
+                | ParseShareError::InvalidLength { .. }
+                | ParseShareError::TooLong { .. }),
+            ) => return Err(TextError::Parse(e)),
+            other => other,
+        };
+        // The checksum alone did not settle it: use the set's first two words. Unreadable
+        // ones are filled from the set; readable ones that differ are suspects.
+        let Some(p) = prefix else {
+            return Err(TextError::Unrepairable(first));
+        };
+        let mut filled = words.clone();
+        let mut from = Vec::new();
+        let mut suspects = Vec::new();
+        for (k, &w) in p.iter().enumerate() {
+            match words.get(k + 1) {
+                None => {
+                    filled.fill(k + 1, w);
+                    from.push(k + 1);
+                }
+                Some(v) if v != w => suspects.push(k + 1),
+                Some(_) => {}
+            }
+        }
+        if from.is_empty() && suspects.is_empty() {
+            return Err(TextError::Unrepairable(first));
+        }
+        if !suspects.is_empty() {
+            // Mark the differing first words unreadable, then fill them from the set.
+            let mut idx = filled.indices().to_vec();
+            let mut unreadable = filled.unreadable().to_vec();
+            for &s in &suspects {
+                idx[s - 1] = p[s - 1];
+            }
+            unreadable.retain(|u| !suspects.contains(u));
+            filled = ShareWords::from_indices(&idx, &unreadable);
+        }
+        match repair::repair(&filled) {
+            Repair::Intact(share) => {
+                let fixes = suspects
+                    .iter()
+                    .map(|&position| Fix {
+                        position,
+                        was_unreadable: false,
+                    })
+                    .collect();
+                Ok((share, note(fixes, from, false)))
+            }
+            Repair::Repaired(c) if matches_prefix(&c.share, p) => {
+                let mut fixes = c.fixes;
+                fixes.extend(suspects.iter().map(|&position| Fix {
+                    position,
+                    was_unreadable: false,
+                }));
+                fixes.sort_by_key(|f| f.position);
+                Ok((c.share, note(fixes, from, false)))
+            }
+            Repair::Ambiguous(cands) => Err(TextError::Ambiguous(cands)),
+            _ => Err(TextError::Unrepairable(first)),
+        }
+    }
+
+    /// How far the set being recovered is from complete, or `None` before any share.
+    pub fn progress(&self) -> Option<Progress> {
+        let key = self.main_key()?;
+        let mut groups: Vec<GroupProgress> = Vec::new();
+        for g in 0..key.params.group_count {
+            let members: Vec<&Entry> = self.group_entries(key, g).collect();
+            let Some(first) = members.first() else {
+                continue;
+            };
+            let mut xs: Vec<u8> = members.iter().map(|e| e.share.member_index()).collect();
+            xs.sort_unstable();
+            xs.dedup();
+            groups.push(GroupProgress {
+                group_index: g,
+                have: xs.len() as u8,
+                need: first.share.member_threshold(),
+            });
+        }
+        let complete_groups = groups.iter().filter(|g| g.missing() == 0).count() as u8;
+        Some(Progress {
+            identifier: key.params.identifier,
+            group_threshold: key.params.group_threshold,
+            group_count: key.params.group_count,
+            groups,
+            complete_groups,
+        })
+    }
+
+    /// Distinct (non-duplicate) entries of the main set in group `g`.
+    fn group_entries(&self, key: SetKey, g: u8) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |e| {
+            e.duplicate_of.is_none() && SetKey::of(&e.share) == key && e.share.group_index() == g
+        })
+    }
+
+    /// Checks every share: whether it belongs to the set, duplicates another, and fits the
+    /// polynomial of the others of its group (and its group that of the other groups); and
+    /// whether the set recovers. Never touches the passphrase or the decrypted secret.
+    pub fn analyze(&self) -> Analysis {
+        self.analyze_inner().0
+    }
+
+    fn analyze_inner(&self) -> (Analysis, Option<GroupLevel>) {
+        let n = self.entries.len();
+        let mut status: Vec<ShareStatus> = self
+            .entries
+            .iter()
+            .map(|e| match e.duplicate_of {
+                Some(of) => ShareStatus::Duplicate { of },
+                None => ShareStatus::Waiting,
+            })
+            .collect();
+        let Some(key) = self.main_key() else {
+            return (
+                Analysis {
+                    status,
+                    progress: None,
+                    other_sets: Vec::new(),
+                    outcome: SetOutcome::NoShares,
+                },
+                None,
+            );
+        };
+        let mut other_sets: Vec<OtherSet> = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.duplicate_of.is_some() || SetKey::of(&e.share) == key {
+                continue;
+            }
+            let k = SetKey::of(&e.share);
+            status[i] = ShareStatus::OtherSet;
+            match other_sets.iter_mut().find(|o| o.key == k) {
+                Some(o) => o.entries.push(i),
+                None => other_sets.push(OtherSet {
+                    key: k,
+                    name: k.params.identifier.short_name(),
+                    same_identifier: k.params.identifier == key.params.identifier,
+                    entries: alloc::vec![i],
+                }),
+            }
+        }
+
+        // Member level, group by group.
+        let mut group_secrets: Vec<(u8, Zeroizing<Vec<u8>>)> = Vec::new();
+        let mut group_members: Vec<(u8, Vec<usize>)> = Vec::new();
+        let mut unresolved_groups: Vec<u8> = Vec::new();
+        for g in 0..key.params.group_count {
+            let ids: Vec<usize> = (0..n)
+                .filter(|&i| {
+                    let e = &self.entries[i];
+                    e.duplicate_of.is_none()
+                        && SetKey::of(&e.share) == key
+                        && e.share.group_index() == g
+                })
+                .collect();
+            let Some(&first) = ids.first() else { continue };
+            let t = self.entries[first].share.member_threshold();
+            let (same_t, other_t): (Vec<usize>, Vec<usize>) = ids
+                .iter()
+                .partition(|&&i| self.entries[i].share.member_threshold() == t);
+            for i in other_t {
+                status[i] = ShareStatus::Disagrees;
+            }
+            let points: Vec<Point<'_>> = same_t
+                .iter()
+                .map(|&i| Point {
+                    id: i,
+                    x: self.entries[i].share.member_index(),
+                    y: self.entries[i].share.expose_value(),
+                })
+                .collect();
+            match fit(t, &points) {
+                Fitted::TooFew => {}
+                Fitted::Unresolved => {
+                    unresolved_groups.push(g);
+                    for &i in &same_t {
+                        status[i] = ShareStatus::Unresolved;
+                    }
+                }
+                Fitted::Resolved { fits, secret } => {
+                    let mut good = Vec::new();
+                    for (p, ok) in points.iter().zip(fits) {
+                        status[p.id] = if ok {
+                            good.push(p.id);
+                            ShareStatus::Fits
+                        } else {
+                            ShareStatus::Disagrees
+                        };
+                    }
+                    group_secrets.push((g, secret));
+                    group_members.push((g, good));
+                }
+            }
+        }
+
+        // Group level.
+        let gt = key.params.group_threshold;
+        let points: Vec<Point<'_>> = group_secrets
+            .iter()
+            .map(|(g, s)| Point {
+                id: usize::from(*g),
+                x: *g,
+                y: s,
+            })
+            .collect();
+        let mut used_groups = Vec::new();
+        let outcome = match fit(gt, &points) {
+            Fitted::TooFew => SetOutcome::Incomplete,
+            Fitted::Unresolved => {
+                for (_, members) in &group_members {
+                    for &i in members {
+                        status[i] = ShareStatus::Unresolved;
+                    }
+                }
+                SetOutcome::GroupsDisagree
+            }
+            Fitted::Resolved { fits, .. } => {
+                let mut odd = Vec::new();
+                for (p, ok) in points.iter().zip(fits) {
+                    let members = &group_members
+                        .iter()
+                        .find(|(g, _)| *g == p.x)
+                        .expect("every point is a group")
+                        .1;
+                    if ok {
+                        used_groups.push((p.x, members.clone()));
+                    } else {
+                        odd.push(p.x);
+                        for &i in members {
+                            status[i] = ShareStatus::GroupDisagrees;
+                        }
+                    }
+                }
+                if unresolved_groups.is_empty() && odd.is_empty() {
+                    SetOutcome::Recovers
+                } else {
+                    SetOutcome::RecoversDespiteProblems
+                }
+            }
+        };
+        let analysis = Analysis {
+            status,
+            progress: self.progress(),
+            other_sets,
+            outcome,
+        };
+        let level = (!used_groups.is_empty()).then_some(GroupLevel {
+            groups: used_groups,
+        });
+        (analysis, level)
+    }
+
+    /// Recovers the encrypted master secret from the shares that fit, leaving out those
+    /// that do not (they are named by [`Recovery::analyze`]). Decrypt it with the passphrase
+    /// ([`EncryptedMasterSecret::decrypt`]).
+    ///
+    /// # Errors
+    ///
+    /// [`RecoveryError`] saying what is missing or which group does not fit.
+    pub fn recover(&self) -> Result<EncryptedMasterSecret, RecoveryError> {
+        let (analysis, level) = self.analyze_inner();
+        match analysis.outcome {
+            SetOutcome::NoShares => return Err(RecoveryError::NoShares),
+            SetOutcome::Incomplete => {
+                let progress = analysis.progress.expect("shares were given");
+                // A group with enough shares that do not fit together is not complete.
+                let unresolved: Vec<u8> = progress
+                    .groups
+                    .iter()
+                    .filter(|g| g.missing() == 0)
+                    .map(|g| g.group_index)
+                    .filter(|&g| {
+                        analysis.status.iter().zip(&self.entries).any(|(s, e)| {
+                            *s == ShareStatus::Unresolved && e.share.group_index() == g
+                        })
+                    })
+                    .collect();
+                if let Some(&g) = unresolved.first() {
+                    return Err(RecoveryError::GroupUnresolved { group_index: g });
+                }
+                return Err(RecoveryError::NotEnoughShares(progress));
+            }
+            SetOutcome::GroupsDisagree => return Err(RecoveryError::GroupsUnresolved),
+            SetOutcome::Recovers | SetOutcome::RecoversDespiteProblems => {}
+        }
+        let level = level.expect("resolved sets have groups");
+        let shares: Vec<Share> = level
+            .groups
+            .iter()
+            .flat_map(|(_, members)| members.iter().map(|&i| self.entries[i].share.clone()))
+            .collect();
+        recover_ems(&shares).map_err(|_| RecoveryError::GroupsUnresolved)
+    }
+
+    /// A new share for member `member_index` (0-based) of group `group_index`, computed
+    /// from the group's shares without the master secret: the group's polynomial evaluated
+    /// at that member's x. Use it to replace a lost card (same index: the same share as the
+    /// lost one) or to add a holder (an index never issued).
+    ///
+    /// # Errors
+    ///
+    /// [`ReissueError`] when the group lacks shares, they do not fit, the index is out of
+    /// range, or that member's share is among those given already.
+    pub fn reissue(&self, group_index: u8, member_index: u8) -> Result<Share, ReissueError> {
+        let key = self.main_key().ok_or(ReissueError::NoShares)?;
+        if group_index >= key.params.group_count {
+            return Err(ReissueError::GroupOutOfRange {
+                group_count: key.params.group_count,
+            });
+        }
+        if member_index >= MAX_SHARE_COUNT {
+            return Err(ReissueError::MemberOutOfRange);
+        }
+        let analysis = self.analyze();
+        let good: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| {
+                let e = &self.entries[i];
+                analysis.status[i] == ShareStatus::Fits
+                    && SetKey::of(&e.share) == key
+                    && e.share.group_index() == group_index
+            })
+            .collect();
+        let Some(first) = good.first().map(|&i| &self.entries[i]) else {
+            let have = self.group_entries(key, group_index).count();
+            let need = self
+                .group_entries(key, group_index)
+                .next()
+                .map(|e| e.share.member_threshold());
+            let unresolved = analysis.status.iter().zip(&self.entries).any(|(s, e)| {
+                *s == ShareStatus::Unresolved
+                    && SetKey::of(&e.share) == key
+                    && e.share.group_index() == group_index
+            });
+            return Err(if unresolved {
+                ReissueError::GroupUnresolved
+            } else {
+                ReissueError::NotEnoughShares { have, need }
+            });
+        };
+        if let Some(&entry) = good
+            .iter()
+            .find(|&&i| self.entries[i].share.member_index() == member_index)
+        {
+            return Err(ReissueError::AlreadyGiven { entry });
+        }
+        let t = first.share.member_threshold();
+        let base: Vec<RawShare<'_>> = good
+            .iter()
+            .take(usize::from(t))
+            .map(|&i| RawShare {
+                x: self.entries[i].share.member_index(),
+                y: self.entries[i].share.expose_value(),
+            })
+            .collect();
+        let mut value = shamir::interpolate(&base, member_index);
+        let p = key.params;
+        Ok(Share::new(
+            p.identifier,
+            p.extendable,
+            p.iteration_exponent,
+            group_index,
+            p.group_threshold,
+            p.group_count,
+            member_index,
+            t,
+            core::mem::take(&mut *value),
+        ))
+    }
+
+    /// A brand-new set under `plan` that restores the same wallet with the same
+    /// passphrase: the recovered encrypted master secret split again under a new random
+    /// identifier. The passphrase is not needed. The plan's extendable flag and iteration
+    /// exponent are replaced by the set's.
+    ///
+    /// # Errors
+    ///
+    /// [`ExtendError::NotExtendable`] for a set made without the extendable flag (a new
+    /// identifier would change the wallet), or [`ExtendError::Recovery`] when the set does
+    /// not recover.
+    pub fn extend<R: rand_core::CryptoRng + ?Sized>(
+        &self,
+        plan: &SplitPlan,
+        rng: &mut R,
+    ) -> Result<ShareSet, ExtendError> {
+        let ems = self.recover().map_err(ExtendError::Recovery)?;
+        if !ems.extendable() {
+            return Err(ExtendError::NotExtendable);
+        }
+        let old = ems.identifier();
+        let id = loop {
+            let id = Identifier::random(rng);
+            if id != old {
+                break id;
+            }
+        };
+        plan.clone()
+            .with_identifier(id)
+            .split_encrypted(&ems, rng)
+            .map_err(|_| ExtendError::NotExtendable)
+    }
+}
+
+/// The groups used for the secret, each with its fitting entries.
+struct GroupLevel {
+    groups: Vec<(u8, Vec<usize>)>,
+}
+
+/// A point for the consistency check: `id` names it to the caller.
+struct Point<'a> {
+    id: usize,
+    x: u8,
+    y: &'a [u8],
+}
+
+enum Fitted {
+    /// Fewer distinct x than the threshold.
+    TooFew,
+    /// Enough points, but no base of `t` of them passed the digest.
+    Unresolved,
+    /// A verified secret, and for each point whether it lies on the polynomial.
+    Resolved {
+        fits: Vec<bool>,
+        secret: Zeroizing<Vec<u8>>,
+    },
+}
+
+/// Finds which `points` lie on one polynomial of degree `t - 1` whose secret passes the
+/// digest, in time linear in the number of points (see the module docs).
+fn fit(t: u8, points: &[Point<'_>]) -> Fitted {
+    let t_us = usize::from(t);
+    // The first point for each x, then the rest (same x, other value).
+    let mut primary: Vec<usize> = Vec::new();
+    let mut secondary: Vec<usize> = Vec::new();
+    for (k, p) in points.iter().enumerate() {
+        if primary.iter().any(|&q| points[q].x == p.x) {
+            secondary.push(k);
+        } else {
+            primary.push(k);
+        }
+    }
+    if primary.len() < t_us {
+        return Fitted::TooFew;
+    }
+    if t == 1 {
+        // No digest: the value is the secret itself. The majority value wins; on a tie
+        // nothing can be said.
+        let mut classes: Vec<(usize, usize)> = Vec::new(); // (representative, count)
+        for (k, p) in points.iter().enumerate() {
+            use subtle::ConstantTimeEq;
+            match classes
+                .iter_mut()
+                .find(|(r, _)| bool::from(points[*r].y.ct_eq(p.y)))
+            {
+                Some((_, c)) => *c += 1,
+                None => classes.push((k, 1)),
+            }
+        }
+        let best = classes.iter().map(|c| c.1).max().unwrap_or(0);
+        if classes.iter().filter(|c| c.1 == best).count() > 1 {
+            return Fitted::Unresolved;
+        }
+        let rep = classes.iter().find(|c| c.1 == best).expect("max exists").0;
+        let fits = points
+            .iter()
+            .map(|p| {
+                use subtle::ConstantTimeEq;
+                bool::from(points[rep].y.ct_eq(p.y))
+            })
+            .collect();
+        return Fitted::Resolved {
+            fits,
+            secret: Zeroizing::new(points[rep].y.to_vec()),
+        };
+    }
+    let raw = |idx: &[usize]| -> Vec<RawShare<'_>> {
+        idx.iter()
+            .map(|&k| RawShare {
+                x: points[k].x,
+                y: points[k].y,
+            })
+            .collect()
+    };
+    let mut base: Vec<usize> = primary[..t_us].to_vec();
+    let mut secret = shamir::recover_secret(t, &raw(&base)).ok();
+    if secret.is_none() {
+        // The odd point is in the base: swap each base point for a further one (two at
+        // most, in case the first is odd too) until the digest holds.
+        let extras: Vec<usize> = primary[t_us..].iter().chain(&secondary).copied().collect();
+        'search: for &e in extras.iter().take(2) {
+            for i in 0..t_us {
+                let mut trial = base.clone();
+                trial[i] = e;
+                let mut xs: Vec<u8> = trial.iter().map(|&k| points[k].x).collect();
+                xs.sort_unstable();
+                xs.dedup();
+                if xs.len() < t_us {
+                    continue;
+                }
+                if let Ok(s) = shamir::recover_secret(t, &raw(&trial)) {
+                    base = trial;
+                    secret = Some(s);
+                    break 'search;
+                }
+            }
+        }
+    }
+    let Some(secret) = secret else {
+        return Fitted::Unresolved;
+    };
+    let base_raw = raw(&base);
+    let fits = points
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            if base.contains(&k) {
+                true
+            } else {
+                use subtle::ConstantTimeEq;
+                bool::from(shamir::interpolate(&base_raw, p.x).ct_eq(p.y))
+            }
+        })
+        .collect();
+    Fitted::Resolved { fits, secret }
+}
+
+/// How far a set is from recovering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    /// The set's identifier.
+    pub identifier: Identifier,
+    /// Groups needed.
+    pub group_threshold: u8,
+    /// Groups in the set.
+    pub group_count: u8,
+    /// Each group that has at least one share, by group index.
+    pub groups: Vec<GroupProgress>,
+    /// Groups with enough shares.
+    pub complete_groups: u8,
+}
+
+impl Progress {
+    /// True when enough groups have enough shares (whether they fit is for
+    /// [`Recovery::analyze`] to say).
+    pub fn is_complete(&self) -> bool {
+        self.complete_groups >= self.group_threshold
+    }
+
+    /// One line per group with shares, then the groups line (for sets of several groups):
+    /// `group 2: 1 of 3 shares, 2 more needed`, `groups complete: 1 of the 2 needed`.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let shares = |n: u8| if n == 1 { "share" } else { "shares" };
+        for g in &self.groups {
+            let head = if self.group_count > 1 {
+                alloc::format!("group {}: ", u16::from(g.group_index) + 1)
+            } else {
+                String::new()
+            };
+            let tail = if g.missing() == 0 {
+                String::from("complete")
+            } else {
+                alloc::format!("{} more needed", g.missing())
+            };
+            out.push(alloc::format!(
+                "{head}{} of {} {}, {tail}",
+                g.have,
+                g.need,
+                shares(g.need)
+            ));
+        }
+        if self.group_count > 1 {
+            out.push(alloc::format!(
+                "groups complete: {} of the {} needed",
+                self.complete_groups,
+                self.group_threshold
+            ));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, line) in self.lines().iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            f.write_str(line)?;
+        }
+        Ok(())
+    }
+}
+
+/// What the checks found for one share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ShareStatus {
+    /// It fits: part of a base whose digest holds, or on the polynomial of that base.
+    Fits,
+    /// Its group has too few shares to check it yet.
+    Waiting,
+    /// It does not lie on the polynomial of the other shares of its group (or states
+    /// another member threshold): it is wrong, or it is the other of two conflicting shares.
+    Disagrees,
+    /// Its group fits together but disagrees with the other groups.
+    GroupDisagrees,
+    /// Its group's shares do not fit together and there are not enough of them to tell
+    /// which is wrong.
+    Unresolved,
+    /// It repeats an earlier share (0-based entry `of`) exactly.
+    Duplicate {
+        /// The earlier entry.
+        of: usize,
+    },
+    /// It belongs to another set.
+    OtherSet,
+}
+
+impl ShareStatus {
+    /// True when the status points at a problem with this share.
+    pub fn is_problem(self) -> bool {
+        matches!(
+            self,
+            Self::Disagrees | Self::GroupDisagrees | Self::Unresolved | Self::OtherSet
+        )
+    }
+}
+
+/// Shares of a set other than the one being recovered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherSet {
+    key: SetKey,
+    /// The set's short name.
+    pub name: String,
+    /// True when it has the same identifier as the set being recovered but other
+    /// parameters (a damaged or tampered share, not simply another set).
+    pub same_identifier: bool,
+    /// 0-based entries.
+    pub entries: Vec<usize>,
+}
+
+/// Whether the set recovers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SetOutcome {
+    /// No shares at all.
+    NoShares,
+    /// Not enough groups have enough fitting shares.
+    Incomplete,
+    /// Enough groups, but they do not fit together.
+    GroupsDisagree,
+    /// The set recovers and every share fits.
+    Recovers,
+    /// The set recovers from the shares that fit; some others do not.
+    RecoversDespiteProblems,
+}
+
+/// What [`Recovery::analyze`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    /// One status per entry, in the order added.
+    pub status: Vec<ShareStatus>,
+    /// Progress of the set being recovered.
+    pub progress: Option<Progress>,
+    /// Shares set aside as belonging to other sets.
+    pub other_sets: Vec<OtherSet>,
+    /// Whether the set recovers.
+    pub outcome: SetOutcome,
+}
+
+impl Analysis {
+    /// True when the set recovers and no share has a problem.
+    pub fn all_good(&self) -> bool {
+        self.outcome == SetOutcome::Recovers && !self.status.iter().any(|s| s.is_problem())
+    }
+
+    /// True when the set recovers (perhaps leaving out shares that do not fit).
+    pub fn recovers(&self) -> bool {
+        matches!(
+            self.outcome,
+            SetOutcome::Recovers | SetOutcome::RecoversDespiteProblems
+        )
+    }
+}
+
+/// Why [`Recovery::recover`] failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RecoveryError {
+    /// No shares were given.
+    NoShares,
+    /// Not enough shares: the progress says which.
+    NotEnoughShares(Progress),
+    /// A group has enough shares but they do not fit together, and there is no further
+    /// share to tell which is wrong.
+    GroupUnresolved {
+        /// 0-based group index.
+        group_index: u8,
+    },
+    /// Enough groups, but their secrets do not fit together.
+    GroupsUnresolved,
+}
+
+impl fmt::Display for RecoveryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoShares => f.write_str("no shares were given"),
+            Self::NotEnoughShares(p) => {
+                f.write_str("not enough shares: ")?;
+                let lines = p.lines();
+                if lines.is_empty() {
+                    f.write_str("no share of the set fits")
+                } else {
+                    f.write_str(&lines.join("; "))
+                }
+            }
+            Self::GroupUnresolved { group_index } => write!(
+                f,
+                "the shares of group {} do not fit together: one of them is wrong or damaged",
+                u16::from(*group_index) + 1
+            ),
+            Self::GroupsUnresolved => f.write_str(
+                "the groups do not fit together: one group's shares are wrong or from another set",
+            ),
+        }
+    }
+}
+
+impl core::error::Error for RecoveryError {}
+
+/// Why a share could not be reissued.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReissueError {
+    /// No shares were given.
+    NoShares,
+    /// The group index is not below the set's group count.
+    GroupOutOfRange {
+        /// Groups in the set.
+        group_count: u8,
+    },
+    /// The member index is 16 or more.
+    MemberOutOfRange,
+    /// The group has fewer fitting shares than its threshold.
+    NotEnoughShares {
+        /// Shares of the group given.
+        have: usize,
+        /// The group's threshold, when known.
+        need: Option<u8>,
+    },
+    /// The group's shares do not fit together.
+    GroupUnresolved,
+    /// That member's share is among those given (0-based entry).
+    AlreadyGiven {
+        /// The entry.
+        entry: usize,
+    },
+}
+
+impl fmt::Display for ReissueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoShares => f.write_str("no shares were given"),
+            Self::GroupOutOfRange { group_count } => {
+                write!(
+                    f,
+                    "the set has {group_count} groups; the group must be 1 to {group_count}"
+                )
+            }
+            Self::MemberOutOfRange => f.write_str("a member number is 1 to 16"),
+            Self::NotEnoughShares {
+                have,
+                need: Some(need),
+            } => write!(
+                f,
+                "the group has {have} fitting shares; {need} are needed to make another"
+            ),
+            Self::NotEnoughShares { need: None, .. } => {
+                f.write_str("no share of that group was given")
+            }
+            Self::GroupUnresolved => {
+                f.write_str("the shares of that group do not fit together: one is wrong or damaged")
+            }
+            Self::AlreadyGiven { entry } => {
+                write!(f, "share {} is that member's share already", entry + 1)
+            }
+        }
+    }
+}
+
+impl core::error::Error for ReissueError {}
+
+/// Why a set could not be extended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ExtendError {
+    /// The set was made without the extendable flag: its identifier is part of the
+    /// encryption, so a new set (new identifier) would restore a different wallet.
+    NotExtendable,
+    /// The set does not recover.
+    Recovery(RecoveryError),
+}
+
+impl fmt::Display for ExtendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotExtendable => f.write_str(
+                "the set was made without the extendable flag, so a new set would restore a \
+                 different wallet",
+            ),
+            Self::Recovery(e) => e.fmt(f),
+        }
+    }
+}
+
+impl core::error::Error for ExtendError {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        match self {
+            Self::Recovery(e) => Some(e),
+            Self::NotExtendable => None,
+        }
+    }
+}
+
+/// The public fields of one share, for display (`seedshard inspect`): no other share is
+/// needed and nothing secret is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublicFields {
+    /// The set's identifier.
+    pub identifier: Identifier,
+    /// The extendable flag.
+    pub extendable: bool,
+    /// The iteration exponent.
+    pub iteration_exponent: u8,
+    /// 0-based group index.
+    pub group_index: u8,
+    /// Groups needed.
+    pub group_threshold: u8,
+    /// Groups in the set.
+    pub group_count: u8,
+    /// 0-based member index.
+    pub member_index: u8,
+    /// Members of the group needed.
+    pub member_threshold: u8,
+    /// Secret length in bits.
+    pub secret_bits: usize,
+    /// Words in the share.
+    pub words: usize,
+}
+
+impl PublicFields {
+    /// The public fields of `share`.
+    pub fn of(share: &Share) -> Self {
+        Self {
+            identifier: share.identifier(),
+            extendable: share.extendable(),
+            iteration_exponent: share.iteration_exponent().get(),
+            group_index: share.group_index(),
+            group_threshold: share.group_threshold(),
+            group_count: share.group_count(),
+            member_index: share.member_index(),
+            member_threshold: share.member_threshold(),
+            secret_bits: share.value_len() * 8,
+            words: share.word_count(),
+        }
+    }
+}
+
+impl fmt::Display for PublicFields {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "set:                {} (identifier {})",
+            self.identifier.short_name(),
+            self.identifier
+        )?;
+        writeln!(
+            f,
+            "group:              {} of {} ({} needed)",
+            u16::from(self.group_index) + 1,
+            self.group_count,
+            self.group_threshold
+        )?;
+        writeln!(
+            f,
+            "member:             {} ({} of the group needed)",
+            u16::from(self.member_index) + 1,
+            self.member_threshold
+        )?;
+        writeln!(
+            f,
+            "secret length:      {} bits ({} words)",
+            self.secret_bits, self.words
+        )?;
+        writeln!(
+            f,
+            "iteration exponent: {} ({} PBKDF2 iterations)",
+            self.iteration_exponent,
+            10_000u32 << self.iteration_exponent
+        )?;
+        write!(
+            f,
+            "extendable:         {}",
+            if self.extendable {
+                "yes (new sets for the same wallet can be made)"
+            } else {
+                "no"
+            }
+        )
+    }
+}
