@@ -49,6 +49,8 @@ extern crate alloc;
 
 #[cfg(feature = "bip39")]
 pub mod bip39;
+#[cfg(feature = "card")]
+pub mod card;
 #[cfg(feature = "qr")]
 pub mod qr;
 pub mod secret;

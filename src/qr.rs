@@ -26,7 +26,7 @@
 //!      coal piece deal husband erode duke ajar critical decision keyboard",
 //! )?;
 //! let digits = encode_payload(&share, PayloadFormat::ShareQr);
-//! assert_eq!(&digits[..8], "02610294");
+//! assert_eq!(&digits[..8], "02480288"); // "duckling" is word 248, "enlarge" 288
 //! match classify(digits.as_bytes()) {
 //!     Decoded::Share { share: back, format } => {
 //!         assert_eq!(back, share);

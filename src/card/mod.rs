@@ -1,0 +1,935 @@
+//! Share cards for holders and the owner sheet, as PDF, SVG or PNG (feature `card`).
+//!
+//! A [`CardSet`] holds the shares of one set with optional holder names and draws:
+//!
+//! - one **holder card** per share: the words numbered in a grid (the first 4 letters, which
+//!   are enough to type a word, in bold capitals), the share's QR code, a label in plain words
+//!   (which group and share, how many are needed), the set name ([`set_name`]), the holder's
+//!   name and date when given, and short instructions for an heir. A holder card shows no
+//!   fingerprint, address or extended public key.
+//! - the **owner sheet** ([`OwnerSheet`]): the whole plan, the BIP-39 bridging mode with its
+//!   Trezor warning, the wallet facts to check a recovery against, and the recovery steps.
+//!
+//! PDF pages are A4 or US Letter at true scale (8 cards a page, 4 for 59-word shares) with
+//! cut marks, vector text in the standard Helvetica and Courier fonts and QR modules as filled
+//! rectangles. SVG and PNG give one file per card; PNGs are 300 dpi or more and carry their
+//! resolution, so they too print at true scale.
+//!
+//! This module takes the bridging mode and the wallet facts as plain data, so it depends on
+//! neither the `bip39` nor the `bitcoin` feature.
+//!
+//! # Examples
+//!
+//! ```
+//! use seedshard::card::{CardOptions, CardSet};
+//! use seedshard::{MasterSecret, Passphrase, SplitPlan};
+//! let secret = MasterSecret::generate(16)?;
+//! let set = SplitPlan::single(2, 3)?.split(&secret, &Passphrase::empty())?;
+//! let cards = CardSet::from_share_set(&set, &["Alice".to_string()], CardOptions::default())?;
+//! let pdf = cards.to_pdf();
+//! assert!(pdf.starts_with(b"%PDF-"));
+//! assert_eq!(cards.card_svgs().len(), 3);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod layout;
+mod names;
+mod pdf;
+mod png;
+mod svg;
+
+use core::fmt;
+use core::str::FromStr;
+
+use zeroize::Zeroizing;
+
+pub use names::{set_name, SET_NAME_WORDS};
+
+use crate::qr::{PayloadFormat, QrSymbol, QUIET_ZONE_MODULES};
+use crate::{Share, ShareSet};
+use layout::{text_width, Face, Page, MM_PER_PT};
+
+/// The lowest resolution PNG cards are drawn at.
+pub const MIN_PNG_DPI: u32 = 300;
+
+/// The longest holder name or date printed on a card, in characters.
+pub const MAX_LABEL_CHARS: usize = 40;
+
+/// Paper size of PDF pages and of the owner sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Paper {
+    /// ISO A4, 210 x 297 mm (595.28 x 841.89 pt).
+    #[default]
+    A4,
+    /// US Letter, 8.5 x 11 in (612 x 792 pt).
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in PostScript points (1/72 in).
+    pub fn size_pt(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+
+    fn size_mm(self) -> (f32, f32) {
+        let (w, h) = self.size_pt();
+        (w * MM_PER_PT, h * MM_PER_PT)
+    }
+}
+
+/// A paper name that is neither `a4` nor `letter`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UnknownPaper;
+
+impl fmt::Display for UnknownPaper {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown paper size (expected a4 or letter)")
+    }
+}
+
+impl std::error::Error for UnknownPaper {}
+
+impl FromStr for Paper {
+    type Err = UnknownPaper;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "a4" => Ok(Paper::A4),
+            "letter" | "us-letter" => Ok(Paper::Letter),
+            _ => Err(UnknownPaper),
+        }
+    }
+}
+
+/// How the master secret relates to a BIP-39 wallet, as printed on cards and the owner
+/// sheet. Plain data given by the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BridgeMode {
+    /// The BIP-39 entropy is the master secret: recovery gives back the same BIP-39 words,
+    /// and a Trezor opens a different, empty wallet from these shares.
+    Entropy,
+    /// The 64-byte BIP-39 seed is the master secret (59-word shares): a SLIP-39 wallet that
+    /// accepts 512-bit secrets restores the same wallet, but not the BIP-39 words.
+    Seed,
+}
+
+/// Facts about the wallet that let the owner check a recovery, for the owner sheet only.
+/// Public data (nothing here can spend), given by the caller as text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WalletFacts {
+    /// The BIP-32 master key fingerprint (8 hex digits).
+    pub fingerprint: String,
+    /// The first receiving address.
+    pub first_address: String,
+    /// The account's extended public key (zpub).
+    pub zpub: String,
+}
+
+/// Settings for drawing cards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CardOptions {
+    /// Paper for PDF pages and the owner sheet.
+    pub paper: Paper,
+    /// The QR payload on each card.
+    pub payload: PayloadFormat,
+    /// A date to print (free text, e.g. `2026-11-24`).
+    pub date: Option<String>,
+    /// The BIP-39 bridging mode, when the secret came from a BIP-39 phrase.
+    pub bridge: Option<BridgeMode>,
+    /// Resolution of PNG output (at least [`MIN_PNG_DPI`]).
+    pub png_dpi: u32,
+}
+
+impl Default for CardOptions {
+    fn default() -> Self {
+        CardOptions {
+            paper: Paper::A4,
+            payload: PayloadFormat::ShareQr,
+            date: None,
+            bridge: None,
+            png_dpi: MIN_PNG_DPI,
+        }
+    }
+}
+
+impl CardOptions {
+    /// Sets the paper size.
+    pub fn with_paper(mut self, paper: Paper) -> Self {
+        self.paper = paper;
+        self
+    }
+    /// Sets the QR payload format.
+    pub fn with_payload(mut self, payload: PayloadFormat) -> Self {
+        self.payload = payload;
+        self
+    }
+    /// Sets the date printed on cards and the owner sheet.
+    pub fn with_date(mut self, date: impl Into<String>) -> Self {
+        self.date = Some(date.into());
+        self
+    }
+    /// Sets the BIP-39 bridging mode.
+    pub fn with_bridge(mut self, bridge: Option<BridgeMode>) -> Self {
+        self.bridge = bridge;
+        self
+    }
+    /// Sets the PNG resolution.
+    pub fn with_png_dpi(mut self, dpi: u32) -> Self {
+        self.png_dpi = dpi;
+        self
+    }
+}
+
+/// Why cards cannot be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CardError {
+    /// No shares given.
+    NoShares,
+    /// Share `position` (1-based) belongs to another set than the first share.
+    MixedSets {
+        /// 1-based position of the share.
+        position: usize,
+    },
+    /// Share `position` (1-based) has the same group and member index as an earlier one.
+    DuplicateShare {
+        /// 1-based position of the share.
+        position: usize,
+    },
+    /// More holder names than shares.
+    TooManyHolders {
+        /// Holder names given.
+        holders: usize,
+        /// Shares given.
+        shares: usize,
+    },
+    /// A holder name or the date is too long or holds characters cards cannot print.
+    BadLabel {
+        /// Which: `holder 2` or `date`.
+        which: String,
+    },
+    /// A PNG resolution below [`MIN_PNG_DPI`].
+    DpiTooLow {
+        /// The resolution asked for.
+        dpi: u32,
+    },
+}
+
+impl fmt::Display for CardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CardError::NoShares => f.write_str("no shares to draw cards for"),
+            CardError::MixedSets { position } => {
+                write!(f, "share {position} belongs to a different set than share 1")
+            }
+            CardError::DuplicateShare { position } => {
+                write!(f, "share {position} is the same share as an earlier one")
+            }
+            CardError::TooManyHolders { holders, shares } => {
+                write!(f, "{holders} holder names given for {shares} shares")
+            }
+            CardError::BadLabel { which } => write!(
+                f,
+                "{which} is longer than {MAX_LABEL_CHARS} characters or has characters other \
+                 than printable ASCII"
+            ),
+            CardError::DpiTooLow { dpi } => {
+                write!(f, "{dpi} dpi is below the minimum of {MIN_PNG_DPI} dpi for cards")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CardError {}
+
+fn check_label(text: &str, which: String) -> Result<(), CardError> {
+    if text.chars().count() > MAX_LABEL_CHARS || !text.chars().all(|c| (' '..='~').contains(&c)) {
+        return Err(CardError::BadLabel { which });
+    }
+    Ok(())
+}
+
+/// The label of a holder card in plain words, e.g. "Group 2 of 3, share 4. This group needs
+/// 3 of its 5 shares; 2 of the 3 groups are needed." `group_size` is the number of shares in
+/// the share's group.
+pub fn holder_label(share: &Share, group_size: u8) -> String {
+    let m = share.member_index() + 1;
+    let t = share.member_threshold();
+    let n = group_size.max(m);
+    if share.group_count() == 1 {
+        if t == 1 {
+            return format!("Share {m} of {n}. Any one share is enough.");
+        }
+        return format!("Share {m} of {n}. Any {t} of the {n} shares are needed.");
+    }
+    let g = share.group_index() + 1;
+    let gc = share.group_count();
+    let gt = share.group_threshold();
+    let group_part = if t == 1 {
+        format!("Any one of its {n} shares completes this group")
+    } else {
+        format!("This group needs {t} of its {n} shares")
+    };
+    let groups_part = if gt == 1 {
+        format!("any one of the {gc} groups is enough")
+    } else {
+        format!("{gt} of the {gc} groups are needed")
+    };
+    format!("Group {g} of {gc}, share {m} of {n}. {group_part}; {groups_part}.")
+}
+
+/// Short instructions for an heir, printed on every holder card.
+pub fn heir_instructions(bridge: Option<BridgeMode>) -> &'static str {
+    match bridge {
+        Some(BridgeMode::Entropy) => {
+            "This card is one share of a Bitcoin wallet backup (SLIP-39). Alone it reveals \
+             nothing; enough shares together restore the wallet. Never type these words into \
+             a website. To recover, gather enough cards and use seedshard on an offline \
+             computer (seedshard combine --to bip39): it gives back the wallet's BIP-39 words. \
+             Do not use a Trezor for these shares: it would open a different, empty wallet."
+        }
+        Some(BridgeMode::Seed) => {
+            "This card is one share of a Bitcoin wallet backup (SLIP-39). Alone it reveals \
+             nothing; enough shares together restore the wallet. Never type these words into \
+             a website. To recover, gather enough cards and use seedshard on an offline \
+             computer (seedshard combine), or a SLIP-39 wallet that accepts 59-word shares."
+        }
+        None => {
+            "This card is one share of a Bitcoin wallet backup (SLIP-39). Alone it reveals \
+             nothing; enough shares together restore the wallet. Never type these words into \
+             a website. To recover, gather enough cards and use seedshard on an offline \
+             computer (seedshard combine), or a SLIP-39 wallet such as Trezor."
+        }
+    }
+}
+
+/// The shares of one set, with holder names, ready to be drawn.
+pub struct CardSet {
+    shares: Vec<Share>,
+    holders: Vec<Option<String>>,
+    group_sizes: Vec<u8>,
+    options: CardOptions,
+}
+
+impl fmt::Debug for CardSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CardSet")
+            .field("shares", &self.shares)
+            .field("holders", &self.holders)
+            .field("options", &self.options)
+            .finish()
+    }
+}
+
+/// Card sizes in mm: 8 to a page for up to 33 words, 4 to a page beyond.
+const CARD_W: f32 = 96.0;
+const CARD_H: f32 = 64.0;
+const TALL_CARD_H: f32 = 128.0;
+
+impl CardSet {
+    /// Checks the shares (one set, no duplicates), holder names (`holders[i]` goes on share
+    /// `i`; an empty name prints none) and options.
+    ///
+    /// The "of its N shares" on each card is the number of shares of that group given here,
+    /// so pass every share of the set.
+    ///
+    /// # Errors
+    ///
+    /// [`CardError`] naming the share or label at fault.
+    pub fn new(
+        shares: Vec<Share>,
+        holders: &[String],
+        options: CardOptions,
+    ) -> Result<Self, CardError> {
+        let first = shares.first().ok_or(CardError::NoShares)?;
+        let common = first.common_parameters();
+        for (i, s) in shares.iter().enumerate() {
+            if s.common_parameters() != common || s.value_len() != first.value_len() {
+                return Err(CardError::MixedSets { position: i + 1 });
+            }
+            if shares[..i]
+                .iter()
+                .any(|p| p.group_index() == s.group_index() && p.member_index() == s.member_index())
+            {
+                return Err(CardError::DuplicateShare { position: i + 1 });
+            }
+        }
+        if holders.len() > shares.len() {
+            return Err(CardError::TooManyHolders {
+                holders: holders.len(),
+                shares: shares.len(),
+            });
+        }
+        for (i, h) in holders.iter().enumerate() {
+            check_label(h, format!("holder {}", i + 1))?;
+        }
+        if let Some(d) = &options.date {
+            check_label(d, "date".to_string())?;
+        }
+        if options.png_dpi < MIN_PNG_DPI {
+            return Err(CardError::DpiTooLow {
+                dpi: options.png_dpi,
+            });
+        }
+        let mut group_sizes = vec![0u8; usize::from(common.group_count)];
+        for s in &shares {
+            group_sizes[usize::from(s.group_index())] += 1;
+        }
+        let holders = (0..shares.len())
+            .map(|i| {
+                holders
+                    .get(i)
+                    .map(|h| h.trim().to_string())
+                    .filter(|h| !h.is_empty())
+            })
+            .collect();
+        Ok(CardSet {
+            shares,
+            holders,
+            group_sizes,
+            options,
+        })
+    }
+
+    /// Cards for every share of a freshly split set, in the set's order.
+    ///
+    /// # Errors
+    ///
+    /// As [`CardSet::new`].
+    pub fn from_share_set(
+        set: &ShareSet,
+        holders: &[String],
+        options: CardOptions,
+    ) -> Result<Self, CardError> {
+        Self::new(set.shares().cloned().collect(), holders, options)
+    }
+
+    /// The shares, in card order.
+    pub fn shares(&self) -> &[Share] {
+        &self.shares
+    }
+
+    /// The options cards are drawn with.
+    pub fn options(&self) -> &CardOptions {
+        &self.options
+    }
+
+    /// The set's name (see [`set_name`]).
+    pub fn set_name(&self) -> String {
+        set_name(self.shares[0].identifier())
+    }
+
+    /// The file name stem of card `i`: `share-g<group>-s<share>` (1-based), e.g.
+    /// `share-g2-s4`.
+    pub fn file_stem(&self, i: usize) -> String {
+        let s = &self.shares[i];
+        format!("share-g{}-s{}", s.group_index() + 1, s.member_index() + 1)
+    }
+
+    fn tall(&self) -> bool {
+        self.shares[0].word_count() > 33
+    }
+
+    fn card_size(&self) -> (f32, f32) {
+        if self.tall() {
+            (CARD_W, TALL_CARD_H)
+        } else {
+            (CARD_W, CARD_H)
+        }
+    }
+
+    /// Cards on each PDF page: 8 (2 x 4), or 4 (2 x 2) for shares over 33 words.
+    pub fn cards_per_page(&self) -> usize {
+        if self.tall() {
+            4
+        } else {
+            8
+        }
+    }
+
+    fn card(&self, i: usize) -> Page {
+        let share = &self.shares[i];
+        let (w, h) = self.card_size();
+        let mut p = Page::new(w, h);
+        let margin = 4.0;
+        let words = share.to_words();
+        let n = share.word_count();
+        let symbol = QrSymbol::for_share(share, self.options.payload)
+            .expect("every share fits a QR symbol");
+        let tall = self.tall();
+
+        // QR: top right on small cards, bottom left on tall ones.
+        let qr_box = if tall { 40.0 } else { 27.0 };
+        let modules = (symbol.size() + 2 * QUIET_ZONE_MODULES) as f32;
+        let module = qr_box / modules;
+        let (qx, qy) = if tall {
+            (margin - 1.0, h - margin - qr_box - 8.0)
+        } else {
+            (w - margin - qr_box + 1.0, margin - 1.0)
+        };
+        p.items.push(layout::Item::Qr {
+            x: qx + QUIET_ZONE_MODULES as f32 * module,
+            y: qy + QUIET_ZONE_MODULES as f32 * module,
+            module,
+            symbol,
+        });
+
+        // Header: title and set name, label, holder and date.
+        let header_w = if tall { w - 2.0 * margin } else { w - 2.0 * margin - qr_box };
+        let mut y = margin + 3.2;
+        let tw = p.text(margin, y, 9.0, Face::SansBold, "SLIP-39 SHARE");
+        let set = format!("Set {}", self.set_name());
+        p.text(margin + tw + 3.0, y, 9.0, Face::Sans, &set);
+        y += 3.6;
+        let label = holder_label(share, self.group_sizes[usize::from(share.group_index())]);
+        y = p.paragraph(margin, y, header_w, 7.0, 2.9, Face::Sans, &label);
+        let mut meta = Vec::new();
+        if let Some(hname) = &self.holders[i] {
+            meta.push(format!("Holder: {hname}"));
+        }
+        if let Some(d) = &self.options.date {
+            meta.push(format!("Date: {d}"));
+        }
+        if !meta.is_empty() {
+            p.text(margin, y, 7.0, Face::Sans, &meta.join("    "));
+            y += 2.9;
+        }
+
+        // The words, numbered, column by column.
+        let (cols, grid_top, grid_h, grid_w) = if tall {
+            (4usize, y + 1.5, 56.0, w - 2.0 * margin)
+        } else if n <= 20 {
+            (2usize, y + 1.5, CARD_H - y - 9.0, header_w)
+        } else {
+            (3usize, y + 1.5, CARD_H - y - 9.0, header_w)
+        };
+        let rows = n.div_ceil(cols);
+        let col_w = grid_w / cols as f32;
+        let leading = (grid_h / rows as f32).min(4.2);
+        let by_height = leading / MM_PER_PT / 1.2;
+        let by_width = (col_w - 1.5) / (11.0 * 0.6 * MM_PER_PT);
+        let size = by_height.min(by_width).min(10.0);
+        let char_w = 0.6 * size * MM_PER_PT;
+        for (k, word) in words.split(' ').enumerate() {
+            let col = k / rows;
+            let row = k % rows;
+            let x = margin + col as f32 * col_w;
+            let base = grid_top + (row as f32 + 1.0) * leading - 0.6;
+            if row % 2 == 1 {
+                p.rect(x - 0.5, base - leading + 0.9, col_w - 1.0, leading, 238);
+            }
+            p.grey_text(x, base, size, Face::Mono, 90, &format!("{:>2}", k + 1));
+            let split = word.len().min(4);
+            let head = Zeroizing::new(word[..split].to_ascii_uppercase());
+            p.text(x + 3.0 * char_w, base, size, Face::MonoBold, &head);
+            if split < word.len() {
+                p.grey_text(
+                    x + (3 + split) as f32 * char_w,
+                    base,
+                    size,
+                    Face::Mono,
+                    70,
+                    &word[split..],
+                );
+            }
+        }
+
+        // Instructions: under the QR on small cards, beside it on tall ones.
+        let note = "The first 4 letters (in bold) are enough to type each word.";
+        let instructions = heir_instructions(self.options.bridge);
+        if tall {
+            let ix = qx + qr_box + 2.0;
+            let iw = w - margin - ix;
+            let iy = qy + 3.0;
+            let end = p.paragraph(ix, iy, iw, 6.6, 2.75, Face::Sans, instructions);
+            p.paragraph(ix, end + 1.0, iw, 6.6, 2.75, Face::SansBold, note);
+        } else {
+            let ix = qx + 1.0;
+            let iw = w - margin - ix + 1.0;
+            p.paragraph(ix, qy + qr_box + 1.8, iw, 5.0, 2.05, Face::Sans, instructions);
+            p.paragraph(margin, h - 2.8, header_w, 5.6, 2.3, Face::SansBold, note);
+        }
+        p
+    }
+
+    /// The pages of the PDF: cards placed in a 2-column grid, centred, with cut marks.
+    fn pages(&self, paper: Paper) -> Vec<Page> {
+        let (pw, ph) = paper.size_mm();
+        let (cw, chh) = self.card_size();
+        let per_page = self.cards_per_page();
+        let rows = per_page / 2;
+        let x0 = (pw - 2.0 * cw) / 2.0;
+        let y0 = (ph - rows as f32 * chh) / 2.0;
+        let mut pages = Vec::new();
+        for chunk_start in (0..self.shares.len()).step_by(per_page) {
+            let mut page = Page::new(pw, ph);
+            let count = per_page.min(self.shares.len() - chunk_start);
+            for k in 0..count {
+                let (col, row) = (k % 2, k / 2);
+                let (dx, dy) = (x0 + col as f32 * cw, y0 + row as f32 * chh);
+                page.place(self.card(chunk_start + k), dx, dy);
+                // A light dashed outline to cut along.
+                page.dashed_line(dx, dy, dx + cw, dy, 0.4, 170);
+                page.dashed_line(dx, dy + chh, dx + cw, dy + chh, 0.4, 170);
+                page.dashed_line(dx, dy, dx, dy + chh, 0.4, 170);
+                page.dashed_line(dx + cw, dy, dx + cw, dy + chh, 0.4, 170);
+            }
+            // Cut marks in the margins, on every card edge.
+            let used_rows = count.div_ceil(2);
+            let mark = 5.0_f32.min(x0 - 1.5).min(y0 - 1.5).max(2.0);
+            for c in 0..=2 {
+                let x = x0 + c as f32 * cw;
+                page.line(x, y0 - 1.0 - mark, x, y0 - 1.0, 0.5, 0);
+                let yb = y0 + used_rows as f32 * chh;
+                page.line(x, yb + 1.0, x, yb + 1.0 + mark, 0.5, 0);
+            }
+            for r in 0..=used_rows {
+                let y = y0 + r as f32 * chh;
+                page.line(x0 - 1.0 - mark, y, x0 - 1.0, y, 0.5, 0);
+                page.line(x0 + 2.0 * cw + 1.0, y, x0 + 2.0 * cw + 1.0 + mark, y, 0.5, 0);
+            }
+            let footer = format!(
+                "seedshard share cards - set {} - cut along the marks; print at 100% (actual size)",
+                self.set_name()
+            );
+            let fw = text_width(Face::Sans, 7.0, &footer);
+            page.grey_text((pw - fw) / 2.0, ph - 4.5, 7.0, Face::Sans, 110, &footer);
+            pages.push(page);
+        }
+        pages
+    }
+
+    /// All holder cards as one PDF on the configured paper. Secret (share words).
+    pub fn to_pdf(&self) -> Zeroizing<Vec<u8>> {
+        let size = self.options.paper.size_pt();
+        let pages: Vec<(Page, (f32, f32))> = self
+            .pages(self.options.paper)
+            .into_iter()
+            .map(|p| (p, size))
+            .collect();
+        pdf::write(&pages, &format!("seedshard share cards, set {}", self.set_name()))
+    }
+
+    /// One SVG per card, named `<file_stem>.svg`. Secret.
+    pub fn card_svgs(&self) -> Vec<(String, Zeroizing<String>)> {
+        (0..self.shares.len())
+            .map(|i| {
+                let title = format!("seedshard share card, set {}", self.set_name());
+                (format!("{}.svg", self.file_stem(i)), svg::write(&self.card(i), &title))
+            })
+            .collect()
+    }
+
+    /// One PNG per card at the configured resolution, named `<file_stem>.png`. Secret.
+    pub fn card_pngs(&self) -> Vec<(String, Zeroizing<Vec<u8>>)> {
+        let dpi = self.options.png_dpi;
+        (0..self.shares.len())
+            .map(|i| {
+                let raster = png::rasterise(&self.card(i), dpi);
+                (format!("{}.png", self.file_stem(i)), png::encode(&raster, dpi))
+            })
+            .collect()
+    }
+
+    /// The PDF's pages as PNG images at `dpi` (any resolution: for previews and tests).
+    /// Secret.
+    pub fn page_pngs(&self, dpi: u32) -> Vec<Zeroizing<Vec<u8>>> {
+        self.pages(self.options.paper)
+            .iter()
+            .map(|p| png::encode(&png::rasterise(p, dpi), dpi))
+            .collect()
+    }
+
+    /// The owner sheet for this set.
+    pub fn owner_sheet(&self) -> OwnerSheet<'_> {
+        OwnerSheet {
+            cards: self,
+            wallet: None,
+        }
+    }
+}
+
+/// The owner's one-page summary of a set: the plan, holders, bridging mode, wallet facts
+/// and recovery steps. It holds no share words.
+#[derive(Debug)]
+pub struct OwnerSheet<'a> {
+    cards: &'a CardSet,
+    wallet: Option<WalletFacts>,
+}
+
+impl OwnerSheet<'_> {
+    /// Adds the wallet facts (fingerprint, first address, zpub) to check a recovery against.
+    pub fn with_wallet(mut self, wallet: WalletFacts) -> Self {
+        self.wallet = Some(wallet);
+        self
+    }
+
+    fn page(&self) -> Page {
+        let set = self.cards;
+        let (pw, ph) = set.options.paper.size_mm();
+        let mut p = Page::new(pw, ph);
+        let m = 18.0;
+        let tw = pw - 2.0 * m;
+        let first = &set.shares[0];
+        let mut y = m + 6.0;
+        p.text(m, y, 18.0, Face::SansBold, "seedshard owner sheet");
+        y += 7.0;
+        let sub = format!(
+            "Set {} (identifier {}){}",
+            set.set_name(),
+            first.identifier().get(),
+            set.options
+                .date
+                .as_ref()
+                .map(|d| format!(", made {d}"))
+                .unwrap_or_default()
+        );
+        p.text(m, y, 11.0, Face::Sans, &sub);
+        y += 5.0;
+        y = p.paragraph(
+            m,
+            y,
+            tw,
+            9.0,
+            4.0,
+            Face::Sans,
+            "Keep this sheet private and apart from the cards. It holds no share words, but it \
+             tells who holds the cards and which wallet they open.",
+        );
+
+        let heading = |p: &mut Page, y: &mut f32, text: &str| {
+            *y += 4.0;
+            p.text(m, *y, 12.0, Face::SansBold, text);
+            p.line(m, *y + 1.5, m + tw, *y + 1.5, 0.5, 150);
+            *y += 6.5;
+        };
+
+        heading(&mut p, &mut y, "The plan");
+        let gc = first.group_count();
+        let gt = first.group_threshold();
+        let summary = if gc == 1 {
+            let t = first.member_threshold();
+            format!(
+                "One group of {} shares: any {t} of them restore the wallet.",
+                set.group_sizes[0]
+            )
+        } else {
+            format!("{gc} groups: any {gt} of the {gc} groups restore the wallet, each with enough of its own shares.")
+        };
+        y = p.paragraph(m, y, tw, 10.0, 4.4, Face::Sans, &summary);
+        for g in 0..gc {
+            let in_group: Vec<usize> = (0..set.shares.len())
+                .filter(|&i| set.shares[i].group_index() == g)
+                .collect();
+            y += 1.0;
+            if in_group.is_empty() {
+                p.text(m, y, 10.0, Face::SansBold, &format!("Group {}: no cards in this batch", g + 1));
+                y += 4.6;
+                continue;
+            }
+            let t = set.shares[in_group[0]].member_threshold();
+            let head = if gc == 1 {
+                format!("Shares: {} needed of {}", t, in_group.len())
+            } else {
+                format!("Group {}: {} of its {} shares needed", g + 1, t, in_group.len())
+            };
+            p.text(m, y, 10.0, Face::SansBold, &head);
+            y += 4.6;
+            for &i in &in_group {
+                let s = &set.shares[i];
+                let who = set.holders[i].clone().unwrap_or_else(|| "(no holder named)".into());
+                p.text(m + 6.0, y, 9.5, Face::Sans, &format!("Share {}:", s.member_index() + 1));
+                p.text(m + 24.0, y, 9.5, Face::Sans, &who);
+                p.grey_text(m + 100.0, y, 8.0, Face::Mono, 100, &format!("card {}", set.file_stem(i)));
+                y += 4.2;
+                if y > ph - 80.0 {
+                    break;
+                }
+            }
+        }
+        y += 1.0;
+        let details = format!(
+            "Each share has {} words. Extendable backup: {}. Iteration exponent: {}. QR payload: {}.",
+            first.word_count(),
+            if first.extendable() { "yes" } else { "no" },
+            first.iteration_exponent(),
+            set.options.payload,
+        );
+        y = p.paragraph(m, y, tw, 9.0, 4.0, Face::Sans, &details);
+
+        heading(&mut p, &mut y, "Secret and wallet");
+        let bridge = match set.options.bridge {
+            Some(BridgeMode::Entropy) => {
+                "Bridging mode: entropy. The shares hold the BIP-39 entropy; seedshard recovery \
+                 gives back the same BIP-39 words."
+            }
+            Some(BridgeMode::Seed) => {
+                "Bridging mode: seed. The shares hold the 64-byte BIP-39 seed: a SLIP-39 wallet \
+                 that accepts 59-word shares restores the same wallet, but the BIP-39 words \
+                 themselves cannot be recovered from the shares."
+            }
+            None => "The shares hold a SLIP-39 master secret used directly (as a Trezor does).",
+        };
+        y = p.paragraph(m, y, tw, 10.0, 4.4, Face::Sans, bridge);
+        if set.options.bridge == Some(BridgeMode::Entropy) {
+            y += 1.0;
+            y = p.paragraph(
+                m,
+                y,
+                tw,
+                10.0,
+                4.4,
+                Face::SansBold,
+                "Warning: typing these shares into a Trezor or another SLIP-39 wallet opens a \
+                 different, empty wallet. Recover with seedshard and restore the BIP-39 words.",
+            );
+        }
+        y += 1.0;
+        if let Some(w) = &self.wallet {
+            for (label, value) in [
+                ("Fingerprint", &w.fingerprint),
+                ("First address", &w.first_address),
+            ] {
+                p.text(m, y, 10.0, Face::SansBold, label);
+                p.text(m + 30.0, y, 10.0, Face::Mono, value);
+                y += 4.8;
+            }
+            p.text(m, y, 10.0, Face::SansBold, "zpub");
+            let per_line = ((tw - 30.0) / (0.6 * 8.5 * MM_PER_PT)) as usize;
+            let chars: Vec<char> = w.zpub.chars().collect();
+            for chunk in chars.chunks(per_line.max(1)) {
+                let line: String = chunk.iter().collect();
+                p.text(m + 30.0, y, 8.5, Face::Mono, &line);
+                y += 4.0;
+            }
+            y += 0.8;
+        } else {
+            y = p.paragraph(m, y, tw, 9.0, 4.0, Face::Sans, "Wallet facts (fingerprint, first address, zpub) were not given.");
+        }
+
+        heading(&mut p, &mut y, "How to recover");
+        let steps = [
+            "Gather enough cards (see the plan above). Photos of the cards work too.",
+            "On an offline computer with seedshard, scan the photos (seedshard combine --scan \
+             card1.jpg card2.jpg ...) or type the words (seedshard combine), one share a line; \
+             the first 4 letters of each word are enough.",
+            "If a SLIP-39 passphrase was set, enter it when asked. A wrong passphrase silently \
+             opens a different wallet.",
+            "Check that the fingerprint and first address shown match this sheet before \
+             restoring the wallet, then restore it into wallet software.",
+            "Never type the words or the recovered seed into a website.",
+        ];
+        for (k, step) in steps.iter().enumerate() {
+            p.text(m, y, 10.0, Face::SansBold, &format!("{}.", k + 1));
+            y = p.paragraph(m + 6.0, y, tw - 6.0, 10.0, 4.4, Face::Sans, step);
+            y += 0.8;
+        }
+        let footer = "seedshard owner sheet - no share words on this page";
+        let fw = text_width(Face::Sans, 7.0, footer);
+        p.grey_text((pw - fw) / 2.0, ph - 8.0, 7.0, Face::Sans, 110, footer);
+        p
+    }
+
+    /// The owner sheet as a one-page PDF on the configured paper.
+    pub fn to_pdf(&self) -> Zeroizing<Vec<u8>> {
+        let size = self.cards.options.paper.size_pt();
+        pdf::write(&[(self.page(), size)], "seedshard owner sheet")
+    }
+
+    /// The owner sheet as SVG.
+    pub fn to_svg(&self) -> Zeroizing<String> {
+        svg::write(&self.page(), "seedshard owner sheet")
+    }
+
+    /// The owner sheet as PNG at the configured resolution.
+    pub fn to_png(&self) -> Zeroizing<Vec<u8>> {
+        let dpi = self.cards.options.png_dpi;
+        png::encode(&png::rasterise(&self.page(), dpi), dpi)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{GroupSpec, MasterSecret, Passphrase, SplitPlan};
+
+    fn two_level() -> ShareSet {
+        let secret = MasterSecret::new(vec![7u8; 16]).unwrap();
+        SplitPlan::new(
+            2,
+            vec![
+                GroupSpec::new(1, 1).unwrap(),
+                GroupSpec::new(3, 5).unwrap(),
+                GroupSpec::new(2, 3).unwrap(),
+            ],
+        )
+        .unwrap()
+        .split(&secret, &Passphrase::empty())
+        .unwrap()
+    }
+
+    #[test]
+    fn labels_say_what_is_needed_in_plain_words() {
+        let set = two_level();
+        let share = &set.groups()[1][3];
+        assert_eq!(
+            holder_label(share, 5),
+            "Group 2 of 3, share 4 of 5. This group needs 3 of its 5 shares; 2 of the 3 groups are needed."
+        );
+        let single = SplitPlan::single(2, 3)
+            .unwrap()
+            .split(&MasterSecret::new(vec![1u8; 16]).unwrap(), &Passphrase::empty())
+            .unwrap();
+        assert_eq!(
+            holder_label(&single.groups()[0][2], 3),
+            "Share 3 of 3. Any 2 of the 3 shares are needed."
+        );
+    }
+
+    #[test]
+    fn bad_inputs_are_refused() {
+        let set = two_level();
+        let shares: Vec<Share> = set.shares().cloned().collect();
+        assert_eq!(
+            CardSet::new(vec![], &[], CardOptions::default()).unwrap_err(),
+            CardError::NoShares
+        );
+        let mut dup = shares.clone();
+        dup.push(shares[2].clone());
+        assert_eq!(
+            CardSet::new(dup, &[], CardOptions::default()).unwrap_err(),
+            CardError::DuplicateShare { position: 10 }
+        );
+        assert!(matches!(
+            CardSet::new(shares.clone(), &["a\u{7}".into()], CardOptions::default()),
+            Err(CardError::BadLabel { .. })
+        ));
+        assert_eq!(
+            CardSet::new(shares, &[], CardOptions::default().with_png_dpi(150)).unwrap_err(),
+            CardError::DpiTooLow { dpi: 150 }
+        );
+    }
+
+    #[test]
+    fn instructions_warn_about_trezor_only_in_entropy_mode() {
+        assert!(heir_instructions(Some(BridgeMode::Entropy)).contains("different, empty wallet"));
+        assert!(!heir_instructions(None).contains("empty wallet"));
+        assert!(heir_instructions(None).contains("Never type these words into a website"));
+    }
+
+    #[test]
+    fn pdf_has_one_page_per_eight_cards_and_no_wallet_facts_on_cards() {
+        let set = two_level();
+        let cards = CardSet::from_share_set(&set, &[], CardOptions::default()).unwrap();
+        let pdf = cards.to_pdf();
+        let text = String::from_utf8_lossy(&pdf);
+        assert_eq!(text.matches("/Type /Page\n").count() + text.matches("/Type /Page/").count() + text.matches("/Type /Page ").count(), 2);
+        assert!(!text.contains("Fingerprint"));
+    }
+}

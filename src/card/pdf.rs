@@ -1,0 +1,136 @@
+//! PDF output: vector text in the standard fonts, QR modules as filled rectangles.
+
+use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
+use zeroize::Zeroizing;
+
+use super::layout::{dark_runs, Face, Item, Page, MM_PER_PT};
+
+const FACES: [Face; 4] = [Face::Sans, Face::SansBold, Face::Mono, Face::MonoBold];
+
+fn face_resource(face: Face) -> &'static [u8] {
+    match face {
+        Face::Sans => b"F1",
+        Face::SansBold => b"F2",
+        Face::Mono => b"F3",
+        Face::MonoBold => b"F4",
+    }
+}
+
+fn pt(mm: f32) -> f32 {
+    mm / MM_PER_PT
+}
+
+/// Writes pages into one PDF document. Page sizes are given in points exactly (A4 is
+/// 595.28 x 841.89, Letter 612 x 792) so the document prints at true scale.
+pub(crate) fn write(pages: &[(Page, (f32, f32))], title: &str) -> Zeroizing<Vec<u8>> {
+    let mut pdf = Pdf::new();
+    let catalog = Ref::new(1);
+    let tree = Ref::new(2);
+    let info = Ref::new(3);
+    let font_base = 4;
+    let page_base = font_base + FACES.len() as i32;
+    let page_ids: Vec<Ref> = (0..pages.len())
+        .map(|i| Ref::new(page_base + 2 * i as i32))
+        .collect();
+    pdf.catalog(catalog).pages(tree);
+    pdf.pages(tree)
+        .kids(page_ids.iter().copied())
+        .count(pages.len() as i32);
+    pdf.document_info(info)
+        .title(pdf_writer::TextStr(title))
+        .producer(pdf_writer::TextStr("seedshard"));
+    for (i, face) in FACES.iter().enumerate() {
+        pdf.type1_font(Ref::new(font_base + i as i32))
+            .base_font(Name(face.pdf_name()))
+            .encoding_predefined(Name(b"WinAnsiEncoding"));
+    }
+    for (i, (page, (w_pt, h_pt))) in pages.iter().enumerate() {
+        let page_id = page_ids[i];
+        let content_id = Ref::new(page_id.get() + 1);
+        {
+            let mut p = pdf.page(page_id);
+            p.parent(tree)
+                .media_box(Rect::new(0.0, 0.0, *w_pt, *h_pt))
+                .contents(content_id);
+            let mut res = p.resources();
+            let mut fonts = res.fonts();
+            for (j, face) in FACES.iter().enumerate() {
+                fonts.pair(Name(face_resource(*face)), Ref::new(font_base + j as i32));
+            }
+        }
+        let content = Zeroizing::new(content(page, *h_pt).finish().into_vec());
+        pdf.stream(content_id, &content);
+    }
+    Zeroizing::new(pdf.finish())
+}
+
+fn content(page: &Page, h_pt: f32) -> Content {
+    let mut c = Content::new();
+    let y = |mm: f32| h_pt - pt(mm);
+    for item in &page.items {
+        match item {
+            Item::Rect { x, y: top, w, h, grey } => {
+                c.set_fill_gray(f32::from(*grey) / 255.0);
+                c.rect(pt(*x), y(*top + *h), pt(*w), pt(*h));
+                c.fill_nonzero();
+            }
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width_pt,
+                grey,
+                dashed,
+            } => {
+                c.save_state();
+                c.set_stroke_gray(f32::from(*grey) / 255.0);
+                c.set_line_width(*width_pt);
+                if *dashed {
+                    c.set_dash_pattern([3.0, 3.0], 0.0);
+                }
+                c.move_to(pt(*x1), y(*y1));
+                c.line_to(pt(*x2), y(*y2));
+                c.stroke();
+                c.restore_state();
+            }
+            Item::Text {
+                x,
+                y: base,
+                size,
+                face,
+                grey,
+                text,
+            } => {
+                c.set_fill_gray(f32::from(*grey) / 255.0);
+                c.begin_text();
+                c.set_font(Name(face_resource(*face)), *size);
+                c.next_line(pt(*x), y(*base));
+                let bytes: Zeroizing<Vec<u8>> = Zeroizing::new(
+                    text.chars()
+                        .map(|ch| if ch.is_ascii() { ch as u8 } else { b'?' })
+                        .collect(),
+                );
+                c.show(Str(&bytes));
+                c.end_text();
+            }
+            Item::Qr {
+                x,
+                y: top,
+                module,
+                symbol,
+            } => {
+                c.set_fill_gray(0.0);
+                for row in 0..symbol.size() {
+                    for (start, len) in dark_runs(symbol, row) {
+                        let rx = *x + start as f32 * module;
+                        let ry = *top + (row + 1) as f32 * module;
+                        c.rect(pt(rx), y(ry), pt(len as f32 * module), pt(*module));
+                    }
+                }
+                c.fill_nonzero();
+            }
+        }
+    }
+    c
+}
