@@ -3,13 +3,14 @@
 //!
 //! Round i computes PBKDF2(password = [i] || passphrase, salt = S || R, 2500 * 2^e iterations,
 //! length |R|). The salt prefix S is "shamir" || identifier (2 bytes, big-endian) without the
-//! extendable flag, and empty with it.
+//! extendable flag, and empty with it. PBKDF2 runs on the raw SHA-256 compression function
+//! (see [`super::pbkdf2`]), which keeps the rounds close to the hardware limit.
 
 use alloc::vec::Vec;
 
-use sha2::Sha256;
 use zeroize::Zeroizing;
 
+use super::pbkdf2::pbkdf2_hmac_sha256;
 use super::rs1024::CUSTOMIZATION_STRING_ORIG;
 use super::share::{Identifier, IterationExponent};
 
@@ -47,7 +48,7 @@ fn round_function(
     let mut salt = Zeroizing::new(Vec::with_capacity(salt_prefix.len() + r.len()));
     salt.extend_from_slice(salt_prefix);
     salt.extend_from_slice(r);
-    pbkdf2::pbkdf2_hmac::<Sha256>(&password, &salt, round_iterations(e), out);
+    pbkdf2_hmac_sha256(&password, &salt, round_iterations(e), out);
 }
 
 fn feistel(
@@ -85,7 +86,14 @@ pub fn encrypt(
     identifier: Identifier,
     extendable: bool,
 ) -> Zeroizing<Vec<u8>> {
-    feistel(master_secret, passphrase, e, identifier, extendable, 0..ROUND_COUNT)
+    feistel(
+        master_secret,
+        passphrase,
+        e,
+        identifier,
+        extendable,
+        0..ROUND_COUNT,
+    )
 }
 
 /// Decrypts an encrypted master secret. Any passphrase gives some secret: a wrong one gives
@@ -124,14 +132,23 @@ mod tests {
         }
         // Without the flag the identifier is in the salt; with it, it is not.
         let other = Identifier::new(4243).unwrap();
-        assert_ne!(encrypt(&ms, b"", e, id, false), encrypt(&ms, b"", e, other, false));
-        assert_eq!(encrypt(&ms, b"", e, id, true), encrypt(&ms, b"", e, other, true));
+        assert_ne!(
+            encrypt(&ms, b"", e, id, false),
+            encrypt(&ms, b"", e, other, false)
+        );
+        assert_eq!(
+            encrypt(&ms, b"", e, id, true),
+            encrypt(&ms, b"", e, other, true)
+        );
     }
 
     #[test]
     fn iterations_per_round() {
         assert_eq!(round_iterations(IterationExponent::new(0).unwrap()), 2500);
         assert_eq!(round_iterations(IterationExponent::new(4).unwrap()), 40_000);
-        assert_eq!(round_iterations(IterationExponent::new(15).unwrap()), 81_920_000);
+        assert_eq!(
+            round_iterations(IterationExponent::new(15).unwrap()),
+            81_920_000
+        );
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod cipher;
 pub mod gf256;
+pub mod pbkdf2;
 pub mod recovery;
 pub mod repair;
 pub mod rs1024;
