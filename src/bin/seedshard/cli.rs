@@ -23,6 +23,9 @@ pub enum Command {
     Split(SplitArgs),
     /// Combine shares back into the secret.
     Combine(CombineArgs),
+    /// Show which wallet shares, a secret or a BIP-39 phrase open: fingerprint, xpub, zpub
+    /// and first addresses.
+    Verify(VerifyArgs),
 }
 
 /// Arguments of `split`.
@@ -36,10 +39,36 @@ pub struct SplitArgs {
     #[arg(long, value_name = "G")]
     pub group_threshold: Option<u8>,
 
-    /// Generate a new random secret of BITS bits (128 or 256).
+    /// Generate a new random secret of BITS bits (128 or 256); with --bip39-mode entropy, a
+    /// new BIP-39 phrase (12 or 24 words) and its shares.
     #[arg(long, value_name = "BITS", num_args = 0..=1, default_missing_value = "128",
-          conflicts_with = "secret_file")]
+          conflicts_with_all = ["secret_file", "bip39_file"])]
     pub generate: Option<u16>,
+
+    /// Read a BIP-39 phrase to back up from a file, or `-` for standard input (needs
+    /// --bip39-mode; with --bip39-mode alone, a terminal prompts for the phrase).
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "secret_file",
+        requires = "bip39_mode"
+    )]
+    pub bip39_file: Option<PathBuf>,
+
+    /// How a BIP-39 phrase becomes the shares' secret: `entropy` (recovery gives back the
+    /// phrase; not for typing into a Trezor) or `seed` (the 64-byte BIP-39 seed, 59-word
+    /// shares that a SLIP-39 wallet opens as the same wallet).
+    #[arg(long, value_enum, value_name = "MODE", conflicts_with = "secret_file")]
+    pub bip39_mode: Option<Bip39ModeArg>,
+
+    /// Read the BIP-39 passphrase (part of the BIP-39 seed; not the SLIP-39 passphrase) from a
+    /// file, or `-` for standard input.
+    #[arg(long, value_name = "FILE", requires = "bip39_mode")]
+    pub bip39_passphrase_file: Option<PathBuf>,
+
+    /// The network whose fingerprint and addresses to show.
+    #[arg(long, value_enum, default_value_t = NetworkArg::Bitcoin)]
+    pub network: NetworkArg,
 
     /// Read the master secret as hex from a file, or `-` for standard input.
     #[arg(long, value_name = "FILE")]
@@ -74,9 +103,28 @@ pub struct CombineArgs {
     #[arg(long, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
 
-    /// What to print: the master secret as hex.
+    /// What to print: the master secret as hex, the BIP-32 root key (xprv), or the BIP-39
+    /// phrase (for shares made in entropy mode).
     #[arg(long, value_enum, default_value_t = SecretFormat::Hex)]
     pub to: SecretFormat,
+
+    /// Read the BIP-39 passphrase (for the BIP-39 reading; not the SLIP-39 passphrase) from a
+    /// file, or `-` for standard input.
+    #[arg(long, value_name = "FILE")]
+    pub bip39_passphrase_file: Option<PathBuf>,
+
+    /// The network whose fingerprint and addresses to show.
+    #[arg(long, value_enum, default_value_t = NetworkArg::Bitcoin)]
+    pub network: NetworkArg,
+
+    /// Pick the reading whose master fingerprint is HEX; exit 1 if none matches.
+    #[arg(long, value_name = "HEX", conflicts_with = "expect_address")]
+    pub expect_fingerprint: Option<String>,
+
+    /// Pick the reading whose wallet has the address ADDR (bc1q/bc1p, among the first 20
+    /// receive and change addresses); exit 1 if none matches.
+    #[arg(long, value_name = "ADDR")]
+    pub expect_address: Option<String>,
 
     /// Write one JSON document to standard output.
     #[arg(long)]
@@ -88,6 +136,10 @@ pub struct CombineArgs {
 pub enum SecretFormat {
     /// The master secret in hexadecimal.
     Hex,
+    /// The BIP-32 root extended private key (xprv; tprv on test networks).
+    Xprv,
+    /// The BIP-39 phrase whose entropy is the master secret (entropy mode).
+    Bip39,
 }
 
 #[cfg(test)]
@@ -143,4 +195,68 @@ mod tests {
         check(&cmd, "seedshard", &mut checked);
         assert!(checked >= 8, "only {checked} value-taking arguments found");
     }
+}
+
+/// Arguments of `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Files with one share a line, or `-` for standard input. Without any (and without
+    /// --secret-file or --bip39-file), shares are read from standard input.
+    #[arg(value_name = "FILE", conflicts_with_all = ["secret_file", "bip39_file"])]
+    pub inputs: Vec<PathBuf>,
+
+    /// Read a master secret as hex from a file, or `-` for standard input.
+    #[arg(long, value_name = "FILE", conflicts_with = "bip39_file")]
+    pub secret_file: Option<PathBuf>,
+
+    /// Read a BIP-39 phrase from a file, or `-` for standard input.
+    #[arg(long, value_name = "FILE")]
+    pub bip39_file: Option<PathBuf>,
+
+    /// Read the SLIP-39 passphrase (for shares) from a file, or `-` for standard input.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["secret_file", "bip39_file"])]
+    pub passphrase_file: Option<PathBuf>,
+
+    /// Read the BIP-39 passphrase (not the SLIP-39 one) from a file, or `-` for standard input.
+    #[arg(long, value_name = "FILE")]
+    pub bip39_passphrase_file: Option<PathBuf>,
+
+    /// The network whose keys and addresses to show.
+    #[arg(long, value_enum, default_value_t = NetworkArg::Bitcoin)]
+    pub network: NetworkArg,
+
+    /// Check that the wallet (or one reading) has master fingerprint HEX; exit 1 if not.
+    #[arg(long, value_name = "HEX", conflicts_with = "expect_address")]
+    pub expect_fingerprint: Option<String>,
+
+    /// Check that the wallet (or one reading) has the address ADDR (bc1q/bc1p, among the
+    /// first 20 receive and change addresses); exit 1 if not.
+    #[arg(long, value_name = "ADDR")]
+    pub expect_address: Option<String>,
+
+    /// Write one JSON document to standard output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The BIP-39 bridging modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Bip39ModeArg {
+    /// The phrase's entropy is the secret: recovery gives back the exact phrase.
+    Entropy,
+    /// The 64-byte BIP-39 seed is the secret (59-word shares).
+    Seed,
+}
+
+/// The Bitcoin networks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NetworkArg {
+    /// Bitcoin mainnet.
+    Bitcoin,
+    /// Testnet (coin type 1').
+    Testnet,
+    /// Signet (coin type 1').
+    Signet,
+    /// Regtest (coin type 1').
+    Regtest,
 }

@@ -211,8 +211,8 @@ pub fn parse_share_lines(text: &str, source: &str, out: &mut Vec<SourcedShare>) 
             line: i + 1,
         };
         let number = out.len() + 1;
-        let share =
-            Share::parse(content).map_err(|e| crate::output::parse_error(number, &origin, &e))?;
+        let share = Share::parse(content)
+            .map_err(|e| crate::bridge::share_error(number, &origin, content, &e))?;
         out.push(SourcedShare { share, origin });
     }
     Ok(())

@@ -2,6 +2,7 @@
 
 #![forbid(unsafe_code)]
 
+mod bridge;
 mod cli;
 mod cmd;
 mod error;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Split(args) => cmd::split::run(args),
         Command::Combine(args) => cmd::combine::run(args),
+        Command::Verify(args) => cmd::verify::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

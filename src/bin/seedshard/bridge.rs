@@ -1,0 +1,387 @@
+//! BIP-39 phrases, BIP-39 passphrases, wallet facts and readings, as `split`, `combine` and
+//! `verify` read and print them.
+
+use std::io::Write;
+use std::path::Path;
+
+use seedshard::bip39::{
+    classify, Bip39Mode, Bip39Passphrase, Bip39Phrase, MnemonicKind, ParseBip39Error,
+};
+use seedshard::wallet::{
+    pick, Expectation, Fingerprint, Network, Reading, ReadingKind, WalletFacts,
+};
+use seedshard::ParseShareError;
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+use crate::cli::{Bip39ModeArg, NetworkArg};
+use crate::error::{CliError, CliResult};
+use crate::io::{display_name, interactive, Inputs, Origin};
+
+/// How many BIP-84 receive addresses `verify` shows.
+pub const SHOWN_ADDRESSES: u32 = 3;
+
+/// The library's network for the flag value.
+pub fn network(arg: NetworkArg) -> Network {
+    match arg {
+        NetworkArg::Bitcoin => Network::Bitcoin,
+        NetworkArg::Testnet => Network::Testnet,
+        NetworkArg::Signet => Network::Signet,
+        NetworkArg::Regtest => Network::Regtest,
+    }
+}
+
+/// The library's bridging mode for the flag value.
+pub fn mode(arg: Bip39ModeArg) -> Bip39Mode {
+    match arg {
+        Bip39ModeArg::Entropy => Bip39Mode::Entropy,
+        Bip39ModeArg::Seed => Bip39Mode::Seed,
+    }
+}
+
+/// Checks `--expect-fingerprint` / `--expect-address` (at most one is given; clap enforces it).
+pub fn expectation(
+    fingerprint: Option<&str>,
+    address: Option<&str>,
+) -> CliResult<Option<Expectation>> {
+    if let Some(fp) = fingerprint {
+        let fp: Fingerprint = fp.parse().map_err(|e| {
+            CliError::input(
+                format!("--expect-fingerprint {fp}: {e}"),
+                "give the master fingerprint as your wallet shows it, 8 hex digits such as 73c5da0a",
+            )
+        })?;
+        return Ok(Some(Expectation::Fingerprint(fp)));
+    }
+    if let Some(a) = address {
+        let lower = a.trim().to_ascii_lowercase();
+        if !(lower.starts_with("bc1") || lower.starts_with("tb1") || lower.starts_with("bcrt1")) {
+            return Err(CliError::input(
+                format!("--expect-address {a}: seedshard checks native segwit (bc1q) and taproot (bc1p) addresses only"),
+                "give a bc1q... or bc1p... address of the wallet (tb1/bcrt1 on test networks), or use --expect-fingerprint",
+            ));
+        }
+        return Ok(Some(Expectation::Address(a.trim().to_string())));
+    }
+    Ok(None)
+}
+
+/// Reads a BIP-39 phrase from a file (or `-`), or from a no-echo prompt on a terminal.
+///
+/// In a file, `#` starts a comment and the words may span several lines.
+pub fn read_phrase(inputs: &mut Inputs, file: Option<&Path>) -> CliResult<Bip39Phrase> {
+    let (text, source) = match file {
+        Some(path) => {
+            let raw = inputs.read_text(path)?;
+            let mut joined = Zeroizing::new(String::with_capacity(raw.len()));
+            for line in raw.lines() {
+                joined.push_str(line.split('#').next().unwrap_or(""));
+                joined.push(' ');
+            }
+            (joined, display_name(path))
+        }
+        None if interactive() => {
+            let text = rpassword::prompt_password(
+                "BIP-39 phrase (12 to 24 words separated by spaces; typing is not shown): ",
+            )
+            .map(Zeroizing::new)
+            .map_err(|e| {
+                CliError::input(
+                    format!(
+                        "cannot read the BIP-39 phrase from the terminal: {}",
+                        crate::io::io_reason(&e)
+                    ),
+                    "use --bip39-file FILE instead (or - for standard input)",
+                )
+            })?;
+            (text, "the prompt".to_string())
+        }
+        None => {
+            return Err(CliError::input(
+                "no BIP-39 phrase was given",
+                "add --bip39-file FILE with the phrase (or - for standard input)",
+            ))
+        }
+    };
+    Bip39Phrase::parse(&text).map_err(|e| phrase_error(&source, &e))
+}
+
+/// The error for a phrase that does not parse.
+pub fn phrase_error(source: &str, e: &ParseBip39Error) -> CliError {
+    let hint = match e {
+        ParseBip39Error::Empty => {
+            "write the 12 to 24 words of the BIP-39 phrase, separated by spaces".to_string()
+        }
+        ParseBip39Error::WordCount { .. } => {
+            "check for a missing or extra word; a BIP-39 phrase has 12, 15, 18, 21 or 24 words".to_string()
+        }
+        ParseBip39Error::UnknownWord { position, .. } => format!(
+            "compare word {position} with your backup; each word may be written whole or by its first 4 letters"
+        ),
+        ParseBip39Error::Checksum => {
+            "compare every word and their order with your backup; the last word carries the checksum".to_string()
+        }
+        ParseBip39Error::NotEnglish { .. } => {
+            "seedshard backs up English phrases only; the same entropy in English words would be a different wallet, so do not translate the phrase".to_string()
+        }
+        ParseBip39Error::LooksLikeSlip39Share { .. } => {
+            "to recover a secret from SLIP-39 shares use `seedshard combine FILE`; to see which wallet they open use `seedshard verify FILE`".to_string()
+        }
+        _ => "check the phrase against your backup".to_string(),
+    };
+    CliError::input(format!("BIP-39 phrase ({source}): {e}"), hint)
+}
+
+/// The error for a share line that does not parse: says so when the line is a BIP-39 phrase,
+/// else defers to the general share error.
+pub fn share_error(number: usize, origin: &Origin, line: &str, e: &ParseShareError) -> CliError {
+    match classify(line) {
+        kind @ (MnemonicKind::Bip39 { .. } | MnemonicKind::Bip39OtherLanguage { .. }) => {
+            CliError::input(
+                format!(
+                    "share {number} ({origin}) looks like {}, not a SLIP-39 share",
+                    kind.describe()
+                ),
+                "to back up a BIP-39 phrase use `seedshard split --bip39-file FILE --bip39-mode entropy`; \
+                 to see its wallet use `seedshard verify --bip39-file FILE`",
+            )
+        }
+        _ => crate::output::parse_error(number, origin, e),
+    }
+}
+
+/// Reads the BIP-39 passphrase from a file, or prompts for it on a terminal when `prompt`
+/// (twice when `confirm`), or takes the empty passphrase.
+pub fn read_bip39_passphrase(
+    inputs: &mut Inputs,
+    file: Option<&Path>,
+    prompt: bool,
+    confirm: bool,
+) -> CliResult<Bip39Passphrase> {
+    let text = match file {
+        Some(path) => {
+            let mut text = inputs.read_text(path)?;
+            if text.ends_with('\n') {
+                text.pop();
+                if text.ends_with('\r') {
+                    text.pop();
+                }
+            }
+            text
+        }
+        None if prompt && interactive() => {
+            let ask = |p: &str| {
+                rpassword::prompt_password(p)
+                    .map(Zeroizing::new)
+                    .map_err(|e| {
+                        CliError::input(
+                            format!(
+                                "cannot read the BIP-39 passphrase from the terminal: {}",
+                                crate::io::io_reason(&e)
+                            ),
+                            "use --bip39-passphrase-file FILE instead",
+                        )
+                    })
+            };
+            let first = ask(
+                "BIP-39 passphrase (the optional \"25th word\" of the phrase, not the SLIP-39 one; press Enter for none): ",
+            )?;
+            if confirm {
+                let second = ask("BIP-39 passphrase again: ")?;
+                if *first != *second {
+                    return Err(CliError::input(
+                        "the two BIP-39 passphrases differ",
+                        "run the command again and type the same BIP-39 passphrase twice",
+                    ));
+                }
+            }
+            first
+        }
+        None => return Ok(Bip39Passphrase::empty()),
+    };
+    Ok(Bip39Passphrase::new(String::clone(&text)))
+}
+
+/// Short JSON facts: what `split` and `combine` print.
+#[derive(Serialize)]
+pub struct WalletJson {
+    /// The network.
+    pub network: &'static str,
+    /// BIP-32 master fingerprint.
+    pub fingerprint: String,
+    /// First BIP-84 receive address.
+    pub first_address: String,
+}
+
+impl WalletJson {
+    /// From wallet facts.
+    pub fn new(facts: &WalletFacts) -> Self {
+        Self {
+            network: facts.network().as_str(),
+            fingerprint: facts.fingerprint().to_string(),
+            first_address: facts.receive_address(0),
+        }
+    }
+}
+
+/// Full JSON facts: what `verify` prints.
+#[derive(Serialize)]
+pub struct FactsJson {
+    /// The network.
+    pub network: &'static str,
+    /// BIP-32 master fingerprint.
+    pub fingerprint: String,
+    /// BIP-84 account path.
+    pub account_path: String,
+    /// BIP-84 account xpub (tpub on test networks).
+    pub xpub: String,
+    /// BIP-84 account zpub (vpub on test networks).
+    pub zpub: String,
+    /// The first BIP-84 receive addresses.
+    pub receive_addresses: Vec<String>,
+    /// The first BIP-86 receive address.
+    pub taproot_address: String,
+}
+
+impl FactsJson {
+    /// From wallet facts.
+    pub fn new(facts: &WalletFacts) -> Self {
+        Self {
+            network: facts.network().as_str(),
+            fingerprint: facts.fingerprint().to_string(),
+            account_path: facts.account_path(),
+            xpub: facts.account_xpub(),
+            zpub: facts.account_zpub(),
+            receive_addresses: facts.receive_addresses(SHOWN_ADDRESSES),
+            taproot_address: facts.taproot_address(0),
+        }
+    }
+}
+
+/// One reading in JSON.
+#[derive(Serialize)]
+pub struct ReadingJson<W: Serialize> {
+    /// `slip39` or `bip39-entropy`.
+    pub kind: &'static str,
+    /// The plain sentence.
+    pub sentence: String,
+    /// The wallet.
+    pub wallet: W,
+}
+
+/// The JSON of each reading, with short or full facts.
+pub fn readings_json<W: Serialize>(
+    readings: &[Reading],
+    facts: impl Fn(&WalletFacts) -> W,
+) -> Vec<ReadingJson<W>> {
+    readings
+        .iter()
+        .map(|r| ReadingJson {
+            kind: r.kind().as_str(),
+            sentence: r.sentence(),
+            wallet: facts(r.facts()),
+        })
+        .collect()
+}
+
+/// A plain name for a reading kind.
+pub fn reading_title(kind: ReadingKind) -> &'static str {
+    match kind {
+        ReadingKind::Slip39 => "as a SLIP-39 master secret",
+        ReadingKind::Bip39Entropy => "as BIP-39 entropy",
+        _ => "another reading",
+    }
+}
+
+/// Writes the readings for people: a title, the sentence, and the facts (`full` adds the
+/// account keys and more addresses).
+pub fn write_readings(
+    out: &mut impl Write,
+    readings: &[Reading],
+    full: bool,
+) -> std::io::Result<()> {
+    if readings.len() > 1 {
+        writeln!(
+            out,
+            "The shares do not record how their secret is meant to be read, so here are both readings:"
+        )?;
+    }
+    for (i, r) in readings.iter().enumerate() {
+        writeln!(out, "Reading {}, {}:", i + 1, reading_title(r.kind()))?;
+        writeln!(out, "  {}.", r.sentence())?;
+        write_facts(out, r.facts(), full, "  ")?;
+    }
+    Ok(())
+}
+
+/// Writes wallet facts, one per line, indented by `indent`.
+pub fn write_facts(
+    out: &mut impl Write,
+    f: &WalletFacts,
+    full: bool,
+    indent: &str,
+) -> std::io::Result<()> {
+    writeln!(out, "{indent}fingerprint:     {}", f.fingerprint())?;
+    if full {
+        writeln!(out, "{indent}network:         {}", f.network())?;
+        writeln!(
+            out,
+            "{indent}account:         {} (BIP-84, native segwit)",
+            f.account_path()
+        )?;
+        writeln!(out, "{indent}xpub:            {}", f.account_xpub())?;
+        writeln!(out, "{indent}zpub:            {}", f.account_zpub())?;
+        for (i, a) in f.receive_addresses(SHOWN_ADDRESSES).iter().enumerate() {
+            writeln!(out, "{indent}address {i}:       {a}")?;
+        }
+        writeln!(
+            out,
+            "{indent}taproot address: {} (BIP-86, {}/0/0)",
+            f.taproot_address(0),
+            f.taproot_account_path()
+        )?;
+    } else {
+        writeln!(out, "{indent}first address:   {}", f.receive_address(0))?;
+    }
+    Ok(())
+}
+
+/// Applies an expectation: the index of the matching reading, or exit 1 when none matches.
+pub fn check_expectation(
+    readings: &[Reading],
+    expectation: Option<&Expectation>,
+) -> CliResult<Option<usize>> {
+    let Some(want) = expectation else {
+        return Ok(None);
+    };
+    match pick(readings, want) {
+        Some(r) => Ok(readings.iter().position(|x| std::ptr::eq(x, r))),
+        None => {
+            let what = match want {
+                Expectation::Fingerprint(fp) => format!("the expected fingerprint {fp}"),
+                Expectation::Address(a) => format!("the expected address {a}"),
+                _ => "the expected wallet".to_string(),
+            };
+            let none = if readings.len() > 1 {
+                "neither reading opens"
+            } else {
+                "this does not open"
+            };
+            Err(CliError::check_failed(
+                format!("{none} the wallet with {what}"),
+                "a wrong SLIP-39 or BIP-39 passphrase opens a different wallet: check both, the --network, \
+                 and that the shares come from the right set",
+            ))
+        }
+    }
+}
+
+/// One line saying which reading matched.
+pub fn matched_line(readings: &[Reading], index: usize) -> String {
+    format!(
+        "Match: reading {} ({}) opens the expected wallet {}.",
+        index + 1,
+        reading_title(readings[index].kind()),
+        readings[index].facts().fingerprint()
+    )
+}

@@ -1,0 +1,168 @@
+//! `seedshard verify`: show which wallet shares, a master secret or a BIP-39 phrase open.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use seedshard::wallet::{readings, WalletFacts};
+use seedshard::{combine, recover_ems};
+use serde::Serialize;
+
+use crate::bridge::{self, FactsJson, ReadingJson};
+use crate::cli::VerifyArgs;
+use crate::error::{CliError, CliResult};
+use crate::io::Inputs;
+use crate::output;
+
+#[derive(Serialize)]
+struct VerifyJson {
+    /// `shares`, `secret` or `bip39`.
+    source: &'static str,
+    readings: Vec<ReadingJson<FactsJson>>,
+    /// The kind of the reading that matched the expectation, if one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched: Option<&'static str>,
+}
+
+/// Runs `verify`.
+pub fn run(args: &VerifyArgs) -> CliResult {
+    let network = bridge::network(args.network);
+    let expectation = bridge::expectation(
+        args.expect_fingerprint.as_deref(),
+        args.expect_address.as_deref(),
+    )?;
+    let mut inputs = Inputs::default();
+
+    if let Some(path) = &args.bip39_file {
+        let phrase = bridge::read_phrase(&mut inputs, Some(path))?;
+        let pass = bridge::read_bip39_passphrase(
+            &mut inputs,
+            args.bip39_passphrase_file.as_deref(),
+            false,
+            false,
+        )?;
+        let facts = WalletFacts::from_bip39(&phrase, &pass, network);
+        let sentence = format!(
+            "This {}-word BIP-39 phrase{} opens wallet {}",
+            phrase.word_count(),
+            if pass.is_empty() {
+                ""
+            } else {
+                " with the BIP-39 passphrase given"
+            },
+            facts.fingerprint()
+        );
+        if let Some(want) = &expectation {
+            if !want.matches(&facts) {
+                return Err(CliError::check_failed(
+                    format!("the phrase opens wallet {}, not the expected one", facts.fingerprint()),
+                    "a BIP-39 passphrase changes the wallet: check it, the --network, and the phrase",
+                ));
+            }
+        }
+        return print(
+            args,
+            "bip39",
+            vec![ReadingJson {
+                kind: "bip39",
+                sentence: sentence.clone(),
+                wallet: FactsJson::new(&facts),
+            }],
+            expectation.as_ref().map(|_| "bip39"),
+            |out| {
+                writeln!(out, "{sentence}.")?;
+                bridge::write_facts(out, &facts, true, "  ")?;
+                if expectation.is_some() {
+                    writeln!(
+                        out,
+                        "Match: the phrase opens the expected wallet {}.",
+                        facts.fingerprint()
+                    )?;
+                }
+                Ok(())
+            },
+        );
+    }
+
+    let (secret, source) = match &args.secret_file {
+        Some(path) => (inputs.read_secret_hex(path)?, "secret"),
+        None => {
+            let paths: Vec<PathBuf> = if args.inputs.is_empty() {
+                if crate::io::interactive() {
+                    return Err(CliError::input(
+                        "nothing to verify was given",
+                        "name share files (one share a line), or use --secret-file FILE or --bip39-file FILE",
+                    ));
+                }
+                vec![PathBuf::from("-")]
+            } else {
+                args.inputs.clone()
+            };
+            let shares = inputs.read_shares(&paths)?;
+            if shares.is_empty() {
+                return Err(CliError::input(
+                    "the input holds no shares",
+                    "put one share a line; lines starting with # are comments",
+                ));
+            }
+            let plain: Vec<seedshard::Share> = shares.iter().map(|s| s.share.clone()).collect();
+            recover_ems(&plain).map_err(|e| output::combine_error(&shares, &e))?;
+            let passphrase = inputs.slip39_passphrase(args.passphrase_file.as_deref(), false)?;
+            let secret =
+                combine(&plain, &passphrase).map_err(|e| output::combine_error(&shares, &e))?;
+            (secret, "shares")
+        }
+    };
+    let pass = bridge::read_bip39_passphrase(
+        &mut inputs,
+        args.bip39_passphrase_file.as_deref(),
+        false,
+        false,
+    )?;
+    let all = readings(&secret, &pass, network);
+    drop(secret);
+    let matched = match bridge::check_expectation(&all, expectation.as_ref()) {
+        Ok(m) => m,
+        Err(e) => {
+            // Show what the secret does open, to help find the mistake.
+            let mut err = std::io::stderr().lock();
+            let _ = bridge::write_readings(&mut err, &all, false);
+            return Err(e);
+        }
+    };
+    print(
+        args,
+        source,
+        bridge::readings_json(&all, FactsJson::new),
+        matched.map(|i| all[i].kind().as_str()),
+        |out| {
+            bridge::write_readings(out, &all, true)?;
+            if let Some(i) = matched {
+                writeln!(out, "{}", bridge::matched_line(&all, i))?;
+            }
+            Ok(())
+        },
+    )
+}
+
+fn print(
+    args: &VerifyArgs,
+    source: &'static str,
+    readings: Vec<ReadingJson<FactsJson>>,
+    matched: Option<&'static str>,
+    human: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>,
+) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        return output::write_json(
+            &mut out,
+            &VerifyJson {
+                source,
+                readings,
+                matched,
+            },
+        );
+    }
+    human(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(crate::write_error)
+}
