@@ -626,7 +626,15 @@ impl Recovery {
                         }
                     }
                 }
-                if unresolved_groups.is_empty() && odd.is_empty() {
+                let problems = status.iter().any(|s| {
+                    matches!(
+                        s,
+                        ShareStatus::Disagrees
+                            | ShareStatus::GroupDisagrees
+                            | ShareStatus::Unresolved
+                    )
+                });
+                if unresolved_groups.is_empty() && odd.is_empty() && !problems {
                     SetOutcome::Recovers
                 } else {
                     SetOutcome::RecoversDespiteProblems
