@@ -47,12 +47,7 @@ pub struct SplitArgs {
 
     /// Read a BIP-39 phrase to back up from a file, or `-` for standard input (needs
     /// --bip39-mode; with --bip39-mode alone, a terminal prompts for the phrase).
-    #[arg(
-        long,
-        value_name = "FILE",
-        conflicts_with = "secret_file",
-        requires = "bip39_mode"
-    )]
+    #[arg(long, value_name = "FILE", conflicts_with = "secret_file")]
     pub bip39_file: Option<PathBuf>,
 
     /// How a BIP-39 phrase becomes the shares' secret: `entropy` (recovery gives back the
@@ -63,7 +58,7 @@ pub struct SplitArgs {
 
     /// Read the BIP-39 passphrase (part of the BIP-39 seed; not the SLIP-39 passphrase) from a
     /// file, or `-` for standard input.
-    #[arg(long, value_name = "FILE", requires = "bip39_mode")]
+    #[arg(long, value_name = "FILE")]
     pub bip39_passphrase_file: Option<PathBuf>,
 
     /// The network whose fingerprint and addresses to show.

@@ -84,7 +84,12 @@ fn plan(args: &SplitArgs) -> CliResult<Plan> {
         .with_iteration_exponent(e)
         .with_extendable(!args.no_extendable);
     let source = match (&args.generate, &args.secret_file) {
-        _ if args.bip39_mode.is_some() => bip39_source(args)?,
+        _ if args.bip39_mode.is_some()
+            || args.bip39_file.is_some()
+            || args.bip39_passphrase_file.is_some() =>
+        {
+            bip39_source(args)?
+        }
         (Some(bits), None) => match bits {
             128 | 256 => SecretSource::Generate {
                 bytes: usize::from(*bits) / 8,
@@ -108,7 +113,20 @@ fn plan(args: &SplitArgs) -> CliResult<Plan> {
 
 /// The BIP-39 source named by `--bip39-mode` with `--bip39-file`, the prompt, or `--generate`.
 fn bip39_source(args: &SplitArgs) -> CliResult<SecretSource> {
-    let mode = bridge::mode(args.bip39_mode.expect("checked by the caller"));
+    let Some(mode) = args.bip39_mode.map(bridge::mode) else {
+        return Err(if args.bip39_file.is_some() {
+            CliError::input(
+                "--bip39-file needs --bip39-mode entropy or seed",
+                "entropy: recovery gives back the phrase, but the shares are not for a Trezor; \
+                 seed: a SLIP-39 wallet opens the same wallet from 59-word shares, but the phrase is not kept",
+            )
+        } else {
+            CliError::input(
+                "--bip39-passphrase-file applies only to a BIP-39 phrase",
+                "add --bip39-file FILE --bip39-mode entropy|seed, or give the SLIP-39 passphrase with --passphrase-file",
+            )
+        });
+    };
     match (args.generate, mode) {
         (Some(_), Bip39Mode::Seed) => Err(CliError::input(
             "--generate with --bip39-mode seed would make shares that can never give back the new phrase",
