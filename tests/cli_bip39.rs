@@ -661,7 +661,7 @@ fn unknown_word_names_position_and_nearest_words() {
 
 #[test]
 fn wrong_word_count_and_failed_checksum() {
-    let short = ZOO.splitn(2, ' ').nth(1).unwrap();
+    let short = ZOO.split_once(' ').unwrap().1;
     let o = split_phrase(short, "seed");
     assert_input_error(&o, "has 23 words", &[]);
     let bad = ZOO.replace("vote", "zoo");
