@@ -14,6 +14,11 @@
 //!   [`SplitPlan::single`] covers the common one-group case.
 //! - [`Share::parse`] reads one share from its words; [`combine`] turns enough shares back
 //!   into the secret.
+//! - `bip39::Bip39Phrase` (feature `bip39`) backs up an existing BIP-39 phrase in one of the two
+//!   `bip39::Bip39Mode`s; `bip39::Bip39Passphrase` is the BIP-39 passphrase, not the SLIP-39 one.
+//! - `wallet::WalletFacts` and `wallet::readings` (feature `bitcoin`) give the fingerprint,
+//!   xpub/zpub and addresses of the wallet a secret opens, to compare before funding and after
+//!   recovery.
 //!
 //! ```
 //! use seedshard::{combine, MasterSecret, Passphrase, Share, SplitPlan};
