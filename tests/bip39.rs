@@ -331,3 +331,58 @@ fn random_phrases_agree_with_the_reference_both_ways() {
         );
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn entropy() -> impl Strategy<Value = Vec<u8>> {
+        prop::sample::select(vec![16usize, 20, 24, 28, 32])
+            .prop_flat_map(|len| prop::collection::vec(any::<u8>(), len))
+    }
+
+    proptest! {
+        #[test]
+        fn parse_of_words_is_the_same_phrase(bytes in entropy()) {
+            let phrase = Bip39Phrase::from_entropy(&bytes).unwrap();
+            let words = phrase.to_words();
+            let n = words.split(' ').count();
+            prop_assert_eq!(n, bytes.len() / 4 * 3);
+            prop_assert_eq!(classify(&words), MnemonicKind::Bip39 { words: n });
+            let back = Bip39Phrase::parse(&words.to_uppercase()).unwrap();
+            let entropy = back.to_entropy();
+            prop_assert_eq!(entropy.expose_secret(), &bytes[..]);
+        }
+
+        #[test]
+        fn parse_never_panics(text in "\\PC{0,300}") {
+            let _ = Bip39Phrase::parse(&text);
+            let _ = classify(&text);
+        }
+
+        #[test]
+        fn one_changed_word_is_an_error_or_another_valid_phrase(bytes in entropy(), pos in 0usize..24, word in 0usize..2048) {
+            let phrase = Bip39Phrase::from_entropy(&bytes).unwrap();
+            let words = phrase.to_words();
+            let mut list: Vec<&str> = words.split(' ').collect();
+            let pos = pos % list.len();
+            let english = bip39_english_word(word);
+            prop_assume!(list[pos] != english);
+            list[pos] = &english;
+            match Bip39Phrase::parse(&list.join(" ")) {
+                Ok(other) => prop_assert_ne!(other, phrase),
+                Err(e) => prop_assert_eq!(e, ParseBip39Error::Checksum),
+            }
+        }
+    }
+
+    /// The English list word number `i`: the first word of the phrase whose entropy begins
+    /// with the 11 bits of `i`.
+    fn bip39_english_word(i: usize) -> String {
+        let mut entropy = [0u8; 16];
+        entropy[0] = (i >> 3) as u8;
+        entropy[1] = ((i & 7) << 5) as u8;
+        let words = Bip39Phrase::from_entropy(&entropy).unwrap().to_words();
+        words.split(' ').next().unwrap().to_string()
+    }
+}
