@@ -26,6 +26,78 @@ pub enum Command {
     /// Show which wallet shares, a secret or a BIP-39 phrase open: fingerprint, xpub, zpub
     /// and first addresses.
     Verify(VerifyArgs),
+    /// Check shares without recovering the secret: each share's checksum, set, group and
+    /// member, whether it fits the others, and whether the set recovers. Words written as ?
+    /// are worked out from the checksum and shown. Exit 0 all good, 1 problems found.
+    Check(CheckArgs),
+    /// Show the public fields of one share (set, group, member, thresholds, length).
+    Inspect(InspectArgs),
+    /// Make the share of one member of a group from the group's threshold of shares, without
+    /// the master secret (to replace a lost card or add a holder).
+    Reissue(ReissueArgs),
+    /// Make a brand-new set (new identifier, new plan) from shares of an extendable set; it
+    /// restores the same wallet with the same passphrase.
+    Extend(ExtendArgs),
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files with one share a line (a word may be ? when unreadable), or `-` for standard
+    /// input. Without any, shares are read from standard input.
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Also exit 1 when the set does not recover from the shares given.
+    #[arg(long)]
+    pub complete: bool,
+}
+
+/// Arguments of `inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// A file holding one share, or `-` for standard input (the default).
+    #[arg(value_name = "FILE")]
+    pub input: Option<PathBuf>,
+}
+
+/// Arguments of `reissue`.
+#[derive(Debug, Args)]
+pub struct ReissueArgs {
+    /// Files with shares of the group, one a line, or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The group of the new share, numbered from 1 as on the cards (needed when the shares
+    /// come from several groups).
+    #[arg(long, value_name = "N")]
+    pub group_index: Option<u8>,
+
+    /// The member whose share to make, numbered from 1 as on the cards: a lost card's number,
+    /// or a number never issued for a new holder.
+    #[arg(long, value_name = "N")]
+    pub member_index: u8,
+}
+
+/// Arguments of `extend`.
+#[derive(Debug, Args)]
+pub struct ExtendArgs {
+    /// Files with shares of the old set, one a line, or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+
+    /// A group of the new set as THRESHOLDofCOUNT, e.g. 2of3; repeat for several groups.
+    #[arg(long = "group", value_name = "TofN", required = true)]
+    pub groups: Vec<String>,
+
+    /// Groups of the new set needed to recover (default: 1 with one group; required with
+    /// several).
+    #[arg(long, value_name = "G")]
+    pub group_threshold: Option<u8>,
+
+    /// Write one JSON document to standard output (as `split --json`).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `split`.

@@ -31,6 +31,10 @@ fn main() -> ExitCode {
         Command::Split(args) => cmd::split::run(args),
         Command::Combine(args) => cmd::combine::run(args),
         Command::Verify(args) => cmd::verify::run(args),
+        Command::Check(args) => cmd::check::run(args),
+        Command::Inspect(args) => cmd::inspect::run(args),
+        Command::Reissue(args) => cmd::reissue::run(args),
+        Command::Extend(args) => cmd::extend::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,5 +1,9 @@
 //! One module per command: each turns raw arguments into a checked plan, then does the work.
 
+pub mod check;
 pub mod combine;
+pub mod extend;
+pub mod inspect;
+pub mod reissue;
 pub mod split;
 pub mod verify;

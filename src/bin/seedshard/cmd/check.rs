@@ -1,0 +1,326 @@
+//! `seedshard check`: check a pile of shares without recovering the secret: each share's
+//! checksum, set, group and member, whether it fits the others, and whether the set recovers.
+//!
+//! Also the share reading shared by `check`, `inspect`, `reissue` and `extend`: lenient
+//! (a word may be `?`, damaged words are worked out and shown) and accumulating.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use seedshard::slip39::recovery::{RepairNote, SetOutcome, TextError};
+use seedshard::slip39::repair::{Candidate, ShareWords};
+use seedshard::slip39::wordlist;
+use seedshard::{Recovery, Share, ShareStatus};
+
+use crate::cli::CheckArgs;
+use crate::error::{CliError, CliResult, EXIT_CHECK_FAILED};
+use crate::io::{display_name, interactive, Inputs};
+
+/// Shares read leniently into a recovery, with the lines that could not be read.
+pub struct Gathered {
+    /// The accepted shares.
+    pub rec: Recovery,
+    /// Per accepted entry, what to tell the person about it (repairs), in entry order.
+    pub notes: Vec<Vec<String>>,
+    /// Lines that are not shares, with what is wrong: (label, message lines).
+    pub failed: Vec<(String, Vec<String>)>,
+    /// The input order of everything read: `Ok(entry)` or `Err(index into failed)`.
+    pub order: Vec<Result<usize, usize>>,
+}
+
+/// Reads every share line of `paths` (stdin when empty and not a terminal).
+pub fn gather(inputs: &mut Inputs, paths: &[PathBuf], command: &str) -> CliResult<Gathered> {
+    let paths: Vec<PathBuf> = if paths.is_empty() {
+        if interactive() {
+            return Err(CliError::input(
+                "no share files were given",
+                format!(
+                    "name files with one share a line, or pipe them in: seedshard {command} - < shares.txt"
+                ),
+            ));
+        }
+        vec![PathBuf::from("-")]
+    } else {
+        paths.to_vec()
+    };
+    let mut g = Gathered {
+        rec: Recovery::new(),
+        notes: Vec::new(),
+        failed: Vec::new(),
+        order: Vec::new(),
+    };
+    for path in &paths {
+        let text = inputs.read_text(path)?;
+        let name = display_name(path);
+        for (i, line) in text.lines().enumerate() {
+            let content = line.split('#').next().unwrap_or("");
+            if content.trim().is_empty() {
+                continue;
+            }
+            let label = format!("{name} line {}", i + 1);
+            add_line(&mut g, content, label);
+        }
+    }
+    Ok(g)
+}
+
+/// Adds one line of share text to `g`.
+pub fn add_line(g: &mut Gathered, content: &str, label: String) {
+    match g.rec.add_text(content, label.clone()) {
+        Ok(added) => {
+            let lines = added
+                .note
+                .as_ref()
+                .map(|n| describe_note(content, g.rec.entries()[added.entry].share(), n))
+                .unwrap_or_default();
+            g.notes.push(lines);
+            g.order.push(Ok(added.entry));
+        }
+        Err(e) => {
+            g.failed.push((label, describe_text_error(content, &e)));
+            g.order.push(Err(g.failed.len() - 1));
+        }
+    }
+}
+
+fn upper(index: u16) -> String {
+    wordlist::word(index).to_uppercase()
+}
+
+/// What was done to a share's words, one line each, for the person to compare with the card.
+pub fn describe_note(typed: &str, share: &Share, note: &RepairNote) -> Vec<String> {
+    let read = ShareWords::parse(typed, true).ok();
+    let idx = share.to_indices();
+    let mut out = Vec::new();
+    for &p in &note.from_other_shares {
+        out.push(format!(
+            "word {p} was unreadable; every share of this set has {} there (from the other shares): compare with the card",
+            upper(idx[p - 1])
+        ));
+    }
+    for fix in &note.fixes {
+        let p = fix.position;
+        let was = read.as_ref().and_then(|r| r.get(p));
+        let line = match (fix.was_unreadable, was) {
+            (true, _) if note.unknown_words.contains(&p) => format!(
+                "word {p} is not a SLIP-39 word; the checksum gives {}: compare with the card",
+                upper(idx[p - 1])
+            ),
+            (true, _) => format!(
+                "word {p} was unreadable; the checksum gives {}: compare with the card",
+                upper(idx[p - 1])
+            ),
+            (false, Some(w)) => format!(
+                "word {p} reads {} but the checksum points at it and gives {}: compare with the card",
+                upper(w),
+                upper(idx[p - 1])
+            ),
+            (false, None) => format!(
+                "word {p} is wrong; the checksum gives {}: compare with the card",
+                upper(idx[p - 1])
+            ),
+        };
+        out.push(line);
+    }
+    if note.chosen_by_other_shares {
+        out.push(
+            "the checksum allowed two readings; the other shares of the set decided between them"
+                .to_string(),
+        );
+    }
+    out
+}
+
+/// What is wrong with share text that could not be added, with candidates when several
+/// corrections fit.
+pub fn describe_text_error(typed: &str, e: &TextError) -> Vec<String> {
+    let mut out = vec![e.to_string()];
+    if let TextError::Ambiguous(cands) = e {
+        for (k, c) in cands.iter().enumerate() {
+            out.push(format!(
+                "reading {}: {}",
+                k + 1,
+                describe_candidate(typed, c)
+            ));
+        }
+    }
+    out
+}
+
+fn describe_candidate(typed: &str, c: &Candidate) -> String {
+    let read = ShareWords::parse(typed, true).ok();
+    let parts: Vec<String> = c
+        .fixes
+        .iter()
+        .map(|f| {
+            let now = c.word(f.position).to_uppercase();
+            match read.as_ref().and_then(|r| r.get(f.position)) {
+                Some(w) if !f.was_unreadable => {
+                    format!("word {} {} instead of {}", f.position, now, upper(w))
+                }
+                _ => format!("word {} {}", f.position, now),
+            }
+        })
+        .collect();
+    format!(
+        "{} (set {})",
+        parts.join(", "),
+        c.share.identifier().short_name()
+    )
+}
+
+/// "set MAUVE CORAL, group 2, member 3" (group omitted for one-group sets).
+pub fn where_in_set(share: &Share) -> String {
+    let group = if share.group_count() > 1 {
+        format!(", group {}", u16::from(share.group_index()) + 1)
+    } else {
+        String::new()
+    };
+    format!(
+        "set {}{group}, member {}",
+        share.identifier().short_name(),
+        u16::from(share.member_index()) + 1
+    )
+}
+
+/// Runs `check`.
+pub fn run(args: &CheckArgs) -> CliResult {
+    let mut inputs = Inputs::default();
+    let g = gather(&mut inputs, &args.inputs, "check")?;
+    if g.order.is_empty() {
+        return Err(CliError::input(
+            "the input holds no shares",
+            "put one share a line; lines starting with # are comments",
+        ));
+    }
+    let analysis = g.rec.analyze();
+    let entries = g.rec.entries();
+    let mut report: Vec<String> = Vec::new();
+    let mut problems = g.failed.len();
+    for (n, item) in g.order.iter().enumerate() {
+        let number = n + 1;
+        match *item {
+            Err(k) => {
+                let (label, lines) = &g.failed[k];
+                report.push(format!(
+                    "share {number} ({label}): not usable: {}",
+                    lines[0]
+                ));
+                report.extend(lines[1..].iter().map(|l| format!("    {l}")));
+            }
+            Ok(entry) => {
+                let e = &entries[entry];
+                let share = e.share();
+                let status = analysis.status[entry];
+                let verdict = match status {
+                    ShareStatus::Fits => "fits the other shares".to_string(),
+                    ShareStatus::Waiting => {
+                        "checksum ok; too few shares of its group to check it against".to_string()
+                    }
+                    ShareStatus::Disagrees => {
+                        "DOES NOT FIT the other shares of its group: it is mistyped, damaged or from a different split".to_string()
+                    }
+                    ShareStatus::GroupDisagrees => {
+                        "its group DOES NOT FIT the other groups".to_string()
+                    }
+                    ShareStatus::Unresolved => {
+                        "its group's shares do not fit together; add another share of the group to find which is wrong".to_string()
+                    }
+                    ShareStatus::Duplicate { of } => {
+                        let first = g
+                            .order
+                            .iter()
+                            .position(|o| *o == Ok(of))
+                            .map_or(of + 1, |p| p + 1);
+                        format!("the same share as share {first}; ignored")
+                    }
+                    ShareStatus::OtherSet => "another set: set aside".to_string(),
+                    _ => "unknown".to_string(),
+                };
+                if status.is_problem() || !g.notes[entry].is_empty() {
+                    problems += 1;
+                }
+                let repaired = if g.notes[entry].is_empty() {
+                    ""
+                } else {
+                    " (repaired)"
+                };
+                report.push(format!(
+                    "share {number} ({}): {}{repaired}: {verdict}",
+                    e.source(),
+                    where_in_set(share)
+                ));
+                report.extend(g.notes[entry].iter().map(|l| format!("    {l}")));
+            }
+        }
+    }
+    if let Some(p) = &analysis.progress {
+        report.push(format!(
+            "set {} (identifier {}):",
+            p.identifier.short_name(),
+            p.identifier
+        ));
+        report.extend(p.lines().into_iter().map(|l| format!("    {l}")));
+    }
+    for o in &analysis.other_sets {
+        let why = if o.same_identifier {
+            "same identifier but other parameters: damaged or tampered"
+        } else {
+            "another set"
+        };
+        let nums: Vec<String> = o
+            .entries
+            .iter()
+            .filter_map(|e| g.order.iter().position(|x| *x == Ok(*e)))
+            .map(|p| (p + 1).to_string())
+            .collect();
+        report.push(format!(
+            "set {} ({why}): share{} {} set aside",
+            o.name,
+            if nums.len() == 1 { "" } else { "s" },
+            nums.join(", ")
+        ));
+    }
+    let (result, recovers) = match analysis.outcome {
+        SetOutcome::Recovers => (
+            "the set recovers; the digest confirms the shares used".to_string(),
+            true,
+        ),
+        SetOutcome::RecoversDespiteProblems => (
+            "the set recovers from the shares that fit (the digest confirms them); the others are named above".to_string(),
+            true,
+        ),
+        SetOutcome::GroupsDisagree => (
+            "the set does not recover: the groups do not fit together".to_string(),
+            false,
+        ),
+        _ => match g.rec.recover() {
+            Err(e) => (format!("the set does not recover yet: {e}"), false),
+            Ok(_) => ("the set recovers".to_string(), true),
+        },
+    };
+    report.push(format!("result: {result}"));
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in &report {
+        writeln!(out, "{line}").map_err(crate::write_error)?;
+    }
+    out.flush().map_err(crate::write_error)?;
+    if problems > 0 {
+        return Err(CliError::check_failed(
+            format!(
+                "{problems} share{} need attention",
+                if problems == 1 { "" } else { "s" }
+            ),
+            "compare the shares named above with their cards; words marked \"compare with the card\" were worked out from the checksum",
+        ));
+    }
+    if args.complete && !recovers {
+        return Err(CliError {
+            what: "the set does not recover from these shares".into(),
+            hint: "add shares from more cards".into(),
+            code: EXIT_CHECK_FAILED,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! `seedshard extend`: from shares of an extendable set, a brand-new set (new identifier,
+//! new plan) that restores the same wallet with the same passphrase. The passphrase is not
+//! needed: the encrypted master secret is split again as it is.
+
+use std::io::Write;
+
+use seedshard::slip39::recovery::ExtendError;
+use seedshard::{GroupSpec, SplitPlan};
+
+use crate::cli::ExtendArgs;
+use crate::cmd::check::gather;
+use crate::error::{CliError, CliResult};
+use crate::io::Inputs;
+use crate::output;
+
+fn plan(args: &ExtendArgs) -> CliResult<SplitPlan> {
+    let mut groups = Vec::with_capacity(args.groups.len());
+    for (i, g) in args.groups.iter().enumerate() {
+        let spec: GroupSpec = g.parse().map_err(|e| {
+            CliError::input(
+                format!("--group {g} (group {}): {e}", i + 1),
+                "write each group as THRESHOLDofCOUNT, e.g. --group 2of3; counts go up to 16",
+            )
+        })?;
+        groups.push(spec);
+    }
+    let gt = match args.group_threshold {
+        Some(t) => t,
+        None if groups.len() == 1 => 1,
+        None => {
+            return Err(CliError::input(
+                "several groups need --group-threshold",
+                "say how many groups are needed to recover, e.g. --group-threshold 2",
+            ))
+        }
+    };
+    SplitPlan::new(gt, groups)
+        .map_err(|e| CliError::input(e.to_string(), "check --group and --group-threshold"))
+}
+
+/// Runs `extend`.
+pub fn run(args: &ExtendArgs) -> CliResult {
+    let plan = plan(args)?;
+    let mut inputs = Inputs::default();
+    let g = gather(&mut inputs, &args.inputs, "extend")?;
+    if let Some((label, lines)) = g.failed.first() {
+        return Err(CliError::input(
+            format!("share ({label}): {}", lines.join("; ")),
+            "compare the words with the card (write ? for a word you cannot read), or run `seedshard check` on the file",
+        ));
+    }
+    {
+        let mut err = std::io::stderr().lock();
+        for (entry, notes) in g.notes.iter().enumerate() {
+            for n in notes {
+                let _ = writeln!(err, "note: {}: {n}", g.rec.entries()[entry].source());
+            }
+        }
+    }
+    let set = g
+        .rec
+        .extend(&plan, &mut seedshard::os_rng())
+        .map_err(|e| match e {
+            ExtendError::NotExtendable => CliError::input(
+                e.to_string(),
+                "without the flag the identifier is part of the encryption; instead recover the \
+                 secret with `seedshard combine` and split it again with `seedshard split \
+                 --secret-file` (same wallet; this needs the passphrase and shows the secret)",
+            ),
+            ExtendError::Recovery(r) => CliError::input(
+                r.to_string(),
+                "give enough shares of the old set to recover it; `seedshard check` shows what is missing",
+            ),
+            _ => CliError::input(e.to_string(), "check the shares with `seedshard check`"),
+        })?;
+    let old = g.rec.identifier().expect("the set recovered");
+    {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(
+            err,
+            "new set {} (identifier {}) restores the same wallet as set {} with the same passphrase",
+            set.identifier().short_name(),
+            set.identifier(),
+            old.short_name()
+        );
+        let _ = writeln!(
+            err,
+            "the old cards still work: destroy them if the new set is to replace them"
+        );
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        return output::write_json(&mut out, &output::SplitJson::new(&set));
+    }
+    output::write_share_set(&mut out, &set)
+        .and_then(|()| out.flush())
+        .map_err(crate::write_error)
+}

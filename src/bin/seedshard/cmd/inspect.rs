@@ -1,0 +1,47 @@
+//! `seedshard inspect`: the public fields of one share (set, group, member, thresholds,
+//! length, iteration exponent, extendable flag). Nothing secret is shown and no other share
+//! is needed.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use seedshard::slip39::recovery::PublicFields;
+
+use crate::cli::InspectArgs;
+use crate::cmd::check::{gather, Gathered};
+use crate::error::{CliError, CliResult};
+use crate::io::Inputs;
+
+/// Runs `inspect`.
+pub fn run(args: &InspectArgs) -> CliResult {
+    let mut inputs = Inputs::default();
+    let paths: Vec<PathBuf> = args.input.iter().cloned().collect();
+    let g: Gathered = gather(&mut inputs, &paths, "inspect")?;
+    if g.order.len() != 1 {
+        return Err(CliError::input(
+            format!(
+                "the input holds {} shares; inspect reads exactly one",
+                g.order.len()
+            ),
+            "put one share in the file, or use `seedshard check` for several",
+        ));
+    }
+    let entry = match g.order[0] {
+        Ok(entry) => entry,
+        Err(k) => {
+            let (label, lines) = &g.failed[k];
+            return Err(CliError::input(
+                format!("share ({label}): {}", lines.join("; ")),
+                "compare the words with the card; write ? for a word you cannot read",
+            ));
+        }
+    };
+    let share = g.rec.entries()[entry].share();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    writeln!(out, "{}", PublicFields::of(share)).map_err(crate::write_error)?;
+    for line in &g.notes[entry] {
+        writeln!(out, "note: {line}").map_err(crate::write_error)?;
+    }
+    out.flush().map_err(crate::write_error)
+}

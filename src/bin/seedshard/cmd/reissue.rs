@@ -1,0 +1,100 @@
+//! `seedshard reissue`: make a share for one member of a group from threshold shares of
+//! that group, without the master secret and without changing any other card.
+
+use std::io::Write;
+
+use seedshard::slip39::recovery::ReissueError;
+
+use crate::cli::ReissueArgs;
+use crate::cmd::check::{gather, where_in_set};
+use crate::error::{CliError, CliResult};
+use crate::io::Inputs;
+
+/// Runs `reissue`.
+pub fn run(args: &ReissueArgs) -> CliResult {
+    // The plan first: 1-based numbers as printed on the cards.
+    if !(1..=16).contains(&args.member_index) {
+        return Err(CliError::input(
+            format!("--member-index {} is out of range", args.member_index),
+            "members are numbered 1 to 16, as on the cards",
+        ));
+    }
+    if let Some(g) = args.group_index {
+        if !(1..=16).contains(&g) {
+            return Err(CliError::input(
+                format!("--group-index {g} is out of range"),
+                "groups are numbered 1 to 16, as on the cards",
+            ));
+        }
+    }
+    let mut inputs = Inputs::default();
+    let g = gather(&mut inputs, &args.inputs, "reissue")?;
+    if let Some((label, lines)) = g.failed.first() {
+        return Err(CliError::input(
+            format!("share ({label}): {}", lines.join("; ")),
+            "compare the words with the card (write ? for a word you cannot read), or run `seedshard check` on the file",
+        ));
+    }
+    let mut err = std::io::stderr().lock();
+    for (entry, notes) in g.notes.iter().enumerate() {
+        for n in notes {
+            let _ = writeln!(err, "note: {}: {n}", g.rec.entries()[entry].source());
+        }
+    }
+    let Some(progress) = g.rec.progress() else {
+        return Err(CliError::input(
+            "the input holds no shares",
+            "give shares of the group, one a line",
+        ));
+    };
+    let group = match args.group_index {
+        Some(gi) => gi - 1,
+        None => {
+            if progress.groups.len() != 1 {
+                return Err(CliError::input(
+                    "the shares come from several groups",
+                    "say which group the new share is for with --group-index N",
+                ));
+            }
+            progress.groups[0].group_index
+        }
+    };
+    let member = args.member_index - 1;
+    let share = g.rec.reissue(group, member).map_err(|e| {
+        if let ReissueError::AlreadyGiven { entry } = e {
+            return CliError::input(
+                format!(
+                    "the share from {} is member {}'s share already",
+                    g.rec.entries()[entry].source(),
+                    args.member_index
+                ),
+                "that card is among the shares given: copy it instead",
+            );
+        }
+        let hint = match e {
+            ReissueError::NotEnoughShares { .. } => {
+                "give at least the group's threshold of its shares"
+            }
+            ReissueError::GroupUnresolved => {
+                "run `seedshard check` on the shares to find the wrong one"
+            }
+            _ => "check the group and member numbers against the cards",
+        };
+        CliError::input(e.to_string(), hint)
+    })?;
+    let _ = writeln!(
+        err,
+        "new share: {} (made from the other shares of the group)",
+        where_in_set(&share)
+    );
+    let _ = writeln!(
+        err,
+        "warning: if this replaces a lost card, the lost card still counts: whoever finds it holds this same share. If that is a risk, make a new set with `seedshard extend` and destroy every old card."
+    );
+    drop(err);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    writeln!(out, "{}", share.to_words().as_str())
+        .and_then(|()| out.flush())
+        .map_err(crate::write_error)
+}
