@@ -198,6 +198,15 @@ pub struct Added {
     pub note: Option<RepairNote>,
 }
 
+/// Share text worked out by [`Recovery::settle_text`], not yet added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settled {
+    /// The share.
+    pub share: Share,
+    /// The words worked out or corrected, to show for comparison with the card.
+    pub note: Option<RepairNote>,
+}
+
 /// Why share text could not be added. Never contains words of the share, except as
 /// [`Candidate`]s to show the person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -342,9 +351,25 @@ impl Recovery {
     /// [`TextError`] when the text is not a share or its damage cannot be settled; nothing
     /// is added then.
     pub fn add_text(&mut self, text: &str, source: impl Into<String>) -> Result<Added, TextError> {
+        let settled = self.settle_text(text)?;
+        Ok(self.add_settled(settled, source))
+    }
+
+    /// Works out share text as [`Recovery::add_text`] does, without adding it: for asking
+    /// the person to confirm the repaired words first. Add it with [`Recovery::add_settled`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Recovery::add_text`].
+    pub fn settle_text(&self, text: &str) -> Result<Settled, TextError> {
         let words = ShareWords::parse(text, true).map_err(TextError::Parse)?;
         let (share, note) = self.settle(words)?;
-        Ok(self.push(share, source.into(), note))
+        Ok(Settled { share, note })
+    }
+
+    /// Adds a share worked out by [`Recovery::settle_text`].
+    pub fn add_settled(&mut self, settled: Settled, source: impl Into<String>) -> Added {
+        self.push(settled.share, source.into(), settled.note)
     }
 
     /// The first two words of the set being recovered.

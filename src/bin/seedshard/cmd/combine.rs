@@ -43,18 +43,17 @@ pub fn run(args: &CombineArgs) -> CliResult {
         args.expect_address.as_deref(),
     )?;
     let mut inputs = Inputs::default();
-    let paths: Vec<PathBuf> = if args.inputs.is_empty() {
-        if crate::io::interactive() {
-            return Err(CliError::input(
-                "no share files were given",
-                "name files with one share a line, or pipe the shares in: seedshard combine - < shares.txt",
-            ));
-        }
-        vec![PathBuf::from("-")]
+    let shares = if args.inputs.is_empty() && crate::io::interactive() {
+        // On a terminal without files: type the shares in, one at a time.
+        crate::cmd::entry::enter_shares(&mut crate::cmd::entry::Tty)?
     } else {
-        args.inputs.clone()
+        let paths: Vec<PathBuf> = if args.inputs.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            args.inputs.clone()
+        };
+        inputs.read_shares(&paths)?
     };
-    let shares = inputs.read_shares(&paths)?;
     if shares.is_empty() {
         return Err(CliError::input(
             "the input holds no shares",

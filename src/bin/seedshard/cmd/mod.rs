@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod combine;
+pub mod entry;
 pub mod extend;
 pub mod inspect;
 pub mod reissue;

@@ -1,0 +1,371 @@
+//! Typing shares in at a terminal, one at a time (`seedshard combine` with no files on a
+//! terminal).
+//!
+//! Each share is read without echo, so its words do not stay in the terminal's scrollback;
+//! what is shown is the checked summary: its length, set, group and member, and any word
+//! worked out or corrected, by position, to compare with the card. A word not in the list is
+//! flagged as soon as the share is entered, with the closest list words, and only that word is
+//! asked for again. `?` marks a word that cannot be read. Progress follows every share.
+
+use std::io;
+
+use seedshard::slip39::recovery::{AddOutcome, SetOutcome, TextError};
+use seedshard::slip39::share::{share_length_words, MIN_SHARE_LENGTH_WORDS};
+use seedshard::slip39::wordlist;
+use seedshard::{Recovery, ShareStatus};
+
+use crate::cmd::check::{describe_note, describe_text_error, where_in_set};
+use crate::error::{CliError, CliResult};
+use crate::io::{Origin, SourcedShare};
+
+/// Where prompts go and answers come from.
+pub trait Terminal {
+    /// Reads one line without echo; `None` at end of input.
+    fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<String>>;
+    /// Shows one line.
+    fn say(&mut self, line: &str);
+}
+
+/// The real terminal: prompts and messages on the terminal (stderr), input without echo.
+pub struct Tty;
+
+impl Terminal for Tty {
+    fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        match rpassword::prompt_password(prompt) {
+            Ok(s) => Ok(Some(s)),
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+    fn say(&mut self, line: &str) {
+        eprintln!("{line}");
+    }
+}
+
+fn read_error(e: &io::Error) -> CliError {
+    CliError::input(
+        format!("cannot read from the terminal: {e}"),
+        "give the shares in a file instead: seedshard combine shares.txt",
+    )
+}
+
+/// Asks again for each word not in the list; returns the share's words with every word
+/// resolved to a list word or `?`, or `None` when the person gave up (empty answer).
+fn resolve_words(term: &mut impl Terminal, line: &str) -> CliResult<Option<Vec<String>>> {
+    let mut words: Vec<String> = Vec::new();
+    for (i, token) in line.split_whitespace().enumerate() {
+        let mut token = token.to_string();
+        loop {
+            if token.bytes().all(|b| b == b'?' || b == b'_') {
+                words.push("?".into());
+                break;
+            }
+            if let Some(index) = wordlist::index_of(&token) {
+                words.push(wordlist::word(index).to_string());
+                break;
+            }
+            let close = wordlist::suggestions(&token, 3)
+                .iter()
+                .map(|w| w.to_uppercase())
+                .collect::<Vec<_>>()
+                .join(", ");
+            term.say(&format!(
+                "  word {} is not a SLIP-39 word (closest: {close})",
+                i + 1
+            ));
+            match term
+                .read_hidden(&format!(
+                    "  type word {} again, ? if unreadable, Enter to retype the share: ",
+                    i + 1
+                ))
+                .map_err(|e| read_error(&e))?
+            {
+                Some(t) if !t.trim().is_empty() => token = t.trim().to_string(),
+                _ => return Ok(None),
+            }
+        }
+    }
+    Ok(Some(words))
+}
+
+fn yes(term: &mut impl Terminal, prompt: &str) -> CliResult<bool> {
+    loop {
+        match term.read_hidden(prompt).map_err(|e| read_error(&e))? {
+            None => return Ok(false),
+            Some(a) => match a.trim().to_ascii_lowercase().as_str() {
+                "y" | "yes" => return Ok(true),
+                "n" | "no" | "" => return Ok(false),
+                _ => term.say("  please answer y or n"),
+            },
+        }
+    }
+}
+
+/// Reads shares one at a time until the set recovers or the person enters an empty line;
+/// returns the shares that fit, in the order typed.
+pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
+    term.say("Type each share on one line, then Enter. What you type is not shown.");
+    term.say("Words may be shortened to their first 4 letters; type ? for a word you cannot read.");
+    term.say("Enter an empty line when you have no more shares.");
+    let mut rec = Recovery::new();
+    let mut typed = 0usize;
+    loop {
+        if rec.analyze().recovers() {
+            break;
+        }
+        let n = typed + 1;
+        let Some(line) = term
+            .read_hidden(&format!("share {n}: "))
+            .map_err(|e| read_error(&e))?
+        else {
+            break;
+        };
+        if line.trim().is_empty() {
+            break;
+        }
+        let Some(words) = resolve_words(term, &line)? else {
+            term.say("  share not taken; type it again");
+            continue;
+        };
+        let count = words.len();
+        let possible = count >= MIN_SHARE_LENGTH_WORDS
+            && (16..=64)
+                .step_by(2)
+                .any(|len| share_length_words(len) == count);
+        if !possible {
+            term.say(&format!(
+                "  this share has {count} words; a share has 20, 33 or 59 (or another length from 20 to 59): check for a missing or extra word and type it again"
+            ));
+            continue;
+        }
+        let text = words.join(" ");
+        let settled = match rec.settle_text(&text) {
+            Ok(s) => s,
+            Err(e) => {
+                for (k, l) in describe_text_error(&text, &e).iter().enumerate() {
+                    term.say(&format!("  {}{l}", if k == 0 { "not taken: " } else { "" }));
+                }
+                let hint = match e {
+                    TextError::Ambiguous(_) => {
+                        "compare those words with the card and type the share again"
+                    }
+                    _ => "compare every word with the card and type the share again; mark words you cannot read with ?",
+                };
+                term.say(&format!("  {hint}"));
+                continue;
+            }
+        };
+        if let Some(note) = &settled.note {
+            term.say(&format!(
+                "  share {n}: the checksum works out {} word{}:",
+                note.fixes.len() + note.from_other_shares.len(),
+                if note.fixes.len() + note.from_other_shares.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            ));
+            for l in describe_note(&text, &settled.share, note) {
+                term.say(&format!("    {l}"));
+            }
+            if !yes(term, "  does the card show these words? [y/n]: ")? {
+                term.say("  share not taken: more words differ from the card than the checksum can settle; type it again, with ? for each doubtful word");
+                continue;
+            }
+        }
+        typed += 1;
+        let added = rec.add_settled(settled, format!("typed share {n}"));
+        let share = rec.entries()[added.entry].share();
+        match &added.outcome {
+            AddOutcome::New { .. } => term.say(&format!(
+                "  share {n}: {} words, checksum ok: {}",
+                share.word_count(),
+                where_in_set(share)
+            )),
+            AddOutcome::Duplicate { .. } => {
+                term.say(&format!("  share {n}: the same share was typed before; ignored"))
+            }
+            AddOutcome::Conflict { .. } => term.say(&format!(
+                "  share {n}: {}, but another share with that group and member differs; the check will say which fits",
+                where_in_set(share)
+            )),
+            AddOutcome::OtherSet { name } => term.say(&format!(
+                "  share {n} belongs to another set ({name}), not to the set being recovered; set aside"
+            )),
+            _ => {}
+        }
+        if let Some(p) = rec.progress() {
+            for l in p.lines() {
+                term.say(&format!("  {l}"));
+            }
+        }
+        let a = rec.analyze();
+        for (i, s) in a.status.iter().enumerate() {
+            let src = rec.entries()[i].source();
+            match s {
+                ShareStatus::Disagrees => term.say(&format!(
+                    "  {src} does not fit the other shares of its group: compare it with its card; it is left out"
+                )),
+                ShareStatus::GroupDisagrees => term.say(&format!(
+                    "  {src}: its group does not fit the other groups; it is left out"
+                )),
+                ShareStatus::Unresolved => term.say(&format!(
+                    "  {src}: the shares of its group do not fit together; type one more share of that group to find the wrong one"
+                )),
+                _ => {}
+            }
+        }
+        if a.outcome == SetOutcome::RecoversDespiteProblems || a.outcome == SetOutcome::Recovers {
+            term.say("the shares fit together: the digest confirms them");
+        }
+    }
+    let a = rec.analyze();
+    if !a.recovers() {
+        let what = match rec.recover() {
+            Err(e) => e.to_string(),
+            Ok(_) => "the shares do not recover".to_string(),
+        };
+        return Err(CliError::input(
+            what,
+            "find more cards of the set and run seedshard combine again",
+        ));
+    }
+    Ok(rec
+        .entries()
+        .iter()
+        .zip(&a.status)
+        .enumerate()
+        .filter(|(_, (_, s))| **s == ShareStatus::Fits)
+        .map(|(i, (e, _))| SourcedShare {
+            share: e.share().clone(),
+            origin: Origin {
+                source: "typed share".into(),
+                line: i + 1,
+            },
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use seedshard::{MasterSecret, Passphrase, SplitPlan};
+
+    struct Script {
+        answers: Vec<String>,
+        shown: Vec<String>,
+    }
+
+    impl Terminal for Script {
+        fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<String>> {
+            self.shown.push(format!("PROMPT {prompt}"));
+            Ok(if self.answers.is_empty() {
+                None
+            } else {
+                Some(self.answers.remove(0))
+            })
+        }
+        fn say(&mut self, line: &str) {
+            self.shown.push(line.to_string());
+        }
+    }
+
+    fn set() -> (MasterSecret, Vec<String>, Vec<String>) {
+        let secret = MasterSecret::new(vec![0x42; 16]).unwrap();
+        let plan = SplitPlan::single(3, 5).unwrap();
+        let words = plan
+            .split(&secret, &Passphrase::empty())
+            .unwrap()
+            .shares()
+            .map(|s| s.to_words().to_string())
+            .collect();
+        let other = SplitPlan::single(2, 3)
+            .unwrap()
+            .split(
+                &MasterSecret::new(vec![1; 16]).unwrap(),
+                &Passphrase::empty(),
+            )
+            .unwrap()
+            .shares()
+            .map(|s| s.to_words().to_string())
+            .collect();
+        (secret, words, other)
+    }
+
+    #[test]
+    fn smudged_typo_and_foreign_cards_lead_to_the_wallet() {
+        let (secret, words, other) = set();
+        let mut smudged: Vec<String> = words[0].split(' ').map(String::from).collect();
+        smudged[4] = "?".into();
+        smudged[9] = "?".into();
+        let mut typo: Vec<String> = words[1].split(' ').map(|w| w[..4].to_string()).collect();
+        let right = typo[12].clone();
+        typo[12] = if right == "acid" {
+            "acne".into()
+        } else {
+            "acid".into()
+        };
+        let mut misspelt: Vec<String> = words[3].split(' ').map(String::from).collect();
+        let correct = misspelt[7].clone();
+        misspelt[7] = "qqqqz".into();
+        let mut term = Script {
+            answers: vec![
+                smudged.join(" "),
+                "y".into(),
+                other[0].clone(),
+                typo.join(" "),
+                "y".into(),
+                misspelt.join(" "),
+                correct.clone(),
+            ],
+            shown: Vec::new(),
+        };
+        let shares = enter_shares(&mut term).unwrap();
+        let text = term.shown.join("\n");
+        assert_eq!(shares.len(), 3, "{text}");
+        assert!(
+            text.contains("word 5 was unreadable; the checksum gives"),
+            "{text}"
+        );
+        assert!(text.contains("word 13 reads"), "{text}");
+        assert!(text.contains("belongs to another set"), "{text}");
+        assert!(
+            text.contains("word 8 is not a SLIP-39 word (closest:"),
+            "{text}"
+        );
+        assert!(text.contains("1 of 3 shares, 2 more needed"), "{text}");
+        assert!(text.contains("the digest confirms them"), "{text}");
+        // Nothing typed is echoed back except the words being compared.
+        assert!(!text.contains(&words[2]), "{text}");
+        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
+        assert_eq!(
+            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
+            secret
+        );
+    }
+
+    #[test]
+    fn refused_repair_and_too_few_shares_end_with_what_is_missing() {
+        let (_, words, _) = set();
+        let mut smudged: Vec<String> = words[0].split(' ').map(String::from).collect();
+        smudged[4] = "?".into();
+        let mut term = Script {
+            answers: vec![
+                smudged.join(" "),
+                "n".into(),
+                words[2].clone(),
+                String::new(),
+            ],
+            shown: Vec::new(),
+        };
+        let err = enter_shares(&mut term).unwrap_err();
+        let text = term.shown.join("\n");
+        assert!(text.contains("share not taken"), "{text}");
+        assert_eq!(err.code, 2);
+        assert!(
+            err.what.contains("1 of 3 shares, 2 more needed"),
+            "{}",
+            err.what
+        );
+    }
+}
