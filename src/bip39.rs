@@ -569,21 +569,17 @@ fn classify_words(words: &[&str]) -> MnemonicKind {
     }
     let mut slip = 0;
     let mut bip = 0;
-    let mut slip_only = 0;
-    let mut bip_only = 0;
     for word in words {
         let in_slip = wordlist::index_of(word).is_some();
         let in_bip = english_word(word).is_some();
         slip += usize::from(in_slip);
         bip += usize::from(in_bip);
-        slip_only += usize::from(in_slip && !in_bip);
-        bip_only += usize::from(in_bip && !in_slip);
     }
     let majority = |hits: usize| hits * 2 > n;
-    if is_share_word_count(n) && majority(slip) {
+    if is_share_word_count(n) && majority(slip) && slip >= bip {
         return MnemonicKind::Slip39Share { words: n };
     }
-    if WORD_COUNTS.contains(&n) && majority(bip) {
+    if WORD_COUNTS.contains(&n) && majority(bip) && bip >= slip {
         return MnemonicKind::Bip39 { words: n };
     }
     if !majority(bip) && !majority(slip) {
@@ -591,17 +587,20 @@ fn classify_words(words: &[&str]) -> MnemonicKind {
             return MnemonicKind::Bip39OtherLanguage { words: n, language };
         }
     }
-    if majority(slip) && slip_only > bip_only {
-        return MnemonicKind::Slip39Share { words: n };
-    }
-    if majority(bip) && bip_only >= slip_only {
-        return MnemonicKind::Bip39 { words: n };
-    }
-    if majority(slip) && n >= 20 {
-        return MnemonicKind::Slip39Share { words: n };
-    }
-    if majority(bip) {
-        return MnemonicKind::Bip39 { words: n };
+    // A wrong count: the list holding more of the words decides (about half the SLIP-39 words
+    // are BIP-39 words too, so a damaged share must not pass for a phrase).
+    if majority(slip) || majority(bip) {
+        let share_like = match slip.cmp(&bip) {
+            core::cmp::Ordering::Greater => true,
+            core::cmp::Ordering::Less => false,
+            // Every word in both lists: shares have at least 20 words, phrases at most 24.
+            core::cmp::Ordering::Equal => n >= 20,
+        };
+        return if share_like {
+            MnemonicKind::Slip39Share { words: n }
+        } else {
+            MnemonicKind::Bip39 { words: n }
+        };
     }
     MnemonicKind::Unknown { words: n }
 }
@@ -817,6 +816,28 @@ mod tests {
         assert_eq!(
             Bip39Phrase::parse(share),
             Err(ParseBip39Error::LooksLikeSlip39Share { words: 20 })
+        );
+    }
+
+    #[test]
+    fn damaged_shares_and_phrases_keep_their_standard() {
+        let share: Vec<&str> = "duckling enlarge academic academic agency result length solution \
+             fridge kidney coal piece deal husband erode duke ajar critical decision keyboard"
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let short = share[..19].join(" ");
+        assert_eq!(classify(&short), MnemonicKind::Slip39Share { words: 19 });
+        let long = format!("{} academic", share.join(" "));
+        assert_eq!(classify(&long), MnemonicKind::Slip39Share { words: 21 });
+        let phrase: Vec<&str> = ABOUT.split_whitespace().collect();
+        assert_eq!(
+            classify(&phrase[..11].join(" ")),
+            MnemonicKind::Bip39 { words: 11 }
+        );
+        assert_eq!(
+            classify("hello world this is not a mnemonic"),
+            MnemonicKind::Unknown { words: 7 }
         );
     }
 
