@@ -1,0 +1,319 @@
+//! `seedshard check`, `inspect`, `reissue` and `extend` as a user runs them: the stressed
+//! recovery (smudged words, a typo, a card from another set), exit codes 0 / 1 / 2, error and
+//! hint lines, and no secret in any output.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SECRET_HEX: &str = "7c1d3b5a99e04f2a6b8c0d1e2f304152";
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_seedshard"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).ok();
+    child.wait_with_output().unwrap()
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn share_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn split(extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["split", "--secret-file", "-", "--iteration-exponent", "0"];
+    args.extend_from_slice(extra);
+    let o = run(&args, SECRET_HEX);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    share_lines(&out(&o))
+}
+
+fn combine(shares: &[String]) -> String {
+    let o = run(&["combine", "-"], &shares.join("\n"));
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    out(&o).trim().to_string()
+}
+
+/// Exit 2 with exactly an error line and a hint line, and no secret.
+fn assert_usage_error(o: &Output, needle: &str) {
+    let e = err(o);
+    assert_eq!(o.status.code(), Some(2), "{e}");
+    let lines: Vec<&str> = e.lines().collect();
+    assert!(lines.len() >= 2, "{e}");
+    assert!(lines[lines.len() - 2].starts_with("error: "), "{e}");
+    assert!(lines[lines.len() - 1].starts_with("hint: "), "{e}");
+    assert!(e.contains(needle), "expected {needle:?} in {e}");
+    assert!(!e.contains(SECRET_HEX));
+}
+
+fn with_word(share: &str, position: usize, word: &str) -> String {
+    let mut w: Vec<&str> = share.split(' ').collect();
+    w[position - 1] = word;
+    w.join(" ")
+}
+
+#[test]
+fn check_a_good_pile_exits_0_and_never_prints_the_secret() {
+    let shares = split(&["--group", "2of3"]);
+    let o = run(&["check", "-"], &shares.join("\n"));
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let text = out(&o);
+    assert!(text.contains("result: the set recovers"), "{text}");
+    assert_eq!(text.matches("fits the other shares").count(), 3, "{text}");
+    assert!(!text.contains(SECRET_HEX) && !err(&o).contains(SECRET_HEX));
+}
+
+#[test]
+fn three_cards_two_smudged_words_a_typo_and_a_stranger() {
+    let shares = split(&["--group", "3of5"]);
+    let stranger = split(&["--group", "2of3"]);
+    if stranger[0].split(' ').next() == shares[0].split(' ').next() {
+        return; // the same random identifier, once in 32768 runs
+    }
+    let smudged = with_word(&with_word(&shares[0], 6, "?"), 15, "?");
+    let typo_word = if shares[2].split(' ').nth(10) == Some("acid") {
+        "acne"
+    } else {
+        "acid"
+    };
+    let typo = with_word(&shares[2], 11, typo_word);
+    let pile = [smudged, stranger[0].clone(), typo, shares[4].clone()].join("\n");
+
+    // check: every problem named by share, source and word position; exit 1.
+    let o = run(&["check", "-"], &pile);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let text = out(&o);
+    let w = |s: &str, p: usize| s.split(' ').nth(p - 1).unwrap().to_uppercase();
+    assert!(
+        text.contains(&format!(
+            "word 6 was unreadable; the checksum gives {}",
+            w(&shares[0], 6)
+        )),
+        "{text}"
+    );
+    assert!(text.contains(&format!(
+        "word 15 was unreadable; the checksum gives {}",
+        w(&shares[0], 15)
+    )));
+    assert!(text.contains(&format!(
+        "word 11 reads {} but the checksum points at it and gives {}",
+        typo_word.to_uppercase(),
+        w(&shares[2], 11)
+    )));
+    assert!(text.contains("share 2 (standard input line 2)"), "{text}");
+    assert!(text.contains("another set: set aside"), "{text}");
+    assert!(text.contains("result: the set recovers"), "{text}");
+    assert!(
+        err(&o).starts_with("error: 3 shares need attention"),
+        "{}",
+        err(&o)
+    );
+    assert!(!text.contains(SECRET_HEX));
+
+    // The repaired shares recover the secret once corrected as shown.
+    assert_eq!(
+        combine(&[shares[0].clone(), shares[2].clone(), shares[4].clone()]),
+        SECRET_HEX
+    );
+}
+
+#[test]
+fn check_names_the_share_that_does_not_fit() {
+    use rand::SeedableRng;
+    use seedshard::{Identifier, IterationExponent, MasterSecret, Passphrase, SplitPlan};
+    // Two splits with the same identifier and plan: a share of the second is a valid share
+    // of the first set's form that lies on another polynomial (a swapped card).
+    let plan = SplitPlan::single(2, 3)
+        .unwrap()
+        .with_identifier(Identifier::new(4242).unwrap())
+        .with_iteration_exponent(IterationExponent::new(0).unwrap());
+    let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+    let words = |secret: u8, rng: &mut rand::rngs::StdRng| -> Vec<String> {
+        plan.split_with(
+            &MasterSecret::new(vec![secret; 16]).unwrap(),
+            &Passphrase::empty(),
+            rng,
+        )
+        .unwrap()
+        .shares()
+        .map(|s| s.to_words().to_string())
+        .collect()
+    };
+    let a = words(1, &mut rng);
+    let b = words(2, &mut rng);
+    let pile = [a[0].clone(), b[1].clone(), a[2].clone()].join("\n");
+    let o = run(&["check", "-"], &pile);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let text = out(&o);
+    assert!(
+        text.contains("share 2 (standard input line 2): set ")
+            && text.contains("member 2: DOES NOT FIT"),
+        "{text}"
+    );
+    assert_eq!(text.matches("fits the other shares").count(), 2, "{text}");
+    assert!(
+        text.contains("result: the set recovers from the shares that fit"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_complete_and_incomplete_sets() {
+    let shares = split(&["--group", "3of5"]);
+    let o = run(&["check", "-"], &shares[..2].join("\n"));
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(
+        out(&o).contains("2 of 3 shares, 1 more needed"),
+        "{}",
+        out(&o)
+    );
+    assert!(out(&o).contains("result: the set does not recover yet"));
+    let o = run(&["check", "--complete", "-"], &shares[..2].join("\n"));
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn check_bad_usage_exits_2() {
+    let o = run(&["check", "/nonexistent/shares.txt"], "");
+    assert_usage_error(&o, "/nonexistent/shares.txt");
+    let o = run(&["check", "-"], "# nothing here\n");
+    assert_usage_error(&o, "no shares");
+    let o = run(&["check", "--bogus"], "");
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn inspect_shows_public_fields_only() {
+    let shares = split(&[
+        "--group",
+        "2of3",
+        "--group",
+        "3of5",
+        "--group-threshold",
+        "2",
+    ]);
+    let o = run(&["inspect", "-"], &shares[4]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let text = out(&o);
+    assert!(
+        text.contains("group:              2 of 2 (2 needed)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("member:             2 (3 of the group needed)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("secret length:      128 bits (20 words)"),
+        "{text}"
+    );
+    assert!(text.contains("extendable:         yes"), "{text}");
+    for w in shares[4].split(' ').skip(4) {
+        assert!(!text.contains(&format!(" {w} ")), "value word {w} shown");
+    }
+    let o = run(&["inspect", "-"], &shares[..2].join("\n"));
+    assert_usage_error(&o, "exactly one");
+}
+
+#[test]
+fn reissue_regenerates_the_lost_card_and_warns_that_it_still_counts() {
+    let shares = split(&["--group", "3of5"]);
+    let given = [shares[0].clone(), shares[2].clone(), shares[4].clone()].join("\n");
+    let o = run(&["reissue", "-", "--member-index", "2"], &given);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(out(&o).trim(), shares[1]);
+    assert!(
+        err(&o).contains("the lost card still counts"),
+        "{}",
+        err(&o)
+    );
+
+    // A number never issued: a new holder whose share works with two originals.
+    let o = run(&["reissue", "-", "--member-index", "9"], &given);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let new = out(&o).trim().to_string();
+    assert_eq!(
+        combine(&[shares[3].clone(), new, shares[1].clone()]),
+        SECRET_HEX
+    );
+
+    let o = run(&["reissue", "-", "--member-index", "3"], &given);
+    assert_usage_error(&o, "member 3's share already");
+    let o = run(
+        &["reissue", "-", "--member-index", "2"],
+        &shares[..2].join("\n"),
+    );
+    assert_usage_error(&o, "2 fitting shares; 3 are needed");
+    let o = run(&["reissue", "-", "--member-index", "17"], &given);
+    assert_usage_error(&o, "out of range");
+}
+
+#[test]
+fn extend_makes_a_new_set_for_the_same_wallet() {
+    let shares = split(&["--group", "2of3"]);
+    let o = run(
+        &[
+            "extend",
+            "-",
+            "--group",
+            "2of3",
+            "--group",
+            "1of1",
+            "--group-threshold",
+            "2",
+        ],
+        &shares[..2].join("\n"),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let new = share_lines(&out(&o));
+    assert_eq!(new.len(), 4);
+    assert_ne!(new[0].split(' ').next(), shares[0].split(' ').next());
+    assert_eq!(
+        combine(&[new[1].clone(), new[2].clone(), new[3].clone()]),
+        SECRET_HEX
+    );
+    assert!(err(&o).contains("restores the same wallet"), "{}", err(&o));
+
+    let o = run(
+        &["extend", "-", "--group", "2of3", "--json"],
+        &shares[1..].join("\n"),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let words: Vec<String> = v["groups"][0]["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(combine(&words[..2]), SECRET_HEX);
+}
+
+#[test]
+fn extend_refuses_a_set_without_the_flag_and_incomplete_sets() {
+    let shares = split(&["--group", "2of3", "--no-extendable"]);
+    let o = run(&["extend", "-", "--group", "2of3"], &shares.join("\n"));
+    assert_usage_error(&o, "without the extendable flag");
+    let shares = split(&["--group", "2of3"]);
+    let o = run(&["extend", "-", "--group", "2of3"], &shares[0]);
+    assert_usage_error(&o, "not enough shares");
+    let o = run(
+        &["extend", "-", "--group", "2of3", "--group", "2of3"],
+        &shares[0],
+    );
+    assert_usage_error(&o, "--group-threshold");
+}
