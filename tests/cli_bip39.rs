@@ -110,6 +110,12 @@ fn split_art_entropy(dir: &Path) -> (String, Vec<String>) {
         "",
     );
     ok(&o);
+    // The shares go to a pipe here: the warning reaches the terminal on stderr too.
+    assert!(
+        err(&o).contains("note: These shares are NOT for typing into a Trezor"),
+        "{}",
+        err(&o)
+    );
     let text = out(&o);
     let shares = share_lines(&text);
     (text, shares)

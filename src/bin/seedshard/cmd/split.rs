@@ -1,6 +1,6 @@
 //! `seedshard split`: make a share set from a new or given secret.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use seedshard::bip39::{Bip39Mode, Bip39Phrase};
 use seedshard::wallet::WalletFacts;
@@ -317,5 +317,14 @@ fn write(
         }
         out.flush()
     };
-    write_all().map_err(crate::write_error)
+    write_all().map_err(crate::write_error)?;
+    // When the shares go to a file, the warning against typing them into a Trezor must still
+    // reach the person at the terminal.
+    if bridged.is_some_and(|b| b.mode == Bip39Mode::Entropy) && !std::io::stdout().is_terminal() {
+        let mut err = std::io::stderr().lock();
+        for line in &notes {
+            let _ = writeln!(err, "note: {line}");
+        }
+    }
+    Ok(())
 }
