@@ -301,6 +301,41 @@ impl Bip39Phrase {
             .map_err(|_| Bip39Error::EntropyLength { len: entropy.len() })
     }
 
+    /// The phrase whose words have these 0-based indices in the English list (as a BIP-39
+    /// SeedQR holds them), checking the count and the checksum.
+    ///
+    /// # Errors
+    ///
+    /// [`ParseBip39Error::WordCount`], [`ParseBip39Error::UnknownWord`] for an index of 2048
+    /// or more, or [`ParseBip39Error::Checksum`].
+    pub fn from_indices(indices: &[u16]) -> Result<Self, ParseBip39Error> {
+        if indices.is_empty() {
+            return Err(ParseBip39Error::Empty);
+        }
+        if !WORD_COUNTS.contains(&indices.len()) {
+            return Err(ParseBip39Error::WordCount {
+                words: indices.len(),
+            });
+        }
+        let list = Language::English.word_list();
+        let mut canonical = Zeroizing::new(String::with_capacity(indices.len() * 9));
+        for (i, &index) in indices.iter().enumerate() {
+            let Some(word) = list.get(usize::from(index)) else {
+                return Err(ParseBip39Error::UnknownWord {
+                    position: i + 1,
+                    suggestions: Vec::new(),
+                });
+            };
+            if i > 0 {
+                canonical.push(' ');
+            }
+            canonical.push_str(word);
+        }
+        Mnemonic::parse_in_normalized(Language::English, &canonical)
+            .map(Self)
+            .map_err(|_| ParseBip39Error::Checksum)
+    }
+
     /// Reads a recovered master secret as BIP-39 entropy: the phrase an entropy-mode share set
     /// was made from.
     ///
@@ -817,6 +852,29 @@ mod tests {
             Bip39Phrase::parse(share),
             Err(ParseBip39Error::LooksLikeSlip39Share { words: 20 })
         );
+    }
+
+    #[test]
+    fn from_indices_checks_count_range_and_checksum() {
+        let mut about = [0u16; 12];
+        about[11] = 3;
+        assert_eq!(
+            *Bip39Phrase::from_indices(&about).unwrap().to_words(),
+            ABOUT.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        assert_eq!(
+            Bip39Phrase::from_indices(&[0; 12]),
+            Err(ParseBip39Error::Checksum)
+        );
+        assert_eq!(
+            Bip39Phrase::from_indices(&[0; 11]),
+            Err(ParseBip39Error::WordCount { words: 11 })
+        );
+        about[4] = 2048;
+        assert!(matches!(
+            Bip39Phrase::from_indices(&about),
+            Err(ParseBip39Error::UnknownWord { position: 5, .. })
+        ));
     }
 
     #[test]
