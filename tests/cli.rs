@@ -540,7 +540,9 @@ fn core_dumps_are_off_while_the_process_runs() {
             .find(|l| l.starts_with("Max core file size"))
             .unwrap_or("")
             .to_string();
-        if core_line.split_whitespace().nth(4) == Some("0") {
+        // Soft and hard limits both 0 (the hard limit is what hardening changes).
+        let fields: Vec<&str> = core_line.split_whitespace().collect();
+        if fields.get(4..6) == Some(&["0", "0"][..]) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(25));
