@@ -1,0 +1,461 @@
+//! Hostile input against the `seedshard` binary: empty, huge, endless and binary input,
+//! invalid UTF-8, ten thousand shares, megabyte-long lines, unwritable output.
+//!
+//! Every case must be refused the same way: exit code 2, exactly one `error:` line and one
+//! `hint:` line on standard error, no panic, nothing on standard output, nothing secret
+//! echoed, no file left behind, and memory within a stated bound: each run is confined to
+//! [`ADDRESS_SPACE_KIB`] of address space (`ulimit -v`), so reading a huge input whole would
+//! abort instead of exiting 2. The input limit itself (1 MiB) is `MAX_INPUT_BYTES` in
+//! `src/bin/seedshard/io.rs`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use seedshard::slip39::{rs1024, wordlist};
+use seedshard::{IterationExponent, MasterSecret, Passphrase, Share, SplitPlan};
+
+/// The address-space bound each run gets: 64 MiB, below what reading a 100 MB input whole
+/// would need, and several times what seedshard needs for its work on 1 MiB of input
+/// (a normal run works under 16 MiB).
+const ADDRESS_SPACE_KIB: u64 = 64 * 1024;
+
+/// The input limit the CLI states (`MAX_INPUT_BYTES`).
+const INPUT_LIMIT: usize = 1 << 20;
+
+/// Runs `seedshard args` under the address-space bound, with `stdin` as standard input.
+fn run(args: &[&str], stdin: Option<Vec<u8>>, dir: &Path) -> Output {
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {ADDRESS_SPACE_KIB} && exec \"$0\" \"$@\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_seedshard"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("seedshard starts");
+    let writer = stdin.map(|data| {
+        let mut pipe = child.stdin.take().expect("piped stdin");
+        // seedshard stops reading at its limit: a broken pipe here is the expected outcome.
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&data);
+        })
+    });
+    let out = child.wait_with_output().expect("seedshard finishes");
+    if let Some(w) = writer {
+        w.join().expect("writer thread");
+    }
+    out
+}
+
+/// Asserts the refusal contract and returns the error line.
+fn assert_refused(out: &Output, what: &str) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{what}: panic: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{what}: exit status {:?}, stderr: {stderr}",
+        out.status
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "{what}: printed on stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "{what}: expected an error and a hint line, got: {stderr}"
+    );
+    assert!(
+        lines[0].starts_with("error: ") && lines[0].len() > 10,
+        "{what}: {stderr}"
+    );
+    assert!(
+        lines[1].starts_with("hint: ") && lines[1].len() > 10,
+        "{what}: {stderr}"
+    );
+    assert!(
+        stderr.len() < 1000,
+        "{what}: {} bytes of messages",
+        stderr.len()
+    );
+    lines[0].to_string()
+}
+
+/// Asserts that no run of three consecutive words of any of `shares` appears in `text`.
+fn assert_no_share_words(text: &str, shares: &[String], what: &str) {
+    let lower = text.to_lowercase();
+    for share in shares {
+        let words: Vec<&str> = share.split_whitespace().collect();
+        for w in words.windows(3) {
+            let run = w.join(" ");
+            assert!(!lower.contains(&run), "{what}: share words printed: {text}");
+        }
+    }
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A real share set (2 of 3, 128 bits, exponent 0) as word strings.
+fn real_shares() -> Vec<String> {
+    let secret = MasterSecret::from_slice(&[0x5a; 16]).expect("secret");
+    let plan = SplitPlan::single(2, 3)
+        .expect("plan")
+        .with_iteration_exponent(IterationExponent::new(0).expect("e"));
+    let set = plan.split(&secret, &Passphrase::empty()).expect("split");
+    set.shares().map(|s| s.to_words().to_string()).collect()
+}
+
+/// `base` with word `at` replaced by `value` (and identifier bits replaced when `identifier`
+/// is given), its checksum made valid again. Written with 4-letter word beginnings.
+fn variant(base: &Share, identifier: Option<u16>, at: Option<(usize, u16)>) -> String {
+    let mut idx = base.to_indices().to_vec();
+    if let Some(id) = identifier {
+        // Identifier: the first 15 bits (SLIP-0039, "Format"): all of word 1, 5 bits of word 2.
+        idx[0] = id >> 5;
+        idx[1] = ((id & 0x1f) << 5) | (idx[1] & 0x1f);
+    }
+    if let Some((i, v)) = at {
+        idx[i] = v;
+    }
+    let n = idx.len();
+    let checksum = rs1024::create_checksum(&idx[..n - 3], base.extendable());
+    idx[n - 3..].copy_from_slice(&checksum);
+    Share::from_indices(&idx).expect("variant is a valid share");
+    idx.iter()
+        .map(|&i| &wordlist::word(i)[..4])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn empty_input_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("empty.txt"), "").expect("write");
+    std::fs::write(dir.path().join("blank.txt"), "\n\n   \n# only a comment\n").expect("write");
+    assert_refused(
+        &run(&["combine", "empty.txt"], None, dir.path()),
+        "empty file",
+    );
+    assert_refused(
+        &run(&["combine", "blank.txt"], None, dir.path()),
+        "blank file",
+    );
+    assert_refused(
+        &run(&["combine", "-"], Some(Vec::new()), dir.path()),
+        "empty stdin",
+    );
+    assert_refused(
+        &run(&["combine"], Some(Vec::new()), dir.path()),
+        "empty default stdin",
+    );
+    assert_refused(
+        &run(
+            &["split", "--group", "2of3", "--secret-file", "empty.txt"],
+            None,
+            dir.path(),
+        ),
+        "empty secret file",
+    );
+}
+
+#[test]
+fn huge_file_is_refused_at_the_input_limit() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // 100 MB, sparse: costs no disk.
+    let big = std::fs::File::create(dir.path().join("big.txt")).expect("create");
+    big.set_len(100_000_000).expect("set_len");
+    drop(big);
+    let err = assert_refused(
+        &run(&["combine", "big.txt"], None, dir.path()),
+        "100 MB file",
+    );
+    assert!(err.contains("1 MiB"), "the error states the limit: {err}");
+    assert_refused(
+        &run(
+            &["split", "--group", "2of3", "--secret-file", "big.txt"],
+            None,
+            dir.path(),
+        ),
+        "100 MB secret file",
+    );
+    assert_refused(
+        &run(
+            &["combine", "--passphrase-file", "big.txt", "-"],
+            Some(b"x\n".to_vec()),
+            dir.path(),
+        ),
+        "100 MB passphrase file",
+    );
+
+    // The same through standard input: read up to the limit, no further.
+    let err = assert_refused(
+        &run(&["combine", "-"], Some(vec![b'a'; 100_000_000]), dir.path()),
+        "100 MB stdin",
+    );
+    assert!(err.contains("1 MiB"), "{err}");
+
+    // One byte over the limit is refused; endless devices too.
+    std::fs::write(dir.path().join("over.txt"), vec![b' '; INPUT_LIMIT + 1]).expect("write");
+    assert_refused(
+        &run(&["combine", "over.txt"], None, dir.path()),
+        "limit + 1",
+    );
+    assert_refused(
+        &run(&["combine", "/dev/zero"], None, dir.path()),
+        "/dev/zero",
+    );
+    assert_refused(
+        &run(&["combine", "/dev/urandom"], None, dir.path()),
+        "/dev/urandom",
+    );
+}
+
+#[test]
+fn binary_and_invalid_utf8_input_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let cases: [(&str, Vec<u8>); 5] = [
+        (
+            "invalid-utf8.txt",
+            b"academic acid \xff\xfe acne\n".to_vec(),
+        ),
+        ("lone-continuation.txt", vec![0x80; 64]),
+        ("nul.txt", b"academic\0acid acne\n".to_vec()),
+        // A PNG header and some bytes: binary, and not UTF-8.
+        (
+            "image.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01".to_vec(),
+        ),
+        ("control.txt", (1u8..32).chain(127..128).collect()),
+    ];
+    for (name, bytes) in &cases {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+        assert_refused(&run(&["combine", name], None, dir.path()), name);
+        assert_refused(
+            &run(&["combine", "-"], Some(bytes.clone()), dir.path()),
+            name,
+        );
+        assert_refused(
+            &run(
+                &["split", "--group", "2of3", "--secret-file", name],
+                None,
+                dir.path(),
+            ),
+            name,
+        );
+    }
+    // A passphrase file that is not UTF-8.
+    let shares = real_shares();
+    std::fs::write(dir.path().join("shares.txt"), shares[..2].join("\n")).expect("write");
+    std::fs::write(dir.path().join("pass.bin"), b"pass\xffword").expect("write");
+    let out = run(
+        &["combine", "shares.txt", "--passphrase-file", "pass.bin"],
+        None,
+        dir.path(),
+    );
+    assert_refused(&out, "binary passphrase");
+    assert_no_share_words(
+        &String::from_utf8_lossy(&out.stderr),
+        &shares,
+        "binary passphrase",
+    );
+}
+
+#[test]
+fn ten_thousand_shares_are_refused_with_the_first_problem() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let shares = real_shares();
+    let base = Share::parse(&shares[0]).expect("parses");
+    let id = base.identifier().get();
+
+    // 10,000 valid shares, each of another set (another identifier). Written with 4-letter
+    // word beginnings, 100 bytes a line: 1,000,000 bytes, just under the input limit.
+    let lines: Vec<String> = (0..10_000u16)
+        .map(|i| variant(&base, Some((id + i) & 0x7fff), None))
+        .collect();
+    let text = lines.join("\n") + "\n";
+    assert!(text.len() < INPUT_LIMIT);
+    std::fs::write(dir.path().join("sets.txt"), &text).expect("write");
+    let out = run(&["combine", "sets.txt"], None, dir.path());
+    let err = assert_refused(&out, "10,000 sets");
+    assert!(
+        err.contains("share 2"),
+        "names the first share that does not fit: {err}"
+    );
+    assert_no_share_words(&err, &shares, "10,000 sets");
+
+    // 10,000 shares of one set, all member 1 of group 1 with different values (a value word
+    // changed: words 6 to 17; word 5 holds the padding bits).
+    let lines: Vec<String> = (0..10_000u16)
+        .map(|i| variant(&base, None, Some((5 + usize::from(i % 12), i & 0x3ff))))
+        .collect();
+    std::fs::write(dir.path().join("same-member.txt"), lines.join("\n")).expect("write");
+    let out = run(&["combine", "same-member.txt"], None, dir.path());
+    assert_refused(&out, "10,000 members");
+
+    // 10,000 shares over standard input.
+    let out = run(&["combine", "-"], Some(text.into_bytes()), dir.path());
+    assert_refused(&out, "10,000 sets on stdin");
+}
+
+#[test]
+fn megabyte_long_lines_are_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let shares = real_shares();
+    let just_under = INPUT_LIMIT - 1;
+    let cases: [(&str, Vec<u8>); 4] = [
+        // One word a megabyte long.
+        ("one-word.txt", vec![b'a'; just_under]),
+        // A megabyte of valid words on one line: far more words than any share has.
+        (
+            "many-words.txt",
+            "acid ".repeat(just_under / 5).into_bytes(),
+        ),
+        // A real share followed by a megabyte of spaces and then garbage.
+        ("padded.txt", {
+            let mut v = shares[0].clone().into_bytes();
+            v.extend(std::iter::repeat_n(b' ', just_under - v.len() - 8));
+            v.extend(b"zzzzzzzz");
+            v
+        }),
+        // A megabyte-long comment after a real share, then a bad line.
+        ("comment.txt", {
+            let mut v = format!("{}\n#", shares[0]).into_bytes();
+            v.extend(std::iter::repeat_n(b'#', just_under - v.len() - 10));
+            v.extend(b"\nnot share");
+            v
+        }),
+    ];
+    for (name, bytes) in &cases {
+        assert!(bytes.len() <= INPUT_LIMIT, "{name} fits the limit");
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+        let out = run(&["combine", name], None, dir.path());
+        let err = assert_refused(&out, name);
+        assert_no_share_words(&err, &shares, name);
+    }
+    // A megabyte-long hex secret with one bad digit at the end.
+    let mut hex = "00".repeat(just_under / 2);
+    hex.push('g');
+    std::fs::write(dir.path().join("secret.hex"), &hex).expect("write");
+    assert_refused(
+        &run(
+            &["split", "--group", "2of3", "--secret-file", "secret.hex"],
+            None,
+            dir.path(),
+        ),
+        "megabyte secret",
+    );
+}
+
+#[test]
+fn secrets_are_not_echoed_in_errors() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let shares = real_shares();
+    // One share short: the error says how many more are needed, never the words.
+    std::fs::write(dir.path().join("one.txt"), format!("{}\n", shares[0])).expect("write");
+    let out = run(&["combine", "one.txt"], None, dir.path());
+    assert_refused(&out, "one share short");
+    assert_no_share_words(
+        &String::from_utf8_lossy(&out.stderr),
+        &shares,
+        "one share short",
+    );
+
+    // A share with a word changed (bad checksum) beside a good one.
+    let mut words: Vec<&str> = shares[1].split(' ').collect();
+    words[7] = if words[7] == "acid" { "acne" } else { "acid" };
+    std::fs::write(
+        dir.path().join("typo.txt"),
+        format!("{}\n{}\n", shares[0], words.join(" ")),
+    )
+    .expect("write");
+    let out = run(&["combine", "typo.txt"], None, dir.path());
+    assert_refused(&out, "bad checksum");
+    assert_no_share_words(
+        &String::from_utf8_lossy(&out.stderr),
+        &shares,
+        "bad checksum",
+    );
+
+    // A secret file with a bad digit: the error gives the position, not the digits.
+    let secret = "0123456789abcdef0123456789abcdeX";
+    std::fs::write(dir.path().join("secret.hex"), secret).expect("write");
+    let out = run(
+        &["split", "--group", "2of3", "--secret-file", "secret.hex"],
+        None,
+        dir.path(),
+    );
+    let err = assert_refused(&out, "bad hex");
+    assert!(!err.contains("0123456789"), "secret digits printed: {err}");
+}
+
+#[test]
+fn unwritable_standard_output_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let out = Command::new(env!("CARGO_BIN_EXE_seedshard"))
+        .args([
+            "split",
+            "--group",
+            "2of3",
+            "--generate",
+            "128",
+            "--iteration-exponent",
+            "0",
+        ])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(full)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("\nhint: "),
+        "{stderr}"
+    );
+    assert!(files_in(dir.path()).is_empty(), "no file written");
+}
+
+#[test]
+fn a_normal_run_fits_the_memory_bound() {
+    // The bound must not be what makes the refusals above pass: a normal run stays under it.
+    let dir = tempfile::tempdir().expect("tmp");
+    let shares = real_shares();
+    std::fs::write(dir.path().join("shares.txt"), shares[1..].join("\n")).expect("write");
+    let out = run(&["combine", "shares.txt", "--json"], None, dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["master_secret_hex"], "5a".repeat(16));
+    assert!(
+        files_in(dir.path()).len() == 1,
+        "nothing but the input in the directory"
+    );
+}
