@@ -574,26 +574,64 @@ impl Recovery {
                 })
                 .collect();
             let Some(&first) = ids.first() else { continue };
-            let t = self.entries[first].share.member_threshold();
-            let (same_t, other_t): (Vec<usize>, Vec<usize>) = ids
-                .iter()
-                .partition(|&&i| self.entries[i].share.member_threshold() == t);
-            for i in other_t {
+            // Shares of a group that state different member thresholds: one side is
+            // wrong. Only a side whose shares pass the digest (threshold 2 or more) can be
+            // trusted over the other; otherwise the group is unresolved.
+            let mut thresholds: Vec<u8> = Vec::new();
+            for &i in &ids {
+                let t = self.entries[i].share.member_threshold();
+                if !thresholds.contains(&t) {
+                    thresholds.push(t);
+                }
+            }
+            let class = |t: u8| -> Vec<usize> {
+                ids.iter()
+                    .copied()
+                    .filter(|&i| self.entries[i].share.member_threshold() == t)
+                    .collect()
+            };
+            let points_of = |members: &[usize]| -> Vec<Point<'_>> {
+                members
+                    .iter()
+                    .map(|&i| Point {
+                        id: i,
+                        x: self.entries[i].share.member_index(),
+                        y: self.entries[i].share.expose_value(),
+                    })
+                    .collect()
+            };
+            let mut chosen: Option<(Vec<usize>, Fitted)> = None;
+            if thresholds.len() == 1 {
+                let members = class(thresholds[0]);
+                let f = fit(thresholds[0], &points_of(&members));
+                chosen = Some((members, f));
+            } else {
+                for &t in thresholds.iter().filter(|&&t| t >= 2) {
+                    let members = class(t);
+                    let f = fit(t, &points_of(&members));
+                    if matches!(f, Fitted::Resolved { .. }) {
+                        chosen = Some((members, f));
+                        break;
+                    }
+                }
+                if chosen.is_none() {
+                    unresolved_groups.push(g);
+                    for &i in &ids {
+                        status[i] = ShareStatus::Unresolved;
+                    }
+                    continue;
+                }
+            }
+            let (members, fitted) = chosen.expect("set above");
+            for &i in ids.iter().filter(|i| !members.contains(i)) {
                 status[i] = ShareStatus::Disagrees;
             }
-            let points: Vec<Point<'_>> = same_t
-                .iter()
-                .map(|&i| Point {
-                    id: i,
-                    x: self.entries[i].share.member_index(),
-                    y: self.entries[i].share.expose_value(),
-                })
-                .collect();
-            match fit(t, &points) {
+            let points = points_of(&members);
+            match fitted {
                 Fitted::TooFew => {}
                 Fitted::Unresolved => {
                     unresolved_groups.push(g);
-                    for &i in &same_t {
+                    for &i in &members {
                         status[i] = ShareStatus::Unresolved;
                     }
                 }
