@@ -573,7 +573,9 @@ impl Recovery {
                         && e.share.group_index() == g
                 })
                 .collect();
-            let Some(&first) = ids.first() else { continue };
+            if ids.is_empty() {
+                continue;
+            }
             // Shares of a group that state different member thresholds: one side is
             // wrong. Only a side whose shares pass the digest (threshold 2 or more) can be
             // trusted over the other; otherwise the group is unresolved.
