@@ -755,3 +755,44 @@ fn official_vectors_through_the_accumulator() {
         }
     }
 }
+
+#[test]
+fn the_other_shares_point_at_damaged_first_words_and_missing_words() {
+    let mut rng = StdRng::seed_from_u64(8);
+    let case = random_case(&mut rng);
+    let all: Vec<&Share> = case.groups.iter().flatten().collect();
+    let mut rec = Recovery::new();
+    rec.add(all[0].clone(), "good card");
+    let target = all[all.len() - 1];
+    // Word 1 and two value words wrong: beyond the checksum, but word 1 contradicts the set.
+    let mut idx = target.to_indices().to_vec();
+    idx[0] ^= 0x001;
+    idx[7] ^= 0x0F0;
+    idx[9] ^= 0x00F;
+    let text: Vec<&str> = idx.iter().map(|&w| wordlist::word(w)).collect();
+    match rec.add_text(&text.join(" "), "bad card") {
+        Err(TextError::DiffersFromSet { positions, .. }) => assert_eq!(positions, vec![1]),
+        other => panic!("{other:?}"),
+    }
+    // The group count bits of word 3 (low 2 bits) contradict the set too.
+    let mut idx = target.to_indices().to_vec();
+    idx[2] ^= 0x002;
+    idx[7] ^= 0x0F0;
+    idx[9] ^= 0x00F;
+    let text: Vec<&str> = idx.iter().map(|&w| wordlist::word(w)).collect();
+    match rec.add_text(&text.join(" "), "bad card") {
+        Err(TextError::DiffersFromSet { positions, .. }) => assert_eq!(positions, vec![3]),
+        other => panic!("{other:?}"),
+    }
+    // A word left out.
+    let words = words_of(target);
+    let short = [&words[..5], &words[6..]].concat().join(" ");
+    assert_eq!(
+        rec.add_text(&short, "short card").unwrap_err(),
+        TextError::LengthDiffers {
+            words: words.len() - 1,
+            set_words: words.len()
+        }
+    );
+    assert_eq!(rec.entries().len(), 1);
+}

@@ -50,7 +50,9 @@ use zeroize::Zeroizing;
 use super::repair::{self, Candidate, Fix, Repair, ShareWords};
 use super::scheme::{recover_ems, EncryptedMasterSecret, GroupProgress, ShareSet, SplitPlan};
 use super::shamir::{self, RawShare};
-use super::share::{CommonParameters, Identifier, ParseShareError, Share, MAX_SHARE_COUNT};
+use super::share::{
+    share_length_words, CommonParameters, Identifier, ParseShareError, Share, MAX_SHARE_COUNT,
+};
 
 /// The words set names are made of: none is a SLIP-39 word, so a set name cannot be
 /// mistaken for part of a share. The first 128 give the first word of a name.
@@ -219,6 +221,22 @@ pub enum TextError {
     /// Several corrections fit and the other shares do not decide between them: show them
     /// all and ask the person to compare with the card.
     Ambiguous(Vec<Candidate>),
+    /// The checksum cannot settle the damage, and these words (1-based) contradict what
+    /// every share of the set has in common: they are wrong, or the share is of another set.
+    DiffersFromSet {
+        /// The differing words.
+        positions: Vec<usize>,
+        /// What the checksum alone says.
+        repair: Repair,
+    },
+    /// The share has another number of words than the other shares of the set: a word is
+    /// missing or extra.
+    LengthDiffers {
+        /// Words given.
+        words: usize,
+        /// Words of the set's shares.
+        set_words: usize,
+    },
 }
 
 impl fmt::Display for TextError {
@@ -231,6 +249,28 @@ impl fmt::Display for TextError {
                 "{} different corrections fit the checksum; compare each with the card",
                 c.len()
             ),
+            Self::DiffersFromSet { positions, repair } => {
+                repair.fmt(f)?;
+                let list: Vec<String> = positions.iter().map(|p| p.to_string()).collect();
+                write!(
+                    f,
+                    "; word{} {} differ{} from the other shares of the set, which all agree there",
+                    if list.len() == 1 { "" } else { "s" },
+                    list.join(", "),
+                    if list.len() == 1 { "s" } else { "" }
+                )
+            }
+            Self::LengthDiffers { words, set_words } => {
+                let what = if words < set_words {
+                    "a word is missing"
+                } else {
+                    "a word is extra"
+                };
+                write!(
+                    f,
+                    "the share has {words} words but the other shares of the set have {set_words}: {what}"
+                )
+            }
         }
     }
 }
@@ -420,13 +460,35 @@ impl Recovery {
                 e @ (ParseShareError::TooShort { .. }
                 | ParseShareError::InvalidLength { .. }
                 | ParseShareError::TooLong { .. }),
-            ) => return Err(TextError::Parse(e)),
+            ) => {
+                if let Some(key) = self.main_key() {
+                    let set_words = share_length_words(key.value_len);
+                    if set_words != words.len() {
+                        return Err(TextError::LengthDiffers {
+                            words: words.len(),
+                            set_words,
+                        });
+                    }
+                }
+                return Err(TextError::Parse(e));
+            }
             other => other,
         };
+        let differs = self.differs_from_set(&words);
         // The checksum alone did not settle it: use the set's first two words. Unreadable
         // ones are filled from the set; readable ones that differ are suspects.
+        let unsettled = |first: Repair| {
+            if differs.is_empty() {
+                TextError::Unrepairable(first)
+            } else {
+                TextError::DiffersFromSet {
+                    positions: differs.clone(),
+                    repair: first,
+                }
+            }
+        };
         let Some(p) = prefix else {
-            return Err(TextError::Unrepairable(first));
+            return Err(unsettled(first));
         };
         let mut filled = words.clone();
         let mut from = Vec::new();
@@ -442,7 +504,7 @@ impl Recovery {
             }
         }
         if from.is_empty() && suspects.is_empty() {
-            return Err(TextError::Unrepairable(first));
+            return Err(unsettled(first));
         }
         if !suspects.is_empty() {
             // Mark the differing first words unreadable, then fill them from the set.
@@ -475,8 +537,35 @@ impl Recovery {
                 Ok((c.share, note(fixes, from, false)))
             }
             Repair::Ambiguous(cands) => Err(TextError::Ambiguous(cands)),
-            _ => Err(TextError::Unrepairable(first)),
+            _ => Err(unsettled(first)),
         }
+    }
+
+    /// 1-based positions of readable words that contradict what every share of the set
+    /// being recovered has in common: words 1 and 2 (identifier, extendable flag, iteration
+    /// exponent), the group threshold and count bits of words 3 and 4. Empty when the set is
+    /// unknown or the share has another length.
+    pub fn differs_from_set(&self, words: &ShareWords) -> Vec<usize> {
+        let Some(key) = self.main_key() else {
+            return Vec::new();
+        };
+        if share_length_words(key.value_len) != words.len() {
+            return Vec::new();
+        }
+        let Some(e) = self.entries.iter().find(|e| SetKey::of(&e.share) == key) else {
+            return Vec::new();
+        };
+        let set = e.share.to_indices();
+        // Word 3: group index (4 bits), group threshold - 1 (4), top 2 bits of count - 1.
+        // Word 4: low 2 bits of count - 1, member index (4), member threshold - 1 (4).
+        let masks: [u16; 4] = [0x3FF, 0x3FF, 0x03F, 0x300];
+        (1..=4)
+            .filter(|&p| {
+                words
+                    .get(p)
+                    .is_some_and(|w| (w ^ set[p - 1]) & masks[p - 1] != 0)
+            })
+            .collect()
     }
 
     /// How far the set being recovered is from complete, or `None` before any share.
