@@ -317,3 +317,29 @@ fn extend_refuses_a_set_without_the_flag_and_incomplete_sets() {
     );
     assert_usage_error(&o, "--group-threshold");
 }
+
+#[test]
+fn check_puts_back_a_missing_word_and_takes_out_an_extra_one() {
+    let shares = split(&["--group", "2of3"]);
+    let words: Vec<&str> = shares[0].split(' ').collect();
+    let short = [&words[..8], &words[9..]].concat().join(" ");
+    let long = {
+        let w: Vec<&str> = shares[1].split(' ').collect();
+        [&w[..2], &["academic"][..], &w[2..]].concat().join(" ")
+    };
+    let o = run(&["check", "-"], &[short, long].join("\n"));
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let text = out(&o);
+    assert!(
+        text.contains(&format!(
+            "a word is missing before word 9 as typed; the checksum gives {}",
+            words[8].to_uppercase()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("word 3 (ACADEMIC) is one word too many"),
+        "{text}"
+    );
+    assert!(text.contains("result: the set recovers"), "{text}");
+}

@@ -784,15 +784,53 @@ fn the_other_shares_point_at_damaged_first_words_and_missing_words() {
         Err(TextError::DiffersFromSet { positions, .. }) => assert_eq!(positions, vec![3]),
         other => panic!("{other:?}"),
     }
-    // A word left out.
+    // Two words left out: the length says so.
     let words = words_of(target);
-    let short = [&words[..5], &words[6..]].concat().join(" ");
+    let short = [&words[..5], &words[7..]].concat().join(" ");
     assert_eq!(
         rec.add_text(&short, "short card").unwrap_err(),
         TextError::LengthDiffers {
-            words: words.len() - 1,
+            words: words.len() - 2,
             set_words: words.len()
         }
     );
     assert_eq!(rec.entries().len(), 1);
+    // One word left out, or one too many: put back, or taken out, from the checksum.
+    let short = [&words[..5], &words[6..]].concat().join(" ");
+    let added = rec.add_text(&short, "short card").unwrap();
+    assert_eq!(rec.entries()[added.entry].share(), target);
+    assert_eq!(added.note.unwrap().missing_word, Some(6));
+    let long = [&words[..3], &["?".to_string()][..], &words[3..]]
+        .concat()
+        .join(" ");
+    let added = rec.add_text(&long, "long card").unwrap();
+    assert_eq!(rec.entries()[added.entry].share(), target);
+    assert_eq!(added.note.unwrap().extra_word, Some(4));
+}
+
+#[test]
+fn a_word_left_out_is_put_back() {
+    for seed in 0..SETS {
+        let mut rng = StdRng::seed_from_u64(9000 + seed);
+        let case = random_case(&mut rng);
+        let all: Vec<&Share> = case.groups.iter().flatten().collect();
+        let target = all[rng.random_range(0..all.len())];
+        let words = words_of(target);
+        let p = rng.random_range(0..words.len());
+        let mut short = words.clone();
+        short.remove(p);
+        let mut rec = Recovery::new();
+        if let Some(o) = all.iter().find(|s| **s != target) {
+            rec.add((*o).clone(), "other");
+        }
+        let added = rec
+            .add_text(&short.join(" "), "typed")
+            .unwrap_or_else(|e| panic!("seed {seed} word {}: {e}", p + 1));
+        assert_eq!(rec.entries()[added.entry].share(), target, "seed {seed}");
+        let at = added.note.unwrap().missing_word.unwrap();
+        // The word put back at `at` is the one left out (or an equal neighbour).
+        let mut back = words.clone();
+        back.remove(at - 1);
+        assert_eq!(back, short, "seed {seed}");
+    }
 }

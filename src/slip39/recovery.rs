@@ -157,6 +157,11 @@ pub struct RepairNote {
     /// True when several corrections fitted the checksum and the other shares of the set
     /// picked one (its first words match theirs).
     pub chosen_by_other_shares: bool,
+    /// A word was left out: the 1-based position where the checksum put it back (also in
+    /// `fixes`, as unreadable).
+    pub missing_word: Option<usize>,
+    /// A word too many: the 1-based position, in the words as typed, of the word taken out.
+    pub extra_word: Option<usize>,
 }
 
 /// What happened to a share given to [`Recovery::add`].
@@ -431,6 +436,8 @@ impl Recovery {
                 from_other_shares: from,
                 unknown_words: unknown_words.clone(),
                 chosen_by_other_shares: chosen,
+                missing_word: None,
+                extra_word: None,
             };
             (!n.fixes.is_empty() || !n.from_other_shares.is_empty()).then_some(n)
         };
@@ -461,6 +468,32 @@ impl Recovery {
                 | ParseShareError::InvalidLength { .. }
                 | ParseShareError::TooLong { .. }),
             ) => {
+                // A word left out or added: try each position, keeping shares of the set
+                // being recovered when there is one.
+                let mut cands = repair::missing_word(&words);
+                cands.extend(repair::extra_word(&words));
+                if let Some(p) = prefix {
+                    if cands.iter().any(|c| matches_prefix(&c.share, p)) {
+                        cands.retain(|c| matches_prefix(&c.share, p));
+                    }
+                }
+                if cands.len() == 1 {
+                    let c = cands.pop().expect("one candidate");
+                    let mut n = note(c.fixes, Vec::new(), false).unwrap_or(RepairNote {
+                        fixes: Vec::new(),
+                        from_other_shares: Vec::new(),
+                        unknown_words: unknown_words.clone(),
+                        chosen_by_other_shares: false,
+                        missing_word: None,
+                        extra_word: None,
+                    });
+                    n.missing_word = c.inserted;
+                    n.extra_word = c.removed;
+                    return Ok((c.share, Some(n)));
+                }
+                if cands.len() > 1 {
+                    return Err(TextError::Ambiguous(cands));
+                }
                 if let Some(key) = self.main_key() {
                     let set_words = share_length_words(key.value_len);
                     if set_words != words.len() {
@@ -477,8 +510,14 @@ impl Recovery {
         let differs = self.differs_from_set(&words);
         // The checksum alone did not settle it: use the set's first two words. Unreadable
         // ones are filled from the set; readable ones that differ are suspects.
+        let set_words = self.main_key().map(|k| share_length_words(k.value_len));
         let unsettled = |first: Repair| {
-            if differs.is_empty() {
+            if let Some(set_words) = set_words.filter(|&n| n != words.len()) {
+                TextError::LengthDiffers {
+                    words: words.len(),
+                    set_words,
+                }
+            } else if differs.is_empty() {
                 TextError::Unrepairable(first)
             } else {
                 TextError::DiffersFromSet {

@@ -192,6 +192,12 @@ pub struct Candidate {
     pub share: Share,
     /// The words filled in or changed, by position.
     pub fixes: Vec<Fix>,
+    /// For a share typed with a word left out: the 1-based position in the repaired share
+    /// of the word put back (also listed in `fixes`).
+    pub inserted: Option<usize>,
+    /// For a share typed with one word too many: the 1-based position, in the words as
+    /// typed, of the word taken out.
+    pub removed: Option<usize>,
 }
 
 impl Candidate {
@@ -441,6 +447,99 @@ pub fn repair(words: &ShareWords) -> Repair {
     }
 }
 
+/// True when a share can have `words` words.
+fn possible_length(words: usize) -> bool {
+    check_length(words).is_ok()
+}
+
+/// Candidates for a share typed with one word left out: the missing word is tried at each
+/// position as an unreadable word, solved from the checksum. Only for text without other
+/// unreadable words (each extra unknown word would let wrong positions fit too).
+pub fn missing_word(words: &ShareWords) -> Vec<Candidate> {
+    let len = words.len() + 1;
+    if !words.unreadable.is_empty() || !possible_length(len) {
+        return Vec::new();
+    }
+    let cols = columns(len);
+    let mut out: Vec<Candidate> = Vec::new();
+    for p in 0..len {
+        let mut v = Zeroizing::new(Vec::with_capacity(len));
+        v.extend_from_slice(&words.words[..p]);
+        v.push(0);
+        v.extend_from_slice(&words.words[p..]);
+        for full in fits(&v, &[p], &cols) {
+            if let Ok(share) = Share::from_indices(&full) {
+                if !out.iter().any(|c| c.share == share) {
+                    out.push(Candidate {
+                        share,
+                        fixes: alloc::vec![Fix {
+                            position: p + 1,
+                            was_unreadable: true,
+                        }],
+                        inserted: Some(p + 1),
+                        removed: None,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Candidates for a share typed with one word too many: each word in turn is taken out and
+/// the rest checked (with at most one unreadable word solved).
+pub fn extra_word(words: &ShareWords) -> Vec<Candidate> {
+    let len = words.len().saturating_sub(1);
+    if words.unreadable.len() > 1 || !possible_length(len) {
+        return Vec::new();
+    }
+    let cols = columns(len);
+    let mut out: Vec<Candidate> = Vec::new();
+    for p in 0..words.len() {
+        let mut v = Zeroizing::new(words.words.to_vec());
+        v.remove(p);
+        let erased: Vec<usize> = words
+            .unreadable
+            .iter()
+            .filter(|&&u| u != p + 1)
+            .map(|&u| if u > p + 1 { u - 2 } else { u - 1 })
+            .collect();
+        let fulls = if erased.is_empty() {
+            if rs1024::verify_checksum(&v, len > 1 && (v[1] >> 4) & 1 == 1) {
+                alloc::vec![v]
+            } else {
+                Vec::new()
+            }
+        } else {
+            fits(&v, &erased, &cols)
+        };
+        for full in fulls {
+            if let Ok(share) = Share::from_indices(&full) {
+                let cand = Candidate {
+                    share,
+                    fixes: erased
+                        .iter()
+                        .map(|&e| Fix {
+                            position: e + 1,
+                            was_unreadable: true,
+                        })
+                        .collect(),
+                    inserted: None,
+                    removed: Some(p + 1),
+                };
+                // The same share by another reading: keep the one that guesses fewer
+                // words (taking out the unreadable word itself).
+                match out.iter_mut().find(|c| c.share == cand.share) {
+                    Some(c) if c.fixes.len() > cand.fixes.len() => *c = cand,
+                    Some(_) => {}
+                    None => out.push(cand),
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Candidates gathered while trying positions.
 #[derive(Default)]
 struct Found {
@@ -470,7 +569,12 @@ impl Found {
                     fixes.sort_by_key(|f| f.position);
                 }
                 if !self.candidates.iter().any(|c| c.share == share) {
-                    self.candidates.push(Candidate { share, fixes });
+                    self.candidates.push(Candidate {
+                        share,
+                        fixes,
+                        inserted: None,
+                        removed: None,
+                    });
                 }
             }
             Err(e) => {
@@ -590,6 +694,27 @@ mod tests {
             bad[p] ^= 1;
             bad[(p + 3) % 20] ^= 2;
             assert_eq!(repair(&ShareWords::from_indices(&bad, &[])), Repair::NoFit);
+        }
+    }
+
+    #[test]
+    fn a_missing_or_extra_word_is_found() {
+        let s = share(16, true, 7);
+        let idx = s.to_indices();
+        for p in [0, 1, 6, 19] {
+            let mut short = idx.to_vec();
+            short.remove(p);
+            let c = missing_word(&ShareWords::from_indices(&short, &[]));
+            assert_eq!(c.len(), 1, "{p}");
+            assert_eq!(
+                (c[0].share.clone(), c[0].inserted),
+                (s.clone(), Some(p + 1))
+            );
+            let mut long = idx.to_vec();
+            long.insert(p, 77);
+            let c = extra_word(&ShareWords::from_indices(&long, &[]));
+            assert!(c.iter().all(|c| c.share == s));
+            assert!(c.iter().any(|c| c.removed == Some(p + 1)), "{p}");
         }
     }
 

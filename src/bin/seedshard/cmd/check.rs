@@ -98,26 +98,47 @@ pub fn describe_note(typed: &str, share: &Share, note: &RepairNote) -> Vec<Strin
             upper(idx[p - 1])
         ));
     }
+    if let Some(p) = note.extra_word {
+        let was = read.as_ref().and_then(|r| r.get(p));
+        out.push(format!(
+            "word {p}{} is one word too many: the share fits the checksum without it: compare with the card",
+            was.map(|w| format!(" ({})", upper(w))).unwrap_or_default()
+        ));
+    }
     for fix in &note.fixes {
         let p = fix.position;
+        if note.missing_word == Some(p) {
+            out.push(format!(
+                "a word is missing before word {p} as typed; the checksum gives {}: compare with the card",
+                upper(idx[p - 1])
+            ));
+            continue;
+        }
+        // Positions after a removed word are those of the repaired share.
+        let typed_p = match note.extra_word {
+            Some(x) if p >= x => p + 1,
+            _ => p,
+        };
+        let sp = fix.position;
+        let p = typed_p;
         let was = read.as_ref().and_then(|r| r.get(p));
         let line = match (fix.was_unreadable, was) {
             (true, _) if note.unknown_words.contains(&p) => format!(
                 "word {p} is not a SLIP-39 word; the checksum gives {}: compare with the card",
-                upper(idx[p - 1])
+                upper(idx[sp - 1])
             ),
             (true, _) => format!(
                 "word {p} was unreadable; the checksum gives {}: compare with the card",
-                upper(idx[p - 1])
+                upper(idx[sp - 1])
             ),
             (false, Some(w)) => format!(
                 "word {p} reads {} but the checksum points at it and gives {}: compare with the card",
                 upper(w),
-                upper(idx[p - 1])
+                upper(idx[sp - 1])
             ),
             (false, None) => format!(
                 "word {p} is wrong; the checksum gives {}: compare with the card",
-                upper(idx[p - 1])
+                upper(idx[sp - 1])
             ),
         };
         out.push(line);
@@ -149,19 +170,22 @@ pub fn describe_text_error(typed: &str, e: &TextError) -> Vec<String> {
 
 fn describe_candidate(typed: &str, c: &Candidate) -> String {
     let read = ShareWords::parse(typed, true).ok();
-    let parts: Vec<String> = c
-        .fixes
-        .iter()
-        .map(|f| {
-            let now = c.word(f.position).to_uppercase();
-            match read.as_ref().and_then(|r| r.get(f.position)) {
-                Some(w) if !f.was_unreadable => {
-                    format!("word {} {} instead of {}", f.position, now, upper(w))
-                }
-                _ => format!("word {} {}", f.position, now),
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(r) = c.removed {
+        parts.push(format!("without word {r}"));
+    }
+    parts.extend(c.fixes.iter().map(|f| {
+        let now = c.word(f.position).to_uppercase();
+        match read.as_ref().and_then(|r| r.get(f.position)) {
+            Some(w) if !f.was_unreadable => {
+                format!("word {} {} instead of {}", f.position, now, upper(w))
             }
-        })
-        .collect();
+            _ if c.inserted == Some(f.position) => {
+                format!("{} put back as word {}", now, f.position)
+            }
+            _ => format!("word {} {}", f.position, now),
+        }
+    }));
     format!(
         "{} (set {})",
         parts.join(", "),

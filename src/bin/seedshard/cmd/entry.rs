@@ -10,7 +10,6 @@
 use std::io;
 
 use seedshard::slip39::recovery::{AddOutcome, SetOutcome, TextError};
-use seedshard::slip39::share::{share_length_words, MIN_SHARE_LENGTH_WORDS};
 use seedshard::slip39::wordlist;
 use seedshard::{Recovery, ShareStatus};
 
@@ -127,17 +126,6 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
             term.say("  share not taken; type it again");
             continue;
         };
-        let count = words.len();
-        let possible = count >= MIN_SHARE_LENGTH_WORDS
-            && (16..=64)
-                .step_by(2)
-                .any(|len| share_length_words(len) == count);
-        if !possible {
-            term.say(&format!(
-                "  this share has {count} words; a share has 20, 33 or 59 (or another length from 20 to 59): check for a missing or extra word and type it again"
-            ));
-            continue;
-        }
         let text = words.join(" ");
         let settled = match rec.settle_text(&text) {
             Ok(s) => s,
