@@ -152,6 +152,16 @@ pub fn describe_note(typed: &str, share: &Share, note: &RepairNote) -> Vec<Strin
     out
 }
 
+/// The error text for a share that could not be read: the first line of
+/// [`describe_text_error`] (positions only); candidate readings, which show words, go to
+/// standard error as notes for the person to compare with the card.
+pub fn failed_share(lines: &[String]) -> String {
+    for l in &lines[1..] {
+        eprintln!("note: {l}");
+    }
+    lines[0].clone()
+}
+
 /// What is wrong with share text that could not be added, with candidates when several
 /// corrections fit.
 pub fn describe_text_error(typed: &str, e: &TextError) -> Vec<String> {

@@ -9,6 +9,8 @@
 
 use std::io;
 
+use zeroize::Zeroizing;
+
 use seedshard::slip39::recovery::{AddOutcome, SetOutcome, TextError};
 use seedshard::slip39::wordlist;
 use seedshard::{Recovery, ShareStatus};
@@ -20,7 +22,7 @@ use crate::io::{Origin, SourcedShare};
 /// Where prompts go and answers come from.
 pub trait Terminal {
     /// Reads one line without echo; `None` at end of input.
-    fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<String>>;
+    fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>>;
     /// Shows one line.
     fn say(&mut self, line: &str);
 }
@@ -29,9 +31,9 @@ pub trait Terminal {
 pub struct Tty;
 
 impl Terminal for Tty {
-    fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<String>> {
+    fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>> {
         match rpassword::prompt_password(prompt) {
-            Ok(s) => Ok(Some(s)),
+            Ok(s) => Ok(Some(Zeroizing::new(s))),
             Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(None),
             Err(e) => Err(e),
         }
@@ -50,10 +52,13 @@ fn read_error(e: &io::Error) -> CliError {
 
 /// Asks again for each word not in the list; returns the share's words with every word
 /// resolved to a list word or `?`, or `None` when the person gave up (empty answer).
-fn resolve_words(term: &mut impl Terminal, line: &str) -> CliResult<Option<Vec<String>>> {
-    let mut words: Vec<String> = Vec::new();
+fn resolve_words(
+    term: &mut impl Terminal,
+    line: &str,
+) -> CliResult<Option<Zeroizing<Vec<String>>>> {
+    let mut words: Zeroizing<Vec<String>> = Zeroizing::new(Vec::new());
     for (i, token) in line.split_whitespace().enumerate() {
-        let mut token = token.to_string();
+        let mut token = Zeroizing::new(token.to_string());
         loop {
             if token.bytes().all(|b| b == b'?' || b == b'_') {
                 words.push("?".into());
@@ -79,7 +84,7 @@ fn resolve_words(term: &mut impl Terminal, line: &str) -> CliResult<Option<Vec<S
                 ))
                 .map_err(|e| read_error(&e))?
             {
-                Some(t) if !t.trim().is_empty() => token = t.trim().to_string(),
+                Some(t) if !t.trim().is_empty() => token = Zeroizing::new(t.trim().to_string()),
                 _ => return Ok(None),
             }
         }
@@ -126,7 +131,7 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
             term.say("  share not taken; type it again");
             continue;
         };
-        let text = words.join(" ");
+        let text = Zeroizing::new(words.join(" "));
         let settled = match rec.settle_text(&text) {
             Ok(s) => s,
             Err(e) => {
@@ -245,12 +250,12 @@ mod tests {
     }
 
     impl Terminal for Script {
-        fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>> {
             self.shown.push(format!("PROMPT {prompt}"));
             Ok(if self.answers.is_empty() {
                 None
             } else {
-                Some(self.answers.remove(0))
+                Some(Zeroizing::new(self.answers.remove(0)))
             })
         }
         fn say(&mut self, line: &str) {

@@ -8,7 +8,7 @@ use seedshard::slip39::recovery::ExtendError;
 use seedshard::{GroupSpec, SplitPlan};
 
 use crate::cli::ExtendArgs;
-use crate::cmd::check::gather;
+use crate::cmd::check::{failed_share, gather};
 use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
 use crate::output;
@@ -45,7 +45,7 @@ pub fn run(args: &ExtendArgs) -> CliResult {
     let g = gather(&mut inputs, &args.inputs, "extend")?;
     if let Some((label, lines)) = g.failed.first() {
         return Err(CliError::input(
-            format!("share ({label}): {}", lines.join("; ")),
+            format!("share ({label}): {}", failed_share(lines)),
             "compare the words with the card (write ? for a word you cannot read), or run `seedshard check` on the file",
         ));
     }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use seedshard::slip39::recovery::PublicFields;
 
 use crate::cli::InspectArgs;
-use crate::cmd::check::{gather, Gathered};
+use crate::cmd::check::{failed_share, gather, Gathered};
 use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
 
@@ -31,7 +31,7 @@ pub fn run(args: &InspectArgs) -> CliResult {
         Err(k) => {
             let (label, lines) = &g.failed[k];
             return Err(CliError::input(
-                format!("share ({label}): {}", lines.join("; ")),
+                format!("share ({label}): {}", failed_share(lines)),
                 "compare the words with the card; write ? for a word you cannot read",
             ));
         }

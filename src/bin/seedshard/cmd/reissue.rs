@@ -6,7 +6,7 @@ use std::io::Write;
 use seedshard::slip39::recovery::ReissueError;
 
 use crate::cli::ReissueArgs;
-use crate::cmd::check::{gather, where_in_set};
+use crate::cmd::check::{failed_share, gather, where_in_set};
 use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
 
@@ -31,7 +31,7 @@ pub fn run(args: &ReissueArgs) -> CliResult {
     let g = gather(&mut inputs, &args.inputs, "reissue")?;
     if let Some((label, lines)) = g.failed.first() {
         return Err(CliError::input(
-            format!("share ({label}): {}", lines.join("; ")),
+            format!("share ({label}): {}", failed_share(lines)),
             "compare the words with the card (write ? for a word you cannot read), or run `seedshard check` on the file",
         ));
     }
