@@ -343,3 +343,57 @@ fn check_puts_back_a_missing_word_and_takes_out_an_extra_one() {
     );
     assert!(text.contains("result: the set recovers"), "{text}");
 }
+
+#[test]
+fn combine_works_out_words_marked_unreadable_in_a_file() {
+    let shares = split(&["--group", "3of5"]);
+    let stranger = split(&["--group", "2of3"]);
+    if stranger[0].split(' ').next() == shares[0].split(' ').next() {
+        return;
+    }
+    let smudged = with_word(&with_word(&shares[1], 3, "?"), 17, "?");
+    let typo_word = if shares[3].split(' ').nth(7) == Some("acid") {
+        "acne"
+    } else {
+        "acid"
+    };
+    let typo = with_word(&shares[3], 8, typo_word);
+    let pile = [smudged, stranger[1].clone(), typo, shares[4].clone()].join("\n");
+    let o = run(&["combine", "-"], &pile);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(out(&o).trim(), SECRET_HEX);
+    let e = err(&o);
+    let w = |s: &str, p: usize| s.split(' ').nth(p - 1).unwrap().to_uppercase();
+    assert!(
+        e.contains(&format!(
+            "note: share 1 (standard input line 1): word 3 was unreadable; the checksum gives {}",
+            w(&shares[1], 3)
+        )),
+        "{e}"
+    );
+    assert!(
+        e.contains(&format!(
+            "note: share 3 (standard input line 3): word 8 reads {} but the checksum points at it and gives {}",
+            typo_word.to_uppercase(),
+            w(&shares[3], 8)
+        )),
+        "{e}"
+    );
+    assert!(
+        e.contains("note: share 2 (standard input line 2) belongs to another set"),
+        "{e}"
+    );
+
+    // Too much damage: an error naming the share, and a hint pointing at `check`.
+    let ruined = with_word(
+        &with_word(&with_word(&with_word(&shares[0], 5, "?"), 6, "?"), 9, "?"),
+        12,
+        "?",
+    );
+    let o = run(&["combine", "-"], &[ruined, shares[2].clone()].join("\n"));
+    assert_usage_error(
+        &o,
+        "share 1 (standard input line 1): 4 words are unreadable",
+    );
+    assert!(err(&o).contains("seedshard check"));
+}

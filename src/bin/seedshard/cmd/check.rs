@@ -7,14 +7,15 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use seedshard::slip39::recovery::{RepairNote, SetOutcome, TextError};
+use seedshard::slip39::recovery::{AddOutcome, RepairNote, SetOutcome, TextError};
 use seedshard::slip39::repair::{Candidate, ShareWords};
 use seedshard::slip39::wordlist;
 use seedshard::{Recovery, Share, ShareStatus};
+use zeroize::Zeroizing;
 
 use crate::cli::CheckArgs;
 use crate::error::{CliError, CliResult, EXIT_CHECK_FAILED};
-use crate::io::{display_name, interactive, Inputs};
+use crate::io::{display_name, interactive, Inputs, Origin, SourcedShare};
 
 /// Shares read leniently into a recovery, with the lines that could not be read.
 pub struct Gathered {
@@ -357,4 +358,110 @@ pub fn run(args: &CheckArgs) -> CliResult {
         });
     }
     Ok(())
+}
+
+/// True when some share line of `text` marks a word unreadable with `?`.
+pub fn has_unreadable_marks(text: &str) -> bool {
+    text.lines().any(|line| {
+        line.split('#')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .any(|t| t.bytes().all(|b| b == b'?' || b == b'_'))
+    })
+}
+
+/// Reads share lines leniently for `combine` (files with `?` words): damaged words are
+/// worked out and shown on standard error as notes to compare with the cards, duplicates
+/// and shares of other sets are set aside with a note, and the shares that fit are returned.
+///
+/// # Errors
+///
+/// A line that cannot be settled, or a set that does not recover from what fits.
+pub fn lenient_shares(texts: &[(String, Zeroizing<String>)]) -> CliResult<Vec<SourcedShare>> {
+    let mut rec = Recovery::new();
+    let mut origins: Vec<Origin> = Vec::new();
+    let mut err = std::io::stderr().lock();
+    let mut number = 0usize;
+    for (name, text) in texts {
+        for (i, line) in text.lines().enumerate() {
+            let content = line.split('#').next().unwrap_or("");
+            if content.trim().is_empty() {
+                continue;
+            }
+            number += 1;
+            let origin = Origin {
+                source: name.clone(),
+                line: i + 1,
+            };
+            match rec.add_text(content, origin.to_string()) {
+                Ok(added) => {
+                    if let Some(n) = &added.note {
+                        let share = rec.entries()[added.entry].share();
+                        for l in describe_note(content, share, n) {
+                            let _ = writeln!(err, "note: share {number} ({origin}): {l}");
+                        }
+                    }
+                    match &added.outcome {
+                        AddOutcome::OtherSet { name } => {
+                            let _ = writeln!(
+                                err,
+                                "note: share {number} ({origin}) belongs to another set ({name}); set aside"
+                            );
+                        }
+                        AddOutcome::Duplicate { .. } => {
+                            let _ = writeln!(
+                                err,
+                                "note: share {number} ({origin}) was given before; ignored"
+                            );
+                        }
+                        _ => {}
+                    }
+                    origins.push(origin);
+                }
+                Err(e) => {
+                    let lines = describe_text_error(content, &e);
+                    return Err(CliError::input(
+                        format!("share {number} ({origin}): {}", failed_share(&lines)),
+                        "compare the words with the card, write ? for each word you cannot read, \
+                         and run `seedshard check` on the file to see every problem",
+                    ));
+                }
+            }
+        }
+    }
+    let analysis = rec.analyze();
+    if !analysis.recovers() {
+        let what = match rec.recover() {
+            Err(e) => e.to_string(),
+            Ok(_) => "the shares do not recover".to_string(),
+        };
+        return Err(CliError::input(
+            what,
+            "run `seedshard check` on the file to see which shares fit, and add shares from more cards",
+        ));
+    }
+    for (i, s) in analysis.status.iter().enumerate() {
+        if matches!(
+            s,
+            ShareStatus::Disagrees | ShareStatus::GroupDisagrees | ShareStatus::Unresolved
+        ) {
+            let _ = writeln!(
+                err,
+                "note: the share from {} does not fit the others; it is left out",
+                origins[i]
+            );
+        }
+    }
+    Ok(rec
+        .entries()
+        .iter()
+        .zip(&analysis.status)
+        .zip(origins)
+        .filter(|((_, s), _)| **s == ShareStatus::Fits)
+        .map(|((e, _), origin)| SourcedShare {
+            share: e.share().clone(),
+            origin,
+        })
+        .collect())
 }

@@ -52,7 +52,23 @@ pub fn run(args: &CombineArgs) -> CliResult {
         } else {
             args.inputs.clone()
         };
-        inputs.read_shares(&paths)?
+        let mut texts = Vec::with_capacity(paths.len());
+        for path in &paths {
+            texts.push((crate::io::display_name(path), inputs.read_text(path)?));
+        }
+        if texts
+            .iter()
+            .any(|(_, t)| crate::cmd::check::has_unreadable_marks(t))
+        {
+            // Words marked unreadable: work them out and show them (see `check`).
+            crate::cmd::check::lenient_shares(&texts)?
+        } else {
+            let mut shares = Vec::new();
+            for (name, text) in &texts {
+                crate::io::parse_share_lines(text, name, &mut shares)?;
+            }
+            shares
+        }
     };
     if shares.is_empty() {
         return Err(CliError::input(
