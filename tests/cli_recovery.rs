@@ -397,3 +397,45 @@ fn combine_works_out_words_marked_unreadable_in_a_file() {
     );
     assert!(err(&o).contains("seedshard check"));
 }
+
+#[test]
+fn check_json_names_positions_and_statuses_without_words() {
+    let shares = split(&["--group", "2of3"]);
+    let stranger = split(&["--group", "2of3"]);
+    if stranger[0].split(' ').next() == shares[0].split(' ').next() {
+        return;
+    }
+    let smudged = with_word(&shares[0], 9, "?");
+    let pile = [
+        smudged,
+        stranger[0].clone(),
+        shares[2].clone(),
+        shares[2].clone(),
+        "not a share at all".to_string(),
+    ]
+    .join("\n");
+    let o = run(&["check", "--json", "-"], &pile);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let text = out(&o);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let statuses: Vec<&str> = v["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["fits", "other_set", "fits", "duplicate", "unusable"]
+    );
+    assert_eq!(v["shares"][0]["repaired"][0]["position"], 9);
+    assert_eq!(v["shares"][0]["repaired"][0]["kind"], "unreadable");
+    assert_eq!(v["shares"][3]["duplicate_of"], 3);
+    assert_eq!(v["recovers"], true);
+    assert_eq!(v["problems"], 3);
+    assert_eq!(v["set"]["groups"][0]["have"], 2);
+    assert_eq!(v["other_sets"][0]["shares"][0], 2);
+    for w in shares[0].split(' ').skip(4) {
+        assert!(!text.contains(&format!("\"{w}\"")) && !text.contains(&format!(" {w} ")));
+    }
+}

@@ -51,6 +51,10 @@ pub struct CheckArgs {
     /// Also exit 1 when the set does not recover from the shares given.
     #[arg(long)]
     pub complete: bool,
+
+    /// Write one JSON document to standard output (positions and public fields, no words).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `inspect`.

@@ -16,6 +16,8 @@ use zeroize::Zeroizing;
 use crate::cli::CheckArgs;
 use crate::error::{CliError, CliResult, EXIT_CHECK_FAILED};
 use crate::io::{display_name, interactive, Inputs, Origin, SourcedShare};
+use crate::output;
+use serde::Serialize;
 
 /// Shares read leniently into a recovery, with the lines that could not be read.
 pub struct Gathered {
@@ -218,6 +220,97 @@ pub fn where_in_set(share: &Share) -> String {
     )
 }
 
+/// One share in `check --json` (positions and public fields only, never words).
+#[derive(Serialize)]
+struct ShareJson {
+    number: usize,
+    source: String,
+    /// fits, waiting, disagrees, group_disagrees, unresolved, duplicate, other_set, unusable
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    set: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    identifier: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    member: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duplicate_of: Option<usize>,
+    /// Words worked out or corrected: {"position": p, "kind": unreadable|wrong|missing|extra|from_other_shares}.
+    repaired: Vec<RepairJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RepairJson {
+    position: usize,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct GroupJson {
+    group: u16,
+    have: u8,
+    need: u8,
+}
+
+#[derive(Serialize)]
+struct SetJson {
+    set: String,
+    identifier: u16,
+    group_threshold: u8,
+    group_count: u8,
+    complete_groups: u8,
+    groups: Vec<GroupJson>,
+}
+
+#[derive(Serialize)]
+struct CheckJson {
+    shares: Vec<ShareJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    set: Option<SetJson>,
+    other_sets: Vec<OtherSetJson>,
+    recovers: bool,
+    problems: usize,
+}
+
+#[derive(Serialize)]
+struct OtherSetJson {
+    set: String,
+    shares: Vec<usize>,
+}
+
+fn repairs_json(note: Option<&RepairNote>) -> Vec<RepairJson> {
+    let Some(n) = note else {
+        return Vec::new();
+    };
+    let mut out: Vec<RepairJson> = n
+        .from_other_shares
+        .iter()
+        .map(|&position| RepairJson {
+            position,
+            kind: "from_other_shares",
+        })
+        .collect();
+    out.extend(n.extra_word.map(|position| RepairJson {
+        position,
+        kind: "extra",
+    }));
+    out.extend(n.fixes.iter().map(|f| RepairJson {
+        position: f.position,
+        kind: if n.missing_word == Some(f.position) {
+            "missing"
+        } else if f.was_unreadable {
+            "unreadable"
+        } else {
+            "wrong"
+        },
+    }));
+    out
+}
+
 /// Runs `check`.
 pub fn run(args: &CheckArgs) -> CliResult {
     let mut inputs = Inputs::default();
@@ -231,12 +324,25 @@ pub fn run(args: &CheckArgs) -> CliResult {
     let analysis = g.rec.analyze();
     let entries = g.rec.entries();
     let mut report: Vec<String> = Vec::new();
+    let mut json: Vec<ShareJson> = Vec::new();
     let mut problems = g.failed.len();
     for (n, item) in g.order.iter().enumerate() {
         let number = n + 1;
         match *item {
             Err(k) => {
                 let (label, lines) = &g.failed[k];
+                json.push(ShareJson {
+                    number,
+                    source: label.clone(),
+                    status: "unusable",
+                    set: None,
+                    identifier: None,
+                    group: None,
+                    member: None,
+                    duplicate_of: None,
+                    repaired: Vec::new(),
+                    error: Some(lines[0].clone()),
+                });
                 report.push(format!(
                     "share {number} ({label}): not usable: {}",
                     lines[0]
@@ -272,6 +378,36 @@ pub fn run(args: &CheckArgs) -> CliResult {
                     ShareStatus::OtherSet => "another set: set aside".to_string(),
                     _ => "unknown".to_string(),
                 };
+                let number_of = |of: usize| {
+                    g.order
+                        .iter()
+                        .position(|o| *o == Ok(of))
+                        .map_or(of + 1, |p| p + 1)
+                };
+                json.push(ShareJson {
+                    number,
+                    source: e.source().to_string(),
+                    status: match status {
+                        ShareStatus::Fits => "fits",
+                        ShareStatus::Waiting => "waiting",
+                        ShareStatus::Disagrees => "disagrees",
+                        ShareStatus::GroupDisagrees => "group_disagrees",
+                        ShareStatus::Unresolved => "unresolved",
+                        ShareStatus::Duplicate { .. } => "duplicate",
+                        ShareStatus::OtherSet => "other_set",
+                        _ => "unknown",
+                    },
+                    set: Some(share.identifier().short_name()),
+                    identifier: Some(share.identifier().get()),
+                    group: Some(u16::from(share.group_index()) + 1),
+                    member: Some(u16::from(share.member_index()) + 1),
+                    duplicate_of: match status {
+                        ShareStatus::Duplicate { of } => Some(number_of(of)),
+                        _ => None,
+                    },
+                    repaired: repairs_json(e.note()),
+                    error: None,
+                });
                 if status.is_problem() || !g.notes[entry].is_empty() {
                     problems += 1;
                 }
@@ -337,15 +473,53 @@ pub fn run(args: &CheckArgs) -> CliResult {
     report.push(format!("result: {result}"));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for line in &report {
-        writeln!(out, "{line}").map_err(crate::write_error)?;
+    if args.json {
+        let doc = CheckJson {
+            shares: json,
+            set: analysis.progress.as_ref().map(|p| SetJson {
+                set: p.identifier.short_name(),
+                identifier: p.identifier.get(),
+                group_threshold: p.group_threshold,
+                group_count: p.group_count,
+                complete_groups: p.complete_groups,
+                groups: p
+                    .groups
+                    .iter()
+                    .map(|gp| GroupJson {
+                        group: u16::from(gp.group_index) + 1,
+                        have: gp.have,
+                        need: gp.need,
+                    })
+                    .collect(),
+            }),
+            other_sets: analysis
+                .other_sets
+                .iter()
+                .map(|o| OtherSetJson {
+                    set: o.name.clone(),
+                    shares: o
+                        .entries
+                        .iter()
+                        .filter_map(|e| g.order.iter().position(|x| *x == Ok(*e)))
+                        .map(|p| p + 1)
+                        .collect(),
+                })
+                .collect(),
+            recovers,
+            problems,
+        };
+        output::write_json(&mut out, &doc)?;
+    } else {
+        for line in &report {
+            writeln!(out, "{line}").map_err(crate::write_error)?;
+        }
     }
     out.flush().map_err(crate::write_error)?;
     if problems > 0 {
         return Err(CliError::check_failed(
             format!(
-                "{problems} share{} need attention",
-                if problems == 1 { "" } else { "s" }
+                "{problems} share{} attention",
+                if problems == 1 { " needs" } else { "s need" }
             ),
             "compare the shares named above with their cards; words marked \"compare with the card\" were worked out from the checksum",
         ));
