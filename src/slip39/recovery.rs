@@ -256,7 +256,7 @@ impl fmt::Display for TextError {
             ),
             Self::DiffersFromSet { positions, repair } => {
                 repair.fmt(f)?;
-                let list: Vec<String> = positions.iter().map(|p| p.to_string()).collect();
+                let list: Vec<String> = positions.iter().map(|p| alloc::format!("{p}")).collect();
                 write!(
                     f,
                     "; word{} {} differ{} from the other shares of the set, which all agree there",
