@@ -362,10 +362,9 @@ impl Decoded {
             Decoded::SeedQr { indices } => {
                 format!("a BIP-39 SeedQR of {} words", indices.len())
             }
-            Decoded::CompactSeedQr { entropy } => format!(
-                "a BIP-39 CompactSeedQR of {} words",
-                entropy.len() * 3 / 4
-            ),
+            Decoded::CompactSeedQr { entropy } => {
+                format!("a BIP-39 CompactSeedQR of {} words", entropy.len() * 3 / 4)
+            }
             Decoded::NotAShare(n) => n.to_string(),
         }
     }
@@ -451,7 +450,9 @@ pub fn classify(payload: &[u8]) -> Decoded {
     if payload.iter().all(u8::is_ascii_digit) {
         return classify_digits(payload);
     }
-    let printable = payload.iter().all(|&b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\r');
+    let printable = payload
+        .iter()
+        .all(|&b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\r');
     if !printable {
         if payload.len() == 16 || payload.len() == 32 {
             return Decoded::CompactSeedQr {
@@ -483,14 +484,14 @@ pub fn classify(payload: &[u8]) -> Decoded {
     let lower = text.trim().to_ascii_lowercase();
     let kind = if lower.starts_with("http://") || lower.starts_with("https://") {
         NotAShare::WebAddress
-    } else if lower.starts_with("bitcoin:")
-        || lower.starts_with("bc1")
-        || lower.starts_with("tb1")
+    } else if lower.starts_with("bitcoin:") || lower.starts_with("bc1") || lower.starts_with("tb1")
     {
         NotAShare::BitcoinAddress
-    } else if ["xpub", "ypub", "zpub", "tpub", "vpub", "upub", "xprv", "yprv", "zprv", "tprv"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    } else if [
+        "xpub", "ypub", "zpub", "tpub", "vpub", "upub", "xprv", "yprv", "zprv", "tprv",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
     {
         NotAShare::ExtendedKey
     } else if ["wpkh(", "wsh(", "sh(", "tr(", "pkh("]
@@ -700,26 +701,56 @@ pub fn scan_image(bytes: &[u8]) -> Result<ScanReport, ScanError> {
 pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
     assert!(pixels.len() >= width * height, "pixel buffer too short");
     let mut payloads: Vec<(Zeroizing<Vec<u8>>, (u32, u32))> = Vec::new();
-    let (located, failed) = scan_pass(width, height, 1, pixels, &mut payloads);
-    let mut unreadable = failed;
-    if failed > 0 || located == 0 {
-        // Smaller copies average away blur and noise; keep what they read and count what
-        // none of the passes could read.
-        for factor in [2usize, 4] {
-            if width / factor < 100 || height / factor < 100 {
-                break;
+    let mut failed: Vec<[u32; 4]> = Vec::new();
+    // Work first on a copy of at most WORKING_SIDE pixels a side: QR codes in photos are
+    // large, and the finder is much faster on fewer pixels. Then, while a located code
+    // stays unread: the same copy with darker mid-tones (blur), full size, and smaller copies (noise).
+    let first = width.max(height).div_ceil(WORKING_SIDE).max(1);
+    let mut attempts = vec![(first, false), (first, true)];
+    if first > 1 {
+        attempts.push((1, false));
+    }
+    attempts.extend([(first * 2, false), (first * 4, false)]);
+    for (factor, sharpen) in attempts {
+        let (w, h) = (width / factor, height / factor);
+        if factor > first && (w < 100 || h < 100) {
+            break;
+        }
+        let mut work;
+        let px: &[u8] = if factor == 1 && !sharpen {
+            pixels
+        } else {
+            work = if factor == 1 {
+                Zeroizing::new(pixels[..width * height].to_vec())
+            } else {
+                downscale(width, height, pixels, factor)
+            };
+            if sharpen {
+                work = sharpened(w, h, &work);
             }
-            let small = downscale(width, height, pixels, factor);
-            let before = payloads.len();
-            let (_, f) = scan_pass(width / factor, height / factor, factor, &small, &mut payloads);
-            let gained = payloads.len() - before;
-            let _ = f;
-            unreadable = unreadable.saturating_sub(gained);
-            if unreadable == 0 && !payloads.is_empty() {
-                break;
+            &work
+        };
+        let before = payloads.len();
+        let pass = scan_pass(w, h, factor, (0, 0), px, &mut payloads, &mut failed);
+        if pass.failed > 0 || payloads.len() - before >= 2 {
+            // Several codes in one image (a page of cards) can confuse the grouping of
+            // finder patterns, losing codes without a trace; windows three times a code's
+            // size hold about one code each.
+            if let Some(side) = pass.decoded_side.or(pass.failed_side) {
+                if side >= 21 {
+                    scan_tiles(w, h, px, side * 3, factor, &mut payloads, &mut failed);
+                }
             }
         }
+        // A clean first pass ends the search; after a troubled one (codes that did not
+        // decode, maybe finder patterns of several codes grouped wrongly) the darker copy
+        // is always tried too, as codes may be missing that no pass located.
+        let clean = pass.failed == 0 && factor == first && !sharpen;
+        if !payloads.is_empty() && unresolved(&failed, &payloads) == 0 && (clean || sharpen) {
+            break;
+        }
     }
+    let unreadable = unresolved(&failed, &payloads);
     payloads.sort_by_key(|(_, (x, y))| (*y / 64, *x));
     let found = payloads
         .into_iter()
@@ -731,38 +762,182 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
     ScanReport { found, unreadable }
 }
 
-/// One detection pass; adds newly read payloads (deduplicated) and returns how many QR
-/// codes it located and how many of those it could not decode.
+/// The located codes (bounding boxes in image pixels) that no read code lies in, counting
+/// boxes with nearby centres once.
+fn unresolved(failed: &[[u32; 4]], read: &[(Zeroizing<Vec<u8>>, (u32, u32))]) -> usize {
+    let mut open: Vec<[u32; 4]> = Vec::new();
+    for b in failed {
+        let covered = read
+            .iter()
+            .any(|(_, (x, y))| *x >= b[0] && *x <= b[2] && *y >= b[1] && *y <= b[3]);
+        if covered {
+            continue;
+        }
+        let (cx, cy) = ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2);
+        let half = (b[2] - b[0]).max(b[3] - b[1]) / 2;
+        let seen = open.iter().any(|o| {
+            let (ox, oy) = ((o[0] + o[2]) / 2, (o[1] + o[3]) / 2);
+            ox.abs_diff(cx) <= half && oy.abs_diff(cy) <= half
+        });
+        if !seen {
+            open.push(*b);
+        }
+    }
+    open.len()
+}
+
+/// Darkens mid-tones (v * v / 255). rqrr counts a pixel dark below 47.5% of the local
+/// average, so a blurred single dark module reads as light; squaring keeps it dark.
+fn sharpened(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
+    Zeroizing::new(
+        px[..width * height]
+            .iter()
+            .map(|&v| ((u32::from(v) * u32::from(v)) / 255) as u8)
+            .collect(),
+    )
+}
+
+/// The largest side, in pixels, of the copy [`scan_grey`] searches first.
+const WORKING_SIDE: usize = 2600;
+
+struct Bounds {
+    bounds: [rqrr::Point; 4],
+}
+
+/// Runs `f`, turning a panic into `None` without printing it.
+fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    use std::sync::Mutex;
+    static HOOK: Mutex<()> = Mutex::new(());
+    let _guard = HOOK.lock().unwrap_or_else(|e| e.into_inner());
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(previous);
+    result.ok()
+}
+
+/// What one detection pass saw.
+struct Pass {
+    /// Codes located but not decoded.
+    failed: usize,
+    /// The largest side (pixels) of a decoded code.
+    decoded_side: Option<usize>,
+    /// The smallest side (pixels) of a code that failed.
+    failed_side: Option<usize>,
+}
+
+fn side_of(bounds: &[rqrr::Point; 4]) -> usize {
+    let xs = bounds.iter().map(|p| p.x);
+    let ys = bounds.iter().map(|p| p.y);
+    let w = xs.clone().max().unwrap_or(0) - xs.min().unwrap_or(0);
+    let h = ys.clone().max().unwrap_or(0) - ys.min().unwrap_or(0);
+    w.max(h).max(0) as usize
+}
+
+/// Scans overlapping square windows of `window` pixels (half a window apart).
+fn scan_tiles(
+    width: usize,
+    height: usize,
+    pixels: &[u8],
+    window: usize,
+    scale: usize,
+    out: &mut Vec<(Zeroizing<Vec<u8>>, (u32, u32))>,
+    failed: &mut Vec<[u32; 4]>,
+) {
+    let window = window.max(64);
+    if window >= width && window >= height {
+        return;
+    }
+    let step = window / 2;
+    let starts = |len: usize| -> Vec<usize> {
+        if window >= len {
+            return vec![0];
+        }
+        let mut v: Vec<usize> = (0..len - window).step_by(step).collect();
+        v.push(len - window);
+        v
+    };
+    let (tw, th) = (window.min(width), window.min(height));
+    let mut tile = Zeroizing::new(vec![0u8; tw * th]);
+    for &y0 in &starts(height) {
+        for &x0 in &starts(width) {
+            for row in 0..th {
+                let src = (y0 + row) * width + x0;
+                tile[row * tw..(row + 1) * tw].copy_from_slice(&pixels[src..src + tw]);
+            }
+            scan_pass(tw, th, scale, (x0, y0), &tile, out, failed);
+        }
+    }
+}
+
+/// One detection pass; adds newly read payloads (deduplicated). `scale` and `offset` map
+/// the pass's pixels back to the original image.
 fn scan_pass(
     width: usize,
     height: usize,
     scale: usize,
+    offset: (usize, usize),
     pixels: &[u8],
     out: &mut Vec<(Zeroizing<Vec<u8>>, (u32, u32))>,
-) -> (usize, usize) {
-    let mut prepared =
-        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
-    let grids = prepared.detect_grids();
-    let mut failed = 0;
-    for grid in &grids {
-        let mut bytes = Zeroizing::new(Vec::with_capacity(4096));
-        match grid.decode_to(&mut *bytes) {
+    failed_boxes: &mut Vec<[u32; 4]>,
+) -> Pass {
+    let mut pass = Pass {
+        failed: 0,
+        decoded_side: None,
+        failed_side: None,
+    };
+    // rqrr can panic on degenerate finder geometry (an assertion in its perspective code);
+    // a hostile or odd image must not take the program down, so such a pass finds nothing.
+    let detected = quietly(|| {
+        let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
+            pixels[y * width + x]
+        });
+        prepared
+            .detect_grids()
+            .into_iter()
+            .map(|grid| {
+                let mut bytes = Zeroizing::new(Vec::with_capacity(4096));
+                let ok = grid.decode_to(&mut *bytes).is_ok();
+                (grid.bounds, ok, bytes)
+            })
+            .collect::<Vec<_>>()
+    });
+    let Some(detected) = detected else {
+        return pass;
+    };
+    for (bounds, ok, bytes) in detected {
+        let side = side_of(&bounds);
+        let grid = Bounds { bounds };
+        match if ok { Ok(()) } else { Err(()) } {
             Ok(_) => {
+                pass.decoded_side = Some(pass.decoded_side.unwrap_or(0).max(side));
                 if out.iter().any(|(b, _)| **b == *bytes) {
                     continue;
                 }
-                let cx = grid.bounds.iter().map(|p| p.x as i64).sum::<i64>() / 4;
-                let cy = grid.bounds.iter().map(|p| p.y as i64).sum::<i64>() / 4;
+                let cx = grid.bounds.iter().map(|p| i64::from(p.x)).sum::<i64>() / 4;
+                let cy = grid.bounds.iter().map(|p| i64::from(p.y)).sum::<i64>() / 4;
                 let center = (
-                    (cx.max(0) as usize * scale) as u32,
-                    (cy.max(0) as usize * scale) as u32,
+                    ((cx.max(0) as usize + offset.0) * scale) as u32,
+                    ((cy.max(0) as usize + offset.1) * scale) as u32,
                 );
                 out.push((bytes, center));
             }
-            Err(_) => failed += 1,
+            Err(_) => {
+                let map = |v: i32, o: usize| ((v.max(0) as usize + o) * scale) as u32;
+                let xs = grid.bounds.iter().map(|p| p.x);
+                let ys = grid.bounds.iter().map(|p| p.y);
+                failed_boxes.push([
+                    map(xs.clone().min().unwrap_or(0), offset.0),
+                    map(ys.clone().min().unwrap_or(0), offset.1),
+                    map(xs.max().unwrap_or(0), offset.0),
+                    map(ys.max().unwrap_or(0), offset.1),
+                ]);
+                pass.failed += 1;
+                pass.failed_side = Some(pass.failed_side.unwrap_or(usize::MAX).min(side));
+            }
         }
     }
-    (grids.len(), failed)
+    pass
 }
 
 fn downscale(width: usize, height: usize, pixels: &[u8], factor: usize) -> Zeroizing<Vec<u8>> {
@@ -815,21 +990,25 @@ mod tests {
         assert!(text.starts_with("DUCKLING ENLARGE ACADEMIC"));
         assert!(matches!(
             classify(text.as_bytes()),
-            Decoded::Share { format: PayloadFormat::Text, .. }
+            Decoded::Share {
+                format: PayloadFormat::Text,
+                ..
+            }
         ));
     }
 
     #[test]
     fn seedqr_lengths_are_classified_as_seedqr() {
         let twelve = "0000".repeat(11) + "2047";
-        assert!(matches!(classify(twelve.as_bytes()), Decoded::SeedQr { indices } if indices.len() == 12 && indices[11] == 2047));
-        let bad = "2048".repeat(12);
-        assert_eq!(
-            classify(bad.as_bytes()).describe(),
-            "a number of 48 digits"
+        assert!(
+            matches!(classify(twelve.as_bytes()), Decoded::SeedQr { indices } if indices.len() == 12 && indices[11] == 2047)
         );
+        let bad = "2048".repeat(12);
+        assert_eq!(classify(bad.as_bytes()).describe(), "a number of 48 digits");
         let compact = [0xAAu8; 16];
-        assert!(matches!(classify(&compact), Decoded::CompactSeedQr { entropy } if entropy.len() == 16));
+        assert!(
+            matches!(classify(&compact), Decoded::CompactSeedQr { entropy } if entropy.len() == 16)
+        );
     }
 
     #[test]
@@ -845,7 +1024,10 @@ mod tests {
 
     #[test]
     fn other_payloads_are_described_without_content() {
-        assert_eq!(classify(b"https://example.com/x").describe(), "a web address");
+        assert_eq!(
+            classify(b"https://example.com/x").describe(),
+            "a web address"
+        );
         assert_eq!(
             classify(b"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq").describe(),
             "a Bitcoin address or payment request"
@@ -870,7 +1052,10 @@ mod tests {
 
     #[test]
     fn payload_format_names_parse() {
-        assert_eq!("ShareQR".parse::<PayloadFormat>(), Ok(PayloadFormat::ShareQr));
+        assert_eq!(
+            "ShareQR".parse::<PayloadFormat>(),
+            Ok(PayloadFormat::ShareQr)
+        );
         assert_eq!("text".parse::<PayloadFormat>(), Ok(PayloadFormat::Text));
         assert!("png".parse::<PayloadFormat>().is_err());
     }

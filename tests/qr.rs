@@ -9,7 +9,9 @@ use std::process::Command;
 use seedshard::qr::{
     classify, encode_payload, scan_image, Decoded, NotAShare, PayloadFormat, QrSymbol, ScanError,
 };
-use seedshard::{GroupSpec, Identifier, IterationExponent, MasterSecret, Passphrase, Share, SplitPlan};
+use seedshard::{
+    GroupSpec, Identifier, IterationExponent, MasterSecret, Passphrase, Share, SplitPlan,
+};
 
 /// (share words, ShareQR digits): the vectors of docs/shareqr.md, in order.
 const VECTORS: [(&str, &str); 12] = [
@@ -111,7 +113,10 @@ fn documented_vectors_encode_and_decode() {
             k + 1
         );
         match classify(digits.as_bytes()) {
-            Decoded::Share { share: back, format } => {
+            Decoded::Share {
+                share: back,
+                format,
+            } => {
                 assert_eq!(back, share, "vector {}", k + 1);
                 assert_eq!(format, PayloadFormat::ShareQr);
             }
@@ -136,13 +141,19 @@ fn fifty_nine_word_vectors_come_from_the_stated_inputs() {
         .with_identifier(Identifier::new(32767).unwrap())
         .with_extendable(false)
         .with_iteration_exponent(IterationExponent::new(0).unwrap())
-        .split(&MasterSecret::new(vec![0xff; 64]).unwrap(), &Passphrase::empty())
+        .split(
+            &MasterSecret::new(vec![0xff; 64]).unwrap(),
+            &Passphrase::empty(),
+        )
         .unwrap();
-    let c = SplitPlan::new(1, vec![GroupSpec::new(1, 1).unwrap(), GroupSpec::new(1, 1).unwrap()])
-        .unwrap()
-        .with_identifier(Identifier::new(4660).unwrap())
-        .split(&counting, &Passphrase::new("TREZOR".into()).unwrap())
-        .unwrap();
+    let c = SplitPlan::new(
+        1,
+        vec![GroupSpec::new(1, 1).unwrap(), GroupSpec::new(1, 1).unwrap()],
+    )
+    .unwrap()
+    .with_identifier(Identifier::new(4660).unwrap())
+    .split(&counting, &Passphrase::new("TREZOR".into()).unwrap())
+    .unwrap();
     let made: Vec<String> = a
         .shares()
         .chain(b.shares())
@@ -253,9 +264,16 @@ fn an_image_without_qr_gives_an_empty_report() {
 #[test]
 fn truncated_and_foreign_files_are_refused() {
     let share = Share::parse(VECTORS[0].0).unwrap();
-    let png = png_of(&QrSymbol::for_share(&share, PayloadFormat::ShareQr).unwrap(), 6);
+    let png = png_of(
+        &QrSymbol::for_share(&share, PayloadFormat::ShareQr).unwrap(),
+        6,
+    );
     let cut = &png[..png.len() / 2];
-    assert!(matches!(scan_image(cut), Err(ScanError::Truncated)), "{:?}", scan_image(cut).err());
+    assert!(
+        matches!(scan_image(cut), Err(ScanError::Truncated)),
+        "{:?}",
+        scan_image(cut).err()
+    );
 
     let (side, px) = QrSymbol::for_share(&share, PayloadFormat::ShareQr)
         .unwrap()

@@ -208,7 +208,15 @@ impl Page {
         });
     }
 
-    pub(crate) fn dashed_line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width_pt: f32, grey: u8) {
+    pub(crate) fn dashed_line(
+        &mut self,
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width_pt: f32,
+        grey: u8,
+    ) {
         self.items.push(Item::Line {
             x1,
             y1,

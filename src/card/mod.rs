@@ -226,7 +226,10 @@ impl fmt::Display for CardError {
         match self {
             CardError::NoShares => f.write_str("no shares to draw cards for"),
             CardError::MixedSets { position } => {
-                write!(f, "share {position} belongs to a different set than share 1")
+                write!(
+                    f,
+                    "share {position} belongs to a different set than share 1"
+                )
             }
             CardError::DuplicateShare { position } => {
                 write!(f, "share {position} is the same share as an earlier one")
@@ -240,7 +243,10 @@ impl fmt::Display for CardError {
                  than printable ASCII"
             ),
             CardError::DpiTooLow { dpi } => {
-                write!(f, "{dpi} dpi is below the minimum of {MIN_PNG_DPI} dpi for cards")
+                write!(
+                    f,
+                    "{dpi} dpi is below the minimum of {MIN_PNG_DPI} dpi for cards"
+                )
             }
         }
     }
@@ -278,6 +284,8 @@ pub fn holder_label(share: &Share, group_size: u8) -> String {
     };
     let groups_part = if gt == 1 {
         format!("any one of the {gc} groups is enough")
+    } else if gt == gc {
+        format!("all {gc} groups are needed")
     } else {
         format!("{gt} of the {gc} groups are needed")
     };
@@ -331,6 +339,7 @@ impl fmt::Debug for CardSet {
 const CARD_W: f32 = 96.0;
 const CARD_H: f32 = 64.0;
 const TALL_CARD_H: f32 = 128.0;
+const TALL_GRID_END: f32 = 80.0;
 
 impl CardSet {
     /// Checks the shares (one set, no duplicates), holder names (`holders[i]` goes on share
@@ -460,16 +469,17 @@ impl CardSet {
         let margin = 4.0;
         let words = share.to_words();
         let n = share.word_count();
-        let symbol = QrSymbol::for_share(share, self.options.payload)
-            .expect("every share fits a QR symbol");
+        let symbol =
+            QrSymbol::for_share(share, self.options.payload).expect("every share fits a QR symbol");
         let tall = self.tall();
 
         // QR: top right on small cards, bottom left on tall ones.
         let qr_box = if tall { 40.0 } else { 27.0 };
         let modules = (symbol.size() + 2 * QUIET_ZONE_MODULES) as f32;
         let module = qr_box / modules;
+        // Tall cards: the QR goes under the word grid, which ends at TALL_GRID_END.
         let (qx, qy) = if tall {
-            (margin - 1.0, h - margin - qr_box - 8.0)
+            (margin - 1.0, TALL_GRID_END + 2.0)
         } else {
             (w - margin - qr_box + 1.0, margin - 1.0)
         };
@@ -481,7 +491,11 @@ impl CardSet {
         });
 
         // Header: title and set name, label, holder and date.
-        let header_w = if tall { w - 2.0 * margin } else { w - 2.0 * margin - qr_box };
+        let header_w = if tall {
+            w - 2.0 * margin
+        } else {
+            w - 2.0 * margin - qr_box
+        };
         let mut y = margin + 3.2;
         let tw = p.text(margin, y, 9.0, Face::SansBold, "SLIP-39 SHARE");
         let set = format!("Set {}", self.set_name());
@@ -503,7 +517,7 @@ impl CardSet {
 
         // The words, numbered, column by column.
         let (cols, grid_top, grid_h, grid_w) = if tall {
-            (4usize, y + 1.5, 56.0, w - 2.0 * margin)
+            (4usize, y + 1.5, TALL_GRID_END - y - 1.5, w - 2.0 * margin)
         } else if n <= 20 {
             (2usize, y + 1.5, CARD_H - y - 9.0, header_w)
         } else {
@@ -513,7 +527,7 @@ impl CardSet {
         let col_w = grid_w / cols as f32;
         let leading = (grid_h / rows as f32).min(4.2);
         let by_height = leading / MM_PER_PT / 1.2;
-        let by_width = (col_w - 1.5) / (11.0 * 0.6 * MM_PER_PT);
+        let by_width = (col_w - 2.5) / (11.0 * 0.6 * MM_PER_PT);
         let size = by_height.min(by_width).min(10.0);
         let char_w = 0.6 * size * MM_PER_PT;
         for (k, word) in words.split(' ').enumerate() {
@@ -546,13 +560,21 @@ impl CardSet {
         if tall {
             let ix = qx + qr_box + 2.0;
             let iw = w - margin - ix;
-            let iy = qy + 3.0;
+            let iy = qy + 4.0;
             let end = p.paragraph(ix, iy, iw, 6.6, 2.75, Face::Sans, instructions);
             p.paragraph(ix, end + 1.0, iw, 6.6, 2.75, Face::SansBold, note);
         } else {
             let ix = qx + 1.0;
             let iw = w - margin - ix + 1.0;
-            p.paragraph(ix, qy + qr_box + 1.8, iw, 5.0, 2.05, Face::Sans, instructions);
+            p.paragraph(
+                ix,
+                qy + qr_box + 1.8,
+                iw,
+                5.0,
+                2.05,
+                Face::Sans,
+                instructions,
+            );
             p.paragraph(margin, h - 2.8, header_w, 5.6, 2.3, Face::SansBold, note);
         }
         p
@@ -592,7 +614,14 @@ impl CardSet {
             for r in 0..=used_rows {
                 let y = y0 + r as f32 * chh;
                 page.line(x0 - 1.0 - mark, y, x0 - 1.0, y, 0.5, 0);
-                page.line(x0 + 2.0 * cw + 1.0, y, x0 + 2.0 * cw + 1.0 + mark, y, 0.5, 0);
+                page.line(
+                    x0 + 2.0 * cw + 1.0,
+                    y,
+                    x0 + 2.0 * cw + 1.0 + mark,
+                    y,
+                    0.5,
+                    0,
+                );
             }
             let footer = format!(
                 "seedshard share cards - set {} - cut along the marks; print at 100% (actual size)",
@@ -613,7 +642,10 @@ impl CardSet {
             .into_iter()
             .map(|p| (p, size))
             .collect();
-        pdf::write(&pages, &format!("seedshard share cards, set {}", self.set_name()))
+        pdf::write(
+            &pages,
+            &format!("seedshard share cards, set {}", self.set_name()),
+        )
     }
 
     /// One SVG per card, named `<file_stem>.svg`. Secret.
@@ -621,7 +653,10 @@ impl CardSet {
         (0..self.shares.len())
             .map(|i| {
                 let title = format!("seedshard share card, set {}", self.set_name());
-                (format!("{}.svg", self.file_stem(i)), svg::write(&self.card(i), &title))
+                (
+                    format!("{}.svg", self.file_stem(i)),
+                    svg::write(&self.card(i), &title),
+                )
             })
             .collect()
     }
@@ -632,7 +667,10 @@ impl CardSet {
         (0..self.shares.len())
             .map(|i| {
                 let raster = png::rasterise(&self.card(i), dpi);
-                (format!("{}.png", self.file_stem(i)), png::encode(&raster, dpi))
+                (
+                    format!("{}.png", self.file_stem(i)),
+                    png::encode(&raster, dpi),
+                )
             })
             .collect()
     }
@@ -719,6 +757,8 @@ impl OwnerSheet<'_> {
                 "One group of {} shares: any {t} of them restore the wallet.",
                 set.group_sizes[0]
             )
+        } else if gt == gc {
+            format!("{gc} groups: all {gc} are needed, each with enough of its own shares.")
         } else {
             format!("{gc} groups: any {gt} of the {gc} groups restore the wallet, each with enough of its own shares.")
         };
@@ -729,7 +769,13 @@ impl OwnerSheet<'_> {
                 .collect();
             y += 1.0;
             if in_group.is_empty() {
-                p.text(m, y, 10.0, Face::SansBold, &format!("Group {}: no cards in this batch", g + 1));
+                p.text(
+                    m,
+                    y,
+                    10.0,
+                    Face::SansBold,
+                    &format!("Group {}: no cards in this batch", g + 1),
+                );
                 y += 4.6;
                 continue;
             }
@@ -737,16 +783,36 @@ impl OwnerSheet<'_> {
             let head = if gc == 1 {
                 format!("Shares: {} needed of {}", t, in_group.len())
             } else {
-                format!("Group {}: {} of its {} shares needed", g + 1, t, in_group.len())
+                format!(
+                    "Group {}: {} of its {} shares needed",
+                    g + 1,
+                    t,
+                    in_group.len()
+                )
             };
             p.text(m, y, 10.0, Face::SansBold, &head);
             y += 4.6;
             for &i in &in_group {
                 let s = &set.shares[i];
-                let who = set.holders[i].clone().unwrap_or_else(|| "(no holder named)".into());
-                p.text(m + 6.0, y, 9.5, Face::Sans, &format!("Share {}:", s.member_index() + 1));
+                let who = set.holders[i]
+                    .clone()
+                    .unwrap_or_else(|| "(no holder named)".into());
+                p.text(
+                    m + 6.0,
+                    y,
+                    9.5,
+                    Face::Sans,
+                    &format!("Share {}:", s.member_index() + 1),
+                );
                 p.text(m + 24.0, y, 9.5, Face::Sans, &who);
-                p.grey_text(m + 100.0, y, 8.0, Face::Mono, 100, &format!("card {}", set.file_stem(i)));
+                p.grey_text(
+                    m + 100.0,
+                    y,
+                    8.0,
+                    Face::Mono,
+                    100,
+                    &format!("card {}", set.file_stem(i)),
+                );
                 y += 4.2;
                 if y > ph - 80.0 {
                     break;
@@ -810,7 +876,15 @@ impl OwnerSheet<'_> {
             }
             y += 0.8;
         } else {
-            y = p.paragraph(m, y, tw, 9.0, 4.0, Face::Sans, "Wallet facts (fingerprint, first address, zpub) were not given.");
+            y = p.paragraph(
+                m,
+                y,
+                tw,
+                9.0,
+                4.0,
+                Face::Sans,
+                "Wallet facts (fingerprint, first address, zpub) were not given.",
+            );
         }
 
         heading(&mut p, &mut y, "How to recover");
@@ -884,7 +958,10 @@ mod tests {
         );
         let single = SplitPlan::single(2, 3)
             .unwrap()
-            .split(&MasterSecret::new(vec![1u8; 16]).unwrap(), &Passphrase::empty())
+            .split(
+                &MasterSecret::new(vec![1u8; 16]).unwrap(),
+                &Passphrase::empty(),
+            )
             .unwrap();
         assert_eq!(
             holder_label(&single.groups()[0][2], 3),
@@ -929,7 +1006,12 @@ mod tests {
         let cards = CardSet::from_share_set(&set, &[], CardOptions::default()).unwrap();
         let pdf = cards.to_pdf();
         let text = String::from_utf8_lossy(&pdf);
-        assert_eq!(text.matches("/Type /Page\n").count() + text.matches("/Type /Page/").count() + text.matches("/Type /Page ").count(), 2);
+        assert_eq!(
+            text.matches("/Type /Page\n").count()
+                + text.matches("/Type /Page/").count()
+                + text.matches("/Type /Page ").count(),
+            2
+        );
         assert!(!text.contains("Fingerprint"));
     }
 }

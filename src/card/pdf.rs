@@ -69,7 +69,13 @@ fn content(page: &Page, h_pt: f32) -> Content {
     let y = |mm: f32| h_pt - pt(mm);
     for item in &page.items {
         match item {
-            Item::Rect { x, y: top, w, h, grey } => {
+            Item::Rect {
+                x,
+                y: top,
+                w,
+                h,
+                grey,
+            } => {
                 c.set_fill_gray(f32::from(*grey) / 255.0);
                 c.rect(pt(*x), y(*top + *h), pt(*w), pt(*h));
                 c.fill_nonzero();

@@ -85,7 +85,12 @@ pub(crate) fn write(page: &Page, title: &str) -> Zeroizing<String> {
                 escape(s, text);
                 s.push_str("</text>\n");
             }
-            Item::Qr { x, y, module, symbol } => {
+            Item::Qr {
+                x,
+                y,
+                module,
+                symbol,
+            } => {
                 s.push_str("<path fill=\"#000\" shape-rendering=\"crispEdges\" d=\"");
                 for row in 0..symbol.size() {
                     for (start, len) in dark_runs(symbol, row) {
