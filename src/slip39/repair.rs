@@ -382,8 +382,9 @@ fn fits(words: &[u16], erased: &[usize], cols: &[[u32; 10]]) -> Vec<Zeroizing<Ve
 }
 
 /// Works out what the checksum allows for `words`: the unreadable words solved exactly,
-/// and, when the checksum still fails, one wrong word located (each position is tried as
-/// one more unknown; with the unreadable ones solved, the candidate there is unique).
+/// and, when the checksum still fails and at most one word is unreadable, one wrong word
+/// located (each position is tried as one more unknown; with the unreadable one solved, the
+/// candidate there is unique).
 ///
 /// Every result that changes a word is a candidate to show, not to use silently.
 ///
@@ -424,7 +425,9 @@ pub fn repair(words: &ShareWords) -> Repair {
             found.consider(words, &full, None);
         }
     }
-    if found.candidates.is_empty() && erased.len() < MAX_ERASURES {
+    // A wrong word costs the redundancy of two unreadable ones (e + 2t < 4): with 2 or more
+    // unreadable words, every position would "fit", so none is tried.
+    if found.candidates.is_empty() && erased.len() <= 1 {
         let mut more = erased.clone();
         more.push(0);
         for p in (0..len).filter(|p| !erased.contains(p)) {
@@ -715,6 +718,22 @@ mod tests {
             let c = extra_word(&ShareWords::from_indices(&long, &[]));
             assert!(c.iter().all(|c| c.share == s));
             assert!(c.iter().any(|c| c.removed == Some(p + 1)), "{p}");
+        }
+    }
+
+    #[test]
+    fn two_unreadable_words_and_a_wrong_one_are_refused_not_guessed() {
+        let s = share(16, false, 4);
+        let mut idx = s.to_indices().to_vec();
+        idx[10] ^= 3;
+        assert_eq!(
+            repair(&ShareWords::from_indices(&idx, &[3, 15])),
+            Repair::NoFit
+        );
+        // Marked unreadable too, the wrong word is worked out with the others.
+        match repair(&ShareWords::from_indices(&idx, &[3, 11, 15])) {
+            Repair::Repaired(c) => assert_eq!(c.share, s),
+            other => panic!("{other:?}"),
         }
     }
 
