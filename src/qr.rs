@@ -700,7 +700,7 @@ pub fn scan_image(bytes: &[u8]) -> Result<ScanReport, ScanError> {
 /// When `pixels` is shorter than `width * height`.
 pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
     assert!(pixels.len() >= width * height, "pixel buffer too short");
-    let mut payloads: Vec<(Zeroizing<Vec<u8>>, (u32, u32))> = Vec::new();
+    let mut payloads: Vec<Read> = Vec::new();
     let mut failed: Vec<[u32; 4]> = Vec::new();
     // Work first on a copy of at most WORKING_SIDE pixels a side: QR codes in photos are
     // large, and the finder is much faster on fewer pixels. Then, while a located code
@@ -764,7 +764,7 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
 
 /// The located codes (bounding boxes in image pixels) that no read code lies in, counting
 /// boxes with nearby centres once.
-fn unresolved(failed: &[[u32; 4]], read: &[(Zeroizing<Vec<u8>>, (u32, u32))]) -> usize {
+fn unresolved(failed: &[[u32; 4]], read: &[Read]) -> usize {
     let mut open: Vec<[u32; 4]> = Vec::new();
     for b in failed {
         let covered = read
@@ -796,6 +796,9 @@ fn sharpened(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
             .collect(),
     )
 }
+
+/// A payload read and the centre of its code in image pixels.
+type Read = (Zeroizing<Vec<u8>>, (u32, u32));
 
 /// The largest side, in pixels, of the copy [`scan_grey`] searches first.
 const WORKING_SIDE: usize = 2600;
@@ -841,7 +844,7 @@ fn scan_tiles(
     pixels: &[u8],
     window: usize,
     scale: usize,
-    out: &mut Vec<(Zeroizing<Vec<u8>>, (u32, u32))>,
+    out: &mut Vec<Read>,
     failed: &mut Vec<[u32; 4]>,
 ) {
     let window = window.max(64);
@@ -878,7 +881,7 @@ fn scan_pass(
     scale: usize,
     offset: (usize, usize),
     pixels: &[u8],
-    out: &mut Vec<(Zeroizing<Vec<u8>>, (u32, u32))>,
+    out: &mut Vec<Read>,
     failed_boxes: &mut Vec<[u32; 4]>,
 ) -> Pass {
     let mut pass = Pass {

@@ -333,3 +333,268 @@ fn the_owner_sheet_has_the_plan_and_wallet_facts_and_cards_do_not() {
         assert!(info.contains("595.28 x 841.89 pts"), "{info}");
     }
 }
+
+/// The `seedshard` tool: cards from `split --cards` and `cards`, and recovery by scanning.
+#[cfg(feature = "cli")]
+mod cli {
+    use std::os::unix::fs::PermissionsExt;
+    use std::path::Path;
+
+    use assert_cmd::Command;
+
+    const SECRET: &str = "bb54aac4b89dc868ba37d9cc21b2cece";
+
+    fn seedshard(dir: &Path) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_seedshard"));
+        cmd.current_dir(dir);
+        cmd
+    }
+
+    fn split_with_cards(dir: &Path, extra: &[&str]) -> std::process::Output {
+        std::fs::write(dir.join("secret.hex"), SECRET).unwrap();
+        seedshard(dir)
+            .args(["split", "--group", "2of3", "--secret-file", "secret.hex"])
+            .args(extra)
+            .output()
+            .unwrap()
+    }
+
+    fn assert_usage_error(out: &std::process::Output, needle: &str) {
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("error: ") && err.contains("hint: "), "{err}");
+        assert!(err.contains(needle), "{err}");
+    }
+
+    #[test]
+    fn split_cards_writes_private_files_and_scanned_cards_recover_the_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let out = split_with_cards(
+            d,
+            &[
+                "--cards",
+                "cards",
+                "--holder",
+                "Alice",
+                "--date",
+                "2026-11-24",
+            ],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::write(d.join("shares.txt"), &out.stdout).unwrap();
+        for name in ["share-cards.pdf", "owner-sheet.pdf"] {
+            let meta = std::fs::metadata(d.join("cards").join(name)).unwrap();
+            assert_eq!(meta.permissions().mode() & 0o777, 0o600, "{name}");
+        }
+        let pdf = std::fs::read(d.join("cards/share-cards.pdf")).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        // The same shares drawn again as PNGs by `cards`, then read back by `combine --scan`.
+        let out = seedshard(d)
+            .args([
+                "cards",
+                "shares.txt",
+                "--cards",
+                "png",
+                "--card-format",
+                "png",
+                "--qr",
+                "text",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = seedshard(d)
+            .args([
+                "combine",
+                "--scan",
+                "png/share-g1-s1.png",
+                "png/share-g1-s3.png",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), SECRET);
+    }
+
+    #[test]
+    fn an_existing_card_file_is_kept_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("cards")).unwrap();
+        std::fs::write(d.join("cards/share-cards.pdf"), "keep me").unwrap();
+        let out = split_with_cards(d, &["--cards", "cards"]);
+        assert_usage_error(&out, "already exists");
+        assert!(
+            out.stdout.is_empty(),
+            "no shares printed when the cards fail"
+        );
+        assert_eq!(
+            std::fs::read_to_string(d.join("cards/share-cards.pdf")).unwrap(),
+            "keep me"
+        );
+        assert!(
+            !d.join("cards/owner-sheet.pdf").exists(),
+            "no partial output"
+        );
+        let out = split_with_cards(d, &["--cards", "cards", "--force"]);
+        assert!(out.status.success());
+        assert!(std::fs::read(d.join("cards/share-cards.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-"));
+    }
+
+    #[test]
+    fn a_directory_that_cannot_be_made_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("file"), "x").unwrap();
+        let out = split_with_cards(d, &["--cards", "file/cards"]);
+        assert_usage_error(&out, "file/cards");
+        let out = split_with_cards(d, &["--cards", "file"]);
+        assert_usage_error(&out, "not a directory");
+    }
+
+    fn png(img: &image::GrayImage) -> Vec<u8> {
+        let mut out = Vec::new();
+        img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    fn qr_png(data: &[u8]) -> Vec<u8> {
+        let code = qrcode::QrCode::new(data).unwrap();
+        png(&code
+            .render::<image::Luma<u8>>()
+            .module_dimensions(6, 6)
+            .build())
+    }
+
+    #[test]
+    fn bad_images_are_refused_with_a_hint() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let blank = png(&image::GrayImage::from_pixel(300, 200, image::Luma([255])));
+        std::fs::write(d.join("blank.png"), &blank).unwrap();
+        std::fs::write(d.join("url.png"), qr_png(b"https://example.org/")).unwrap();
+        std::fs::write(d.join("cut.png"), &qr_png(b"https://example.org/")[..300]).unwrap();
+        let mut huge = blank.clone();
+        huge[16..20].copy_from_slice(&9000u32.to_be_bytes());
+        huge[20..24].copy_from_slice(&6000u32.to_be_bytes());
+        let crc = crc32(&huge[12..29]);
+        huge[29..33].copy_from_slice(&crc.to_be_bytes());
+        std::fs::write(d.join("huge.png"), &huge).unwrap();
+        for (file, needle) in [
+            ("blank.png", "no QR code found"),
+            ("url.png", "is a share"),
+            ("cut.png", "truncated"),
+            ("huge.png", "megapixels"),
+            ("missing.png", "cannot open"),
+        ] {
+            let out = seedshard(d)
+                .args(["combine", "--scan", file])
+                .output()
+                .unwrap();
+            assert_usage_error(&out, needle);
+        }
+        let out = seedshard(d)
+            .args(["combine", "--scan", "url.png"])
+            .output()
+            .unwrap();
+        assert!(String::from_utf8_lossy(&out.stderr).contains("a web address"));
+    }
+
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in data {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn split_scan_reads_a_seedqr_and_combine_gives_the_phrase_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        // "legal winner thank year wave sausage worth useful legal winner thank yellow".
+        let seedqr = "101920151790203919831533203119191019201517902040";
+        std::fs::write(d.join("seedqr.png"), qr_png(seedqr.as_bytes())).unwrap();
+        let out = seedshard(d)
+            .args([
+                "split",
+                "--group",
+                "2of3",
+                "--scan",
+                "seedqr.png",
+                "--bip39-mode",
+                "entropy",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::write(d.join("shares.txt"), &out.stdout).unwrap();
+        let out = seedshard(d)
+            .args(["combine", "shares.txt", "--to", "bip39"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains(
+            "legal winner thank year wave sausage worth useful legal winner thank yellow"
+        ));
+        // A share card is not a SeedQR.
+        std::fs::write(
+            d.join("share.png"),
+            qr_png(
+                super::encode_payload(
+                    &seedshard::Share::parse(
+                        std::fs::read_to_string(d.join("shares.txt"))
+                            .unwrap()
+                            .lines()
+                            .find(|l| !l.starts_with('#') && !l.trim().is_empty())
+                            .unwrap(),
+                    )
+                    .unwrap(),
+                    super::PayloadFormat::ShareQr,
+                )
+                .as_bytes(),
+            ),
+        )
+        .unwrap();
+        let out = seedshard(d)
+            .args([
+                "split",
+                "--group",
+                "2of3",
+                "--scan",
+                "share.png",
+                "--bip39-mode",
+                "entropy",
+            ])
+            .output()
+            .unwrap();
+        assert_usage_error(&out, "not a BIP-39 SeedQR");
+    }
+}

@@ -38,6 +38,8 @@ pub enum Command {
     /// Make a brand-new set (new identifier, new plan) from shares of an extendable set; it
     /// restores the same wallet with the same passphrase.
     Extend(ExtendArgs),
+    /// Draw printable share cards (PDF, SVG or PNG) and the owner sheet from a share file.
+    Cards(CardsArgs),
 }
 
 /// Arguments of `check`.
@@ -160,6 +162,104 @@ pub struct SplitArgs {
     /// Write one JSON document to standard output.
     #[arg(long)]
     pub json: bool,
+
+    /// Read the BIP-39 phrase to back up from a SeedQR (standard or compact) in a PNG or JPEG
+    /// image (needs --bip39-mode).
+    #[arg(long, value_name = "IMAGE", conflicts_with_all = ["secret_file", "bip39_file", "generate"])]
+    pub scan: Option<PathBuf>,
+
+    /// Also write a share card for each share, and the owner sheet, into DIR.
+    #[arg(long = "cards", value_name = "DIR")]
+    pub cards_dir: Option<PathBuf>,
+
+    /// How to draw the cards.
+    #[command(flatten)]
+    pub card: CardArgs,
+}
+
+/// Options for drawing share cards (`split --cards`, `cards`).
+#[derive(Debug, Args)]
+pub struct CardArgs {
+    /// File format of the cards: one PDF with every card (cut marks, 8 cards a page), or one
+    /// SVG or PNG (300 dpi) per card.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = CardFormatArg::Pdf)]
+    pub card_format: CardFormatArg,
+
+    /// The QR code on each card: `shareqr` (compact digits, see docs/shareqr.md) or `text`
+    /// (the words, readable by any phone).
+    #[arg(long, value_enum, value_name = "PAYLOAD", default_value_t = QrArg::Shareqr)]
+    pub qr: QrArg,
+
+    /// Paper size of the PDF and the owner sheet.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+
+    /// A holder's name to print on a card, in share order; repeat for each card.
+    #[arg(long = "holder", value_name = "NAME")]
+    pub holders: Vec<String>,
+
+    /// The date printed on the cards (default: today, as YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Replace card files that already exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `cards`.
+#[derive(Debug, Args)]
+pub struct CardsArgs {
+    /// Files with one share a line (as written by `split`), or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The directory to write the cards and the owner sheet into.
+    #[arg(
+        long = "cards",
+        visible_alias = "out",
+        value_name = "DIR",
+        required = true
+    )]
+    pub dir: PathBuf,
+
+    /// How the shares relate to a BIP-39 phrase, if they were made from one: printed on the
+    /// cards and the owner sheet.
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub bip39_mode: Option<Bip39ModeArg>,
+
+    /// How to draw the cards.
+    #[command(flatten)]
+    pub card: CardArgs,
+}
+
+/// Card file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CardFormatArg {
+    /// One PDF with every card, 8 a page (4 for 59-word shares), plus owner-sheet.pdf.
+    Pdf,
+    /// One SVG per card, plus owner-sheet.svg.
+    Svg,
+    /// One PNG per card at 300 dpi, plus owner-sheet.png.
+    Png,
+}
+
+/// QR payloads on cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QrArg {
+    /// 4 digits per word (compact; read by seedshard).
+    Shareqr,
+    /// The words in capitals (any phone shows them).
+    Text,
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4 (210 x 297 mm).
+    A4,
+    /// US Letter (8.5 x 11 in).
+    Letter,
 }
 
 /// Arguments of `combine`.
@@ -169,6 +269,11 @@ pub struct CombineArgs {
     /// standard input. Without any, shares are read from standard input.
     #[arg(value_name = "FILE")]
     pub inputs: Vec<PathBuf>,
+
+    /// Read shares from the QR codes in PNG or JPEG photos or scans of share cards (several
+    /// cards in one picture are fine); repeat or list several images.
+    #[arg(long, value_name = "IMAGE", num_args = 1..)]
+    pub scan: Vec<PathBuf>,
 
     /// Read the SLIP-39 passphrase from a file, or `-` for standard input.
     #[arg(long, value_name = "FILE")]

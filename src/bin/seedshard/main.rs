@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Command::Inspect(args) => cmd::inspect::run(args),
         Command::Reissue(args) => cmd::reissue::run(args),
         Command::Extend(args) => cmd::extend::run(args),
+        Command::Cards(args) => cmd::cards::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

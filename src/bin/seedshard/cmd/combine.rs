@@ -43,7 +43,10 @@ pub fn run(args: &CombineArgs) -> CliResult {
         args.expect_address.as_deref(),
     )?;
     let mut inputs = Inputs::default();
-    let shares = if args.inputs.is_empty() && crate::io::interactive() {
+    let mut shares = if args.inputs.is_empty() && !args.scan.is_empty() {
+        // Only photos of cards.
+        Vec::new()
+    } else if args.inputs.is_empty() && crate::io::interactive() {
         // On a terminal without files: type the shares in, one at a time.
         crate::cmd::entry::enter_shares(&mut crate::cmd::entry::Tty)?
     } else {
@@ -70,6 +73,7 @@ pub fn run(args: &CombineArgs) -> CliResult {
             shares
         }
     };
+    shares.extend(crate::cmd::cards::scan_shares(&args.scan)?);
     if shares.is_empty() {
         return Err(CliError::input(
             "the input holds no shares",

@@ -1,5 +1,6 @@
 //! One module per command: each turns raw arguments into a checked plan, then does the work.
 
+pub mod cards;
 pub mod check;
 pub mod combine;
 pub mod entry;

@@ -11,6 +11,7 @@ use zeroize::Zeroizing;
 use crate::bridge::{self, WalletJson};
 
 use crate::cli::SplitArgs;
+use crate::cmd::cards::CardPlan;
 use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
 use crate::output;
@@ -29,6 +30,11 @@ enum SecretSource {
     /// A new BIP-39 phrase of `bits` bits, bridged in entropy mode.
     Bip39Generate {
         bits: usize,
+    },
+    /// A BIP-39 phrase read from a SeedQR in an image, bridged in `mode`.
+    Bip39Scan {
+        image: std::path::PathBuf,
+        mode: Bip39Mode,
     },
 }
 
@@ -85,6 +91,7 @@ fn plan(args: &SplitArgs) -> CliResult<Plan> {
         .with_extendable(!args.no_extendable);
     let source = match (&args.generate, &args.secret_file) {
         _ if args.bip39_mode.is_some()
+            || args.scan.is_some()
             || args.bip39_file.is_some()
             || args.bip39_passphrase_file.is_some() =>
         {
@@ -114,7 +121,13 @@ fn plan(args: &SplitArgs) -> CliResult<Plan> {
 /// The BIP-39 source named by `--bip39-mode` with `--bip39-file`, the prompt, or `--generate`.
 fn bip39_source(args: &SplitArgs) -> CliResult<SecretSource> {
     let Some(mode) = args.bip39_mode.map(bridge::mode) else {
-        return Err(if args.bip39_file.is_some() {
+        return Err(if args.scan.is_some() {
+            CliError::input(
+                "--scan needs --bip39-mode entropy or seed",
+                "entropy: recovery gives back the phrase, but the shares are not for a Trezor; \
+                 seed: a SLIP-39 wallet opens the same wallet from 59-word shares, but the phrase is not kept",
+            )
+        } else if args.bip39_file.is_some() {
             CliError::input(
                 "--bip39-file needs --bip39-mode entropy or seed",
                 "entropy: recovery gives back the phrase, but the shares are not for a Trezor; \
@@ -139,9 +152,15 @@ fn bip39_source(args: &SplitArgs) -> CliResult<SecretSource> {
             format!("--generate {other}: seedshard generates 128- or 256-bit BIP-39 phrases (12 or 24 words)"),
             "use --generate 128 or --generate 256",
         )),
-        (None, mode) => Ok(SecretSource::Bip39 {
-            file: args.bip39_file.clone(),
-            mode,
+        (None, mode) => Ok(match &args.scan {
+            Some(image) => SecretSource::Bip39Scan {
+                image: image.clone(),
+                mode,
+            },
+            None => SecretSource::Bip39 {
+                file: args.bip39_file.clone(),
+                mode,
+            },
         }),
     }
 }
@@ -149,6 +168,16 @@ fn bip39_source(args: &SplitArgs) -> CliResult<SecretSource> {
 /// Runs `split`.
 pub fn run(args: &SplitArgs) -> CliResult {
     let plan = plan(args)?;
+    let card_plan = match &args.cards_dir {
+        Some(dir) => Some(CardPlan::new(&args.card, dir)?),
+        None if !args.card.holders.is_empty() || args.card.date.is_some() => {
+            return Err(CliError::input(
+                "--holder and --date go on share cards, but no --cards DIR was given",
+                "add --cards DIR to write the cards, or leave out --holder and --date",
+            ))
+        }
+        None => None,
+    };
     let mut inputs = Inputs::default();
     let network = bridge::network(args.network);
     let mut bridged = None;
@@ -158,6 +187,10 @@ pub fn run(args: &SplitArgs) -> CliResult {
         SecretSource::HexFile(path) => inputs.read_secret_hex(path)?,
         SecretSource::Bip39 { file, mode } => {
             let phrase = bridge::read_phrase(&mut inputs, file.as_deref())?;
+            bridge_phrase(args, &mut inputs, phrase, *mode, false, &mut bridged)?
+        }
+        SecretSource::Bip39Scan { image, mode } => {
+            let phrase = crate::cmd::cards::scan_seedqr(image)?;
             bridge_phrase(args, &mut inputs, phrase, *mode, false, &mut bridged)?
         }
         SecretSource::Bip39Generate { bits } => {
@@ -180,6 +213,19 @@ pub fn run(args: &SplitArgs) -> CliResult {
         .map_err(|e| CliError::input(e, "check the plan"))?;
     let slip39_wallet = WalletFacts::from_master_secret(&secret, network);
     drop(secret);
+    if let Some(cards) = &card_plan {
+        // Cards first: if they cannot be written, no shares are printed either.
+        let wallet = bridged.as_ref().map_or(&slip39_wallet, |b| &b.wallet);
+        let facts = seedshard::card::WalletFacts {
+            fingerprint: wallet.fingerprint().to_string(),
+            first_address: wallet.receive_address(0),
+            zpub: wallet.account_zpub(),
+        };
+        let mode = bridged
+            .as_ref()
+            .map(|b| crate::cmd::cards::bridge_mode(b.mode));
+        cards.write(set.shares().cloned().collect(), mode, Some(facts))?;
+    }
     write(args, &set, &slip39_wallet, bridged.as_ref())
 }
 

@@ -1,0 +1,428 @@
+//! `seedshard cards`, `split --cards` and the scanning of images (`combine --scan`,
+//! `split --scan`): drawing share cards into files and reading shares back from photos.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use seedshard::bip39::{Bip39Mode, Bip39Phrase};
+use seedshard::card::{BridgeMode, CardOptions, CardSet, Paper, WalletFacts};
+use seedshard::qr::{self, Decoded, PayloadFormat, ScanError};
+use seedshard::Share;
+use zeroize::Zeroizing;
+
+use crate::cli::{Bip39ModeArg, CardArgs, CardFormatArg, CardsArgs, PaperArg, QrArg};
+use crate::error::{CliError, CliResult};
+use crate::io::{display_name, io_reason, Inputs, Origin, SourcedShare};
+
+/// The largest image file read (64 MiB); its pixel count is checked from the header too.
+const MAX_IMAGE_BYTES: u64 = 64 << 20;
+
+/// Runs `cards`: draws the cards of the shares in the input files.
+pub fn run(args: &CardsArgs) -> CliResult {
+    let paths: Vec<PathBuf> = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
+    let plan = CardPlan::new(&args.card, &args.dir)?;
+    let mut inputs = Inputs::default();
+    let shares = inputs.read_shares(&paths)?;
+    if shares.is_empty() {
+        return Err(CliError::input(
+            "the input holds no shares",
+            "give the file split wrote, with one share a line",
+        ));
+    }
+    let bridge = args.bip39_mode.map(|m| match m {
+        Bip39ModeArg::Entropy => BridgeMode::Entropy,
+        Bip39ModeArg::Seed => BridgeMode::Seed,
+    });
+    let shares: Vec<Share> = shares.into_iter().map(|s| s.share).collect();
+    plan.write(shares, bridge, None)
+}
+
+/// The checked card options and output directory, built before any work.
+pub struct CardPlan {
+    dir: PathBuf,
+    format: CardFormatArg,
+    options: CardOptions,
+    holders: Vec<String>,
+    force: bool,
+}
+
+/// Today's date (UTC) as YYYY-MM-DD.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+impl CardPlan {
+    /// Checks the options and the directory (it must exist, or its parent must, and be a
+    /// directory).
+    pub fn new(args: &CardArgs, dir: &Path) -> CliResult<Self> {
+        let name = display_name(dir);
+        match fs::metadata(dir) {
+            Ok(m) if !m.is_dir() => {
+                return Err(CliError::input(
+                    format!("{name} is not a directory"),
+                    "give --cards the name of a directory for the card files",
+                ))
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(CliError::input(
+                    format!("cannot use {name}: {}", io_reason(&e)),
+                    "check the directory and its permissions",
+                ))
+            }
+        }
+        let options = CardOptions::default()
+            .with_paper(match args.paper {
+                PaperArg::A4 => Paper::A4,
+                PaperArg::Letter => Paper::Letter,
+            })
+            .with_payload(match args.qr {
+                QrArg::Shareqr => PayloadFormat::ShareQr,
+                QrArg::Text => PayloadFormat::Text,
+            })
+            .with_date(args.date.clone().unwrap_or_else(today));
+        Ok(CardPlan {
+            dir: dir.to_path_buf(),
+            format: args.card_format,
+            options,
+            holders: args.holders.clone(),
+            force: args.force,
+        })
+    }
+
+    /// Draws the cards and the owner sheet and writes them, all or nothing.
+    pub fn write(
+        &self,
+        shares: Vec<Share>,
+        bridge: Option<BridgeMode>,
+        wallet: Option<WalletFacts>,
+    ) -> CliResult {
+        let count = shares.len();
+        let cards = CardSet::new(
+            shares,
+            &self.holders,
+            self.options.clone().with_bridge(bridge),
+        )
+        .map_err(|e| {
+            CliError::input(
+                format!("cannot draw the cards: {e}"),
+                match e {
+                    seedshard::card::CardError::TooManyHolders { .. } => {
+                        "give at most one --holder per share, in share order"
+                    }
+                    seedshard::card::CardError::BadLabel { .. } => {
+                        "use plain letters, digits and punctuation, at most 40 characters"
+                    }
+                    _ => "give all the shares of one set, each once",
+                },
+            )
+        })?;
+        let mut sheet = cards.owner_sheet();
+        if let Some(w) = wallet {
+            sheet = sheet.with_wallet(w);
+        }
+        let mut files: Vec<(String, Zeroizing<Vec<u8>>)> = Vec::new();
+        match self.format {
+            CardFormatArg::Pdf => {
+                files.push(("share-cards.pdf".into(), cards.to_pdf()));
+                files.push(("owner-sheet.pdf".into(), sheet.to_pdf()));
+            }
+            CardFormatArg::Svg => {
+                for (name, svg) in cards.card_svgs() {
+                    files.push((name, Zeroizing::new(svg.as_bytes().to_vec())));
+                }
+                let svg = sheet.to_svg();
+                files.push((
+                    "owner-sheet.svg".into(),
+                    Zeroizing::new(svg.as_bytes().to_vec()),
+                ));
+            }
+            CardFormatArg::Png => {
+                files.extend(cards.card_pngs());
+                files.push(("owner-sheet.png".into(), sheet.to_png()));
+            }
+        }
+        self.write_files(&files)?;
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(
+            err,
+            "note: wrote {} card{} for set {} and the owner sheet into {}: {}",
+            count,
+            if count == 1 { "" } else { "s" },
+            cards.set_name(),
+            display_name(&self.dir),
+            files
+                .iter()
+                .map(|(n, _)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let _ = writeln!(
+            err,
+            "note: print at 100% (actual size); give each holder only their own card, and keep the owner sheet apart"
+        );
+        Ok(())
+    }
+
+    /// Writes every file new with mode 0600; on any failure removes the files this run wrote.
+    fn write_files(&self, files: &[(String, Zeroizing<Vec<u8>>)]) -> CliResult {
+        if !self.force {
+            for (name, _) in files {
+                let path = self.dir.join(name);
+                if fs::symlink_metadata(&path).is_ok() {
+                    return Err(CliError::input(
+                        format!("{} already exists", display_name(&path)),
+                        "choose another --cards directory, or add --force to replace the card files",
+                    ));
+                }
+            }
+        }
+        let created_dir = if fs::metadata(&self.dir).is_err() {
+            create_private_dir(&self.dir)?;
+            true
+        } else {
+            false
+        };
+        let mut written: Vec<PathBuf> = Vec::new();
+        for (name, bytes) in files {
+            let path = self.dir.join(name);
+            if let Err(e) = crate::io::write_new_file(&path, bytes, self.force) {
+                for p in &written {
+                    let _ = fs::remove_file(p);
+                }
+                if created_dir {
+                    let _ = fs::remove_dir(&self.dir);
+                }
+                return Err(e);
+            }
+            written.push(path);
+        }
+        Ok(())
+    }
+}
+
+fn create_private_dir(dir: &Path) -> CliResult {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| {
+        CliError::input(
+            format!("cannot create {}: {}", display_name(dir), io_reason(&e)),
+            "create the directory first, or name one you may write to",
+        )
+    })
+}
+
+/// Reads an image file (PNG or JPEG) into memory, refusing files over 64 MiB.
+fn read_image(path: &Path) -> CliResult<Zeroizing<Vec<u8>>> {
+    let name = display_name(path);
+    if path.as_os_str() == "-" {
+        return Err(CliError::input(
+            "images cannot be read from standard input",
+            "save the photo to a file and name the file",
+        ));
+    }
+    let file = fs::File::open(path).map_err(|e| {
+        CliError::input(
+            format!("cannot open {name}: {}", io_reason(&e)),
+            "check the file name and path",
+        )
+    })?;
+    let meta = file.metadata().map_err(|e| {
+        CliError::input(
+            format!("cannot read {name}: {}", io_reason(&e)),
+            "check the file",
+        )
+    })?;
+    if meta.is_dir() {
+        return Err(CliError::input(
+            format!("{name} is a directory"),
+            "name a PNG or JPEG image file",
+        ));
+    }
+    if meta.len() > MAX_IMAGE_BYTES {
+        return Err(CliError::input(
+            format!("{name} is larger than 64 MiB, too large for a photo of a card"),
+            "export the photo as a JPEG of normal size and try again",
+        ));
+    }
+    let mut buf = Zeroizing::new(Vec::with_capacity(meta.len() as usize));
+    file.take(MAX_IMAGE_BYTES + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| {
+            CliError::input(
+                format!("cannot read {name}: {}", io_reason(&e)),
+                "check the file",
+            )
+        })?;
+    Ok(buf)
+}
+
+fn scan_error(name: &str, e: &ScanError) -> CliError {
+    let hint = match e {
+        ScanError::TooLarge { .. } => {
+            "scale the photo down (about 4000 pixels on the long side is plenty) and try again"
+        }
+        ScanError::UnsupportedFormat => "take or export the photo as a JPEG or PNG",
+        _ => "copy the image again from the camera or phone, or take a new photo",
+    };
+    CliError::input(format!("{name}: {e}"), hint)
+}
+
+/// Scans an image, checking it can be read.
+fn scan(path: &Path) -> CliResult<qr::ScanReport> {
+    let bytes = read_image(path)?;
+    qr::scan_image(&bytes).map_err(|e| scan_error(&display_name(path), &e))
+}
+
+fn no_qr_error(name: &str, report: &qr::ScanReport, wanted: &str) -> CliError {
+    if report.unreadable > 0 {
+        CliError::input(
+            format!(
+                "{name}: found {} QR code{} but could not read {}",
+                report.unreadable,
+                if report.unreadable == 1 { "" } else { "s" },
+                if report.unreadable == 1 { "it" } else { "them" }
+            ),
+            "take a sharper photo, straight on and in good light, with the card filling most of the picture",
+        )
+    } else if report.found.is_empty() {
+        CliError::input(
+            format!("{name}: no QR code found in the image"),
+            "photograph the card so that its whole QR code is in the picture, sharp and well lit",
+        )
+    } else {
+        CliError::input(
+            format!("{name}: no {wanted} among the QR codes in the image"),
+            "check that this is the right picture",
+        )
+    }
+}
+
+/// Reads the shares in the QR codes of each image (`combine --scan`). QR codes that are not
+/// shares are noted on standard error and skipped; an image without any share is an error.
+pub fn scan_shares(paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
+    let mut out = Vec::new();
+    let mut err = std::io::stderr().lock();
+    for path in paths {
+        let name = display_name(path);
+        let mut report = scan(path)?;
+        let mut count = 0;
+        let found_all = std::mem::take(&mut report.found);
+        let total = found_all.len();
+        for (k, found) in found_all.into_iter().enumerate() {
+            match found.decoded {
+                Decoded::Share { share, .. } => {
+                    count += 1;
+                    out.push(SourcedShare {
+                        share,
+                        origin: Origin {
+                            source: format!("{name} QR code {}", k + 1),
+                            line: 1,
+                        },
+                    });
+                }
+                other => {
+                    let _ = writeln!(
+                        err,
+                        "note: {name}: skipped a QR code that is not a share: {}",
+                        other.describe()
+                    );
+                }
+            }
+        }
+        if count == 0 {
+            if total == 0 {
+                return Err(no_qr_error(&name, &report, "share"));
+            }
+            return Err(CliError::input(
+                format!("{name}: none of the {total} QR codes in the image is a share"),
+                "check that this is a photo of a seedshard share card (see the notes above)",
+            ));
+        }
+        if report.unreadable > 0 {
+            let _ = writeln!(
+                err,
+                "note: {name}: {} more QR code{} could not be read; if shares are missing, take a sharper photo",
+                report.unreadable,
+                if report.unreadable == 1 { "" } else { "s" }
+            );
+        }
+        let _ = writeln!(
+            err,
+            "note: {name}: read {count} share{}",
+            if count == 1 { "" } else { "s" }
+        );
+    }
+    Ok(out)
+}
+
+/// Reads the BIP-39 phrase of the one SeedQR in an image (`split --scan`).
+pub fn scan_seedqr(path: &Path) -> CliResult<Bip39Phrase> {
+    let name = display_name(path);
+    let report = scan(path)?;
+    let mut phrases = Vec::new();
+    let mut shares = 0;
+    for found in &report.found {
+        match &found.decoded {
+            Decoded::SeedQr { indices } => {
+                phrases.push(Bip39Phrase::from_indices(indices).map_err(|e| {
+                    crate::bridge::phrase_error(&format!("the SeedQR in {name}"), &e)
+                })?)
+            }
+            Decoded::CompactSeedQr { entropy } => {
+                phrases.push(Bip39Phrase::from_entropy(entropy).map_err(|e| {
+                    CliError::input(
+                        format!("the CompactSeedQR in {name} is not valid: {e}"),
+                        "check that the picture shows a SeedQR of 12 or 24 words",
+                    )
+                })?)
+            }
+            Decoded::Share { .. } => shares += 1,
+            _ => {}
+        }
+    }
+    match phrases.len() {
+        1 => Ok(phrases.remove(0)),
+        0 if shares > 0 => Err(CliError::input(
+            format!("{name} holds a SLIP-39 share card, not a BIP-39 SeedQR"),
+            "split --scan reads a wallet's SeedQR; to recover from share cards use seedshard combine --scan",
+        )),
+        0 => Err(no_qr_error(&name, &report, "BIP-39 SeedQR")),
+        n => Err(CliError::input(
+            format!("{name} holds {n} SeedQR codes"),
+            "photograph one SeedQR at a time",
+        )),
+    }
+}
+
+/// The card bridging mode of a BIP-39 mode.
+pub fn bridge_mode(mode: Bip39Mode) -> BridgeMode {
+    match mode {
+        Bip39Mode::Seed => BridgeMode::Seed,
+        _ => BridgeMode::Entropy,
+    }
+}
