@@ -20,6 +20,7 @@ use crate::output;
 use serde::Serialize;
 
 /// Shares read leniently into a recovery, with the lines that could not be read.
+#[derive(Default)]
 pub struct Gathered {
     /// The accepted shares.
     pub rec: Recovery,

@@ -8,15 +8,34 @@ use std::path::PathBuf;
 use seedshard::slip39::recovery::PublicFields;
 
 use crate::cli::InspectArgs;
-use crate::cmd::check::{failed_share, gather, Gathered};
+use zeroize::Zeroizing;
+
+use crate::cmd::check::{add_line, failed_share, gather, Gathered};
 use crate::error::{CliError, CliResult};
-use crate::io::Inputs;
+use crate::io::{interactive, Inputs};
 
 /// Runs `inspect`.
 pub fn run(args: &InspectArgs) -> CliResult {
     let mut inputs = Inputs::default();
-    let paths: Vec<PathBuf> = args.input.iter().cloned().collect();
-    let g: Gathered = gather(&mut inputs, &paths, "inspect")?;
+    let g: Gathered = if args.input.is_none() && interactive() {
+        // On a terminal: ask for the share without echo.
+        let line = rpassword::prompt_password("share (not shown as you type): ")
+            .map(Zeroizing::new)
+            .map_err(|e| {
+                CliError::input(
+                    format!("cannot read the share from the terminal: {e}"),
+                    "give the share in a file instead: seedshard inspect share.txt",
+                )
+            })?;
+        let mut g = Gathered::default();
+        if !line.trim().is_empty() {
+            add_line(&mut g, &line, "typed share".into());
+        }
+        g
+    } else {
+        let paths: Vec<PathBuf> = args.input.iter().cloned().collect();
+        gather(&mut inputs, &paths, "inspect")?
+    };
     if g.order.len() != 1 {
         return Err(CliError::input(
             format!(
