@@ -14,6 +14,10 @@
 //!   [`SplitPlan::single`] covers the common one-group case.
 //! - [`Share::parse`] reads one share from its words; [`combine`] turns enough shares back
 //!   into the secret.
+//! - [`Recovery`] gathers shares one at a time from any source for a person recovering:
+//!   it works out unreadable and wrong words (shown, never used silently), sets aside
+//!   duplicates and other sets, reports progress, names the share that does not fit, and
+//!   reissues a lost share or extends the set ([`slip39::recovery`]).
 //! - `bip39::Bip39Phrase` (feature `bip39`) backs up an existing BIP-39 phrase in one of the two
 //!   `bip39::Bip39Mode`s; `bip39::Bip39Passphrase` is the BIP-39 passphrase, not the SLIP-39 one.
 //! - `wallet::WalletFacts` and `wallet::readings` (feature `bitcoin`) give the fingerprint,
