@@ -834,3 +834,33 @@ fn a_word_left_out_is_put_back() {
         assert_eq!(back, short, "seed {seed}");
     }
 }
+
+#[test]
+fn a_single_card_group_is_not_reissued_at_another_number() {
+    let plan = SplitPlan::new(
+        2,
+        vec![GroupSpec::new(1, 1).unwrap(), GroupSpec::new(2, 3).unwrap()],
+    )
+    .unwrap()
+    .with_iteration_exponent(IterationExponent::new(0).unwrap());
+    let set = plan
+        .split_with(
+            &MasterSecret::new(vec![5; 16]).unwrap(),
+            &Passphrase::empty(),
+            &mut StdRng::seed_from_u64(3),
+        )
+        .unwrap();
+    let rec = Recovery::from_shares(&set.groups()[0]);
+    assert_eq!(
+        rec.reissue(0, 1).unwrap_err(),
+        ReissueError::SingleCardGroup
+    );
+    assert_eq!(
+        rec.reissue(0, 0).unwrap_err(),
+        ReissueError::AlreadyGiven { entry: 0 }
+    );
+    assert_eq!(
+        rec.reissue(2, 0).unwrap_err(),
+        ReissueError::GroupOutOfRange { group_count: 2 }
+    );
+}

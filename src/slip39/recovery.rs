@@ -940,6 +940,11 @@ impl Recovery {
             return Err(ReissueError::AlreadyGiven { entry });
         }
         let t = first.share.member_threshold();
+        if t == 1 {
+            // SLIP-39 forbids several members with threshold 1: the group's one card holds
+            // the group secret itself.
+            return Err(ReissueError::SingleCardGroup);
+        }
         let base: Vec<RawShare<'_>> = good
             .iter()
             .take(usize::from(t))
@@ -1346,6 +1351,9 @@ pub enum ReissueError {
     },
     /// The group's shares do not fit together.
     GroupUnresolved,
+    /// The group needs 1 share and so has a single card, which holds the group secret:
+    /// SLIP-39 allows no second member; copy the card instead.
+    SingleCardGroup,
     /// That member's share is among those given (0-based entry).
     AlreadyGiven {
         /// The entry.
@@ -1377,6 +1385,9 @@ impl fmt::Display for ReissueError {
             Self::GroupUnresolved => {
                 f.write_str("the shares of that group do not fit together: one is wrong or damaged")
             }
+            Self::SingleCardGroup => f.write_str(
+                "the group needs 1 share and has a single card; SLIP-39 allows no other member",
+            ),
             Self::AlreadyGiven { entry } => {
                 write!(f, "share {} is that member's share already", entry + 1)
             }

@@ -75,6 +75,7 @@ pub fn run(args: &ReissueArgs) -> CliResult {
             ReissueError::NotEnoughShares { .. } => {
                 "give at least the group's threshold of its shares"
             }
+            ReissueError::SingleCardGroup => "make a copy of that group's card instead",
             ReissueError::GroupUnresolved => {
                 "run `seedshard check` on the shares to find the wrong one"
             }
