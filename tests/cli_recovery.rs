@@ -439,3 +439,35 @@ fn check_json_names_positions_and_statuses_without_words() {
         assert!(!text.contains(&format!("\"{w}\"")) && !text.contains(&format!(" {w} ")));
     }
 }
+
+#[test]
+fn extend_writes_cards_like_split() {
+    let shares = split(&["--group", "2of3"]);
+    let dir = tempfile::tempdir().unwrap();
+    let cards = dir.path().join("cards");
+    let o = run(
+        &[
+            "extend",
+            "-",
+            "--group",
+            "2of3",
+            "--cards",
+            cards.to_str().unwrap(),
+            "--card-format",
+            "svg",
+        ],
+        &shares[..2].join("\n"),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let new = share_lines(&out(&o));
+    assert_eq!(new.len(), 3);
+    let files: Vec<String> = std::fs::read_dir(&cards)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        files.iter().filter(|f| f.ends_with(".svg")).count() >= 3,
+        "{files:?}"
+    );
+    assert_eq!(combine(&new[1..]), SECRET_HEX);
+}

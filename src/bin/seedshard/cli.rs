@@ -76,12 +76,12 @@ pub struct ReissueArgs {
 
     /// The group of the new share, numbered from 1 as on the cards (needed when the shares
     /// come from several groups).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=16))]
     pub group_index: Option<u8>,
 
     /// The member whose share to make, numbered from 1 as on the cards: a lost card's number,
     /// or a number never issued for a new holder.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=16))]
     pub member_index: u8,
 }
 
@@ -98,12 +98,20 @@ pub struct ExtendArgs {
 
     /// Groups of the new set needed to recover (default: 1 with one group; required with
     /// several).
-    #[arg(long, value_name = "G")]
+    #[arg(long, value_name = "G", value_parser = clap::value_parser!(u8).range(1..=16))]
     pub group_threshold: Option<u8>,
 
     /// Write one JSON document to standard output (as `split --json`).
     #[arg(long)]
     pub json: bool,
+
+    /// Also write a share card for each new share, and the owner sheet, into DIR.
+    #[arg(long = "cards", value_name = "DIR")]
+    pub cards_dir: Option<PathBuf>,
+
+    /// How to draw the cards.
+    #[command(flatten)]
+    pub card: CardArgs,
 }
 
 /// Arguments of `split`.
@@ -114,7 +122,7 @@ pub struct SplitArgs {
     pub groups: Vec<String>,
 
     /// Groups needed to recover (default: 1 with one group; required with several).
-    #[arg(long, value_name = "G")]
+    #[arg(long, value_name = "G", value_parser = clap::value_parser!(u8).range(1..=16))]
     pub group_threshold: Option<u8>,
 
     /// Generate a new random secret of BITS bits (128 or 256); with --bip39-mode entropy, a
@@ -152,7 +160,8 @@ pub struct SplitArgs {
     pub passphrase_file: Option<PathBuf>,
 
     /// Iteration exponent e (0 to 15): 10000 x 2^e PBKDF2 iterations protect the passphrase.
-    #[arg(long, value_name = "E", default_value_t = 1)]
+    #[arg(long, value_name = "E", default_value_t = 1,
+          value_parser = clap::value_parser!(u8).range(0..=15))]
     pub iteration_exponent: u8,
 
     /// Make a set without the extendable flag (for wallets that predate it).

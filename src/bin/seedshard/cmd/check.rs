@@ -548,11 +548,12 @@ pub fn has_unreadable_marks(text: &str) -> bool {
 
 /// Reads share lines leniently for `combine` (files with `?` words): damaged words are
 /// worked out and shown on standard error as notes to compare with the cards, duplicates
-/// and shares of other sets are set aside with a note, and the shares that fit are returned.
+/// and shares of other sets are set aside with a note, shares that do not fit the others
+/// are left out, and the rest are returned.
 ///
 /// # Errors
 ///
-/// A line that cannot be settled, or a set that does not recover from what fits.
+/// A line that cannot be settled.
 pub fn lenient_shares(texts: &[(String, Zeroizing<String>)]) -> CliResult<Vec<SourcedShare>> {
     let mut rec = Recovery::new();
     let mut origins: Vec<Origin> = Vec::new();
@@ -605,22 +606,11 @@ pub fn lenient_shares(texts: &[(String, Zeroizing<String>)]) -> CliResult<Vec<So
             }
         }
     }
+    // Shares known not to fit are left out; the rest (perhaps with scanned cards still to
+    // come) go to the usual combining checks.
     let analysis = rec.analyze();
-    if !analysis.recovers() {
-        let what = match rec.recover() {
-            Err(e) => e.to_string(),
-            Ok(_) => "the shares do not recover".to_string(),
-        };
-        return Err(CliError::input(
-            what,
-            "run `seedshard check` on the file to see which shares fit, and add shares from more cards",
-        ));
-    }
     for (i, s) in analysis.status.iter().enumerate() {
-        if matches!(
-            s,
-            ShareStatus::Disagrees | ShareStatus::GroupDisagrees | ShareStatus::Unresolved
-        ) {
+        if matches!(s, ShareStatus::Disagrees | ShareStatus::GroupDisagrees) {
             let _ = writeln!(
                 err,
                 "note: the share from {} does not fit the others; it is left out",
@@ -633,7 +623,12 @@ pub fn lenient_shares(texts: &[(String, Zeroizing<String>)]) -> CliResult<Vec<So
         .iter()
         .zip(&analysis.status)
         .zip(origins)
-        .filter(|((_, s), _)| **s == ShareStatus::Fits)
+        .filter(|((_, s), _)| {
+            matches!(
+                s,
+                ShareStatus::Fits | ShareStatus::Waiting | ShareStatus::Unresolved
+            )
+        })
         .map(|((e, _), origin)| SourcedShare {
             share: e.share().clone(),
             origin,

@@ -8,6 +8,7 @@ use seedshard::slip39::recovery::ExtendError;
 use seedshard::{GroupSpec, SplitPlan};
 
 use crate::cli::ExtendArgs;
+use crate::cmd::cards::CardPlan;
 use crate::cmd::check::{failed_share, gather};
 use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
@@ -41,6 +42,16 @@ fn plan(args: &ExtendArgs) -> CliResult<SplitPlan> {
 /// Runs `extend`.
 pub fn run(args: &ExtendArgs) -> CliResult {
     let plan = plan(args)?;
+    let card_plan = match &args.cards_dir {
+        Some(dir) => Some(CardPlan::new(&args.card, dir)?),
+        None if !args.card.holders.is_empty() || args.card.date.is_some() => {
+            return Err(CliError::input(
+                "--holder and --date go on share cards, but no --cards DIR was given",
+                "add --cards DIR to write the cards, or leave out --holder and --date",
+            ))
+        }
+        None => None,
+    };
     let mut inputs = Inputs::default();
     let g = gather(&mut inputs, &args.inputs, "extend")?;
     if let Some((label, lines)) = g.failed.first() {
@@ -87,6 +98,11 @@ pub fn run(args: &ExtendArgs) -> CliResult {
             err,
             "the old cards still work: destroy them if the new set is to replace them"
         );
+    }
+    if let Some(cards) = &card_plan {
+        // Cards first: if they cannot be written, no shares are printed either. The wallet's
+        // facts are not known here: the passphrase is not asked for.
+        cards.write(set.shares().cloned().collect(), None, None)?;
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
