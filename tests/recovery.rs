@@ -864,3 +864,29 @@ fn a_single_card_group_is_not_reissued_at_another_number() {
         ReissueError::GroupOutOfRange { group_count: 2 }
     );
 }
+
+#[test]
+fn the_digest_is_claimed_only_where_there_is_one() {
+    let secret = MasterSecret::new(vec![1; 16]).unwrap();
+    let lone = SplitPlan::single(1, 1)
+        .unwrap()
+        .split(&secret, &Passphrase::empty())
+        .unwrap();
+    let a = Recovery::from_shares(lone.shares()).analyze();
+    assert!(a.all_good() && !a.digest_checked);
+    let pair = SplitPlan::single(2, 2)
+        .unwrap()
+        .split(&secret, &Passphrase::empty())
+        .unwrap();
+    let a = Recovery::from_shares(pair.shares()).analyze();
+    assert!(a.all_good() && a.digest_checked);
+    let groups = SplitPlan::new(
+        2,
+        vec![GroupSpec::new(1, 1).unwrap(), GroupSpec::new(1, 1).unwrap()],
+    )
+    .unwrap()
+    .split(&secret, &Passphrase::empty())
+    .unwrap();
+    let a = Recovery::from_shares(groups.shares()).analyze();
+    assert!(a.all_good() && a.digest_checked);
+}

@@ -666,6 +666,7 @@ impl Recovery {
                     progress: None,
                     other_sets: Vec::new(),
                     outcome: SetOutcome::NoShares,
+                    digest_checked: false,
                 },
                 None,
             );
@@ -834,8 +835,18 @@ impl Recovery {
                 }
             }
         };
+        // SLIP-39 digests exist only where a threshold is 2 or more: one level up (groups)
+        // covers everything; otherwise the group used must have one.
+        let digest_checked = !used_groups.is_empty()
+            && (gt >= 2
+                || used_groups.iter().all(|(_, members)| {
+                    members
+                        .first()
+                        .is_some_and(|&i| self.entries[i].share.member_threshold() >= 2)
+                }));
         let analysis = Analysis {
             status,
+            digest_checked,
             progress: self.progress(),
             other_sets,
             outcome,
@@ -1267,6 +1278,9 @@ pub struct Analysis {
     pub other_sets: Vec<OtherSet>,
     /// Whether the set recovers.
     pub outcome: SetOutcome,
+    /// True when the set recovers and a SLIP-39 digest confirms the shares used (every set
+    /// except a lone 1-of-1 card, which has no digest to check).
+    pub digest_checked: bool,
 }
 
 impl Analysis {

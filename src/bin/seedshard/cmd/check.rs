@@ -453,13 +453,17 @@ pub fn run(args: &CheckArgs) -> CliResult {
             nums.join(", ")
         ));
     }
+    let confirm = if analysis.digest_checked {
+        "; the digest confirms the shares used"
+    } else {
+        " (a single 1-of-1 card has no digest to confirm it)"
+    };
     let (result, recovers) = match analysis.outcome {
-        SetOutcome::Recovers => (
-            "the set recovers; the digest confirms the shares used".to_string(),
-            true,
-        ),
+        SetOutcome::Recovers => (format!("the set recovers{confirm}"), true),
         SetOutcome::RecoversDespiteProblems => (
-            "the set recovers from the shares that fit (the digest confirms them); the others are named above".to_string(),
+            format!(
+                "the set recovers from the shares that fit{confirm}; the others are named above"
+            ),
             true,
         ),
         SetOutcome::GroupsDisagree => (

@@ -11,7 +11,7 @@ use std::io;
 
 use zeroize::Zeroizing;
 
-use seedshard::slip39::recovery::{AddOutcome, SetOutcome, TextError};
+use seedshard::slip39::recovery::{AddOutcome, TextError};
 use seedshard::slip39::wordlist;
 use seedshard::{Recovery, ShareStatus};
 
@@ -208,7 +208,7 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
                 _ => {}
             }
         }
-        if a.outcome == SetOutcome::RecoversDespiteProblems || a.outcome == SetOutcome::Recovers {
+        if a.recovers() && a.digest_checked {
             term.say("the shares fit together: the digest confirms them");
         }
     }
