@@ -471,3 +471,18 @@ fn extend_writes_cards_like_split() {
     );
     assert_eq!(combine(&new[1..]), SECRET_HEX);
 }
+
+#[test]
+fn check_says_when_a_line_is_a_bip39_phrase() {
+    let o = run(
+        &["check", "-"],
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about\n",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(
+        out(&o).contains("this looks like a 12-word BIP-39 phrase, not a SLIP-39 share"),
+        "{}",
+        out(&o)
+    );
+    assert!(out(&o).contains("result: no share could be read"));
+}

@@ -169,6 +169,17 @@ pub fn failed_share(lines: &[String]) -> String {
 /// What is wrong with share text that could not be added, with candidates when several
 /// corrections fit.
 pub fn describe_text_error(typed: &str, e: &TextError) -> Vec<String> {
+    use seedshard::bip39::{classify, MnemonicKind};
+    if !matches!(e, TextError::Ambiguous(_)) {
+        if let kind @ (MnemonicKind::Bip39 { .. } | MnemonicKind::Bip39OtherLanguage { .. }) =
+            classify(typed)
+        {
+            return vec![format!(
+                "this looks like {}, not a SLIP-39 share",
+                kind.describe()
+            )];
+        }
+    }
     let mut out = vec![e.to_string()];
     if let TextError::Ambiguous(cands) = e {
         for (k, c) in cands.iter().enumerate() {
@@ -470,6 +481,7 @@ pub fn run(args: &CheckArgs) -> CliResult {
             "the set does not recover: the groups do not fit together".to_string(),
             false,
         ),
+        SetOutcome::NoShares => ("no share could be read".to_string(), false),
         _ => match g.rec.recover() {
             Err(e) => (format!("the set does not recover yet: {e}"), false),
             Ok(_) => ("the set recovers".to_string(), true),
