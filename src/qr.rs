@@ -730,23 +730,41 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
             }
             &work
         };
-        let before = payloads.len();
-        let pass = scan_pass(w, h, factor, (0, 0), px, &mut payloads, &mut failed);
-        if pass.failed > 0 || payloads.len() - before >= 2 {
-            // Several codes in one image (a page of cards) can confuse the grouping of
-            // finder patterns, losing codes without a trace; windows three times a code's
-            // size hold about one code each.
-            if let Some(side) = pass.decoded_side.or(pass.failed_side) {
-                if side >= 21 {
-                    scan_tiles(w, h, px, side * 3, factor, &mut payloads, &mut failed);
+        let mut pass = scan_pass(w, h, factor, (0, 0), px, &mut payloads, &mut failed);
+        // Finder patterns of several codes (a page of cards) can be grouped wrongly, losing
+        // codes without a trace: blank out the codes read and look again while that finds
+        // more.
+        let mut masked: Option<Zeroizing<Vec<u8>>> = None;
+        if pass.decoded.len() >= 2 || pass.failed > 0 {
+            for _ in 0..4 {
+                if pass.decoded.is_empty() {
+                    break;
+                }
+                let mut img = masked
+                    .take()
+                    .unwrap_or_else(|| Zeroizing::new(px[..w * h].to_vec()));
+                for b in &pass.decoded {
+                    blank(&mut img, w, h, b);
+                }
+                let before = payloads.len();
+                pass = scan_pass(w, h, factor, (0, 0), &img, &mut payloads, &mut failed);
+                masked = Some(img);
+                if payloads.len() == before {
+                    break;
                 }
             }
         }
-        // A clean first pass ends the search; after a troubled one (codes that did not
-        // decode, maybe finder patterns of several codes grouped wrongly) the darker copy
-        // is always tried too, as codes may be missing that no pass located.
-        let clean = pass.failed == 0 && factor == first && !sharpen;
-        if !payloads.is_empty() && unresolved(&failed, &payloads) == 0 && (clean || sharpen) {
+        if pass.failed > 0 {
+            // Still codes that do not read: windows three times a code's size hold about
+            // one code each.
+            if let Some(side) = pass.decoded_side.or(pass.failed_side) {
+                if side >= 21 {
+                    let img = masked.as_deref().map_or(px, |m| &m[..]);
+                    scan_tiles(w, h, img, side * 3, factor, &mut payloads, &mut failed);
+                }
+            }
+        }
+        if !payloads.is_empty() && unresolved(&failed, &payloads) == 0 && pass.failed == 0 {
             break;
         }
     }
@@ -786,6 +804,17 @@ fn unresolved(failed: &[[u32; 4]], read: &[Read]) -> usize {
     open.len()
 }
 
+/// Paints a decoded code white (with a margin of a tenth of its size), so that its finder
+/// patterns no longer pair with those of other codes.
+fn blank(img: &mut [u8], width: usize, height: usize, b: &[usize; 4]) {
+    let margin = (b[2] - b[0]).max(b[3] - b[1]) / 10 + 2;
+    let (x0, y0) = (b[0].saturating_sub(margin), b[1].saturating_sub(margin));
+    let (x1, y1) = ((b[2] + margin).min(width), (b[3] + margin).min(height));
+    for y in y0..y1 {
+        img[y * width + x0..y * width + x1].fill(255);
+    }
+}
+
 /// Darkens mid-tones (v * v / 255). rqrr counts a pixel dark below 47.5% of the local
 /// average, so a blurred single dark module reads as light; squaring keeps it dark.
 fn sharpened(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
@@ -823,6 +852,8 @@ fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
 struct Pass {
     /// Codes located but not decoded.
     failed: usize,
+    /// Bounding boxes (x0, y0, x1, y1 in the pass's pixels) of the codes decoded.
+    decoded: Vec<[usize; 4]>,
     /// The largest side (pixels) of a decoded code.
     decoded_side: Option<usize>,
     /// The smallest side (pixels) of a code that failed.
@@ -886,6 +917,7 @@ fn scan_pass(
 ) -> Pass {
     let mut pass = Pass {
         failed: 0,
+        decoded: Vec::new(),
         decoded_side: None,
         failed_side: None,
     };
@@ -914,6 +946,14 @@ fn scan_pass(
         match if ok { Ok(()) } else { Err(()) } {
             Ok(_) => {
                 pass.decoded_side = Some(pass.decoded_side.unwrap_or(0).max(side));
+                let xs = grid.bounds.iter().map(|p| p.x.max(0) as usize);
+                let ys = grid.bounds.iter().map(|p| p.y.max(0) as usize);
+                pass.decoded.push([
+                    xs.clone().min().unwrap_or(0),
+                    ys.clone().min().unwrap_or(0),
+                    xs.max().unwrap_or(0),
+                    ys.max().unwrap_or(0),
+                ]);
                 if out.iter().any(|(b, _)| **b == *bytes) {
                     continue;
                 }
