@@ -167,8 +167,20 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
             }
         }
         typed += 1;
+        let before = rec.identifier();
         let added = rec.add_settled(settled, format!("typed share {n}"));
         let share = rec.entries()[added.entry].share();
+        if let (Some(old), Some(now)) = (before, rec.identifier()) {
+            if old != now {
+                // The first share typed was the stray one: the set with the most shares is
+                // the one being recovered.
+                term.say(&format!(
+                    "  now recovering set {} (it has the most shares); shares of set {} are set aside",
+                    now.short_name(),
+                    old.short_name()
+                ));
+            }
+        }
         match &added.outcome {
             AddOutcome::New { .. } => term.say(&format!(
                 "  share {n}: {} words, checksum ok: {}",
@@ -331,6 +343,29 @@ mod tests {
         // Nothing typed is echoed back except the words being compared.
         assert!(!text.contains(&words[2]), "{text}");
         let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
+        assert_eq!(
+            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
+            secret
+        );
+    }
+
+    #[test]
+    fn a_stray_first_card_gives_way_to_the_set_with_more_shares() {
+        let (secret, words, other) = set();
+        let mut term = Script {
+            answers: vec![
+                other[0].clone(),
+                words[0].clone(),
+                words[1].clone(),
+                words[2].clone(),
+            ],
+            shown: Vec::new(),
+        };
+        let shares = enter_shares(&mut term).unwrap();
+        let text = term.shown.join("\n");
+        assert!(text.contains("now recovering set"), "{text}");
+        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
+        assert_eq!(plain.len(), 3);
         assert_eq!(
             seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
             secret
