@@ -149,15 +149,10 @@ impl fmt::Display for ParseBip39Error {
                 f,
                 "the BIP-39 phrase has {words} words; a BIP-39 phrase has 12, 15, 18, 21 or 24"
             ),
-            Self::UnknownWord {
-                position,
-                suggestions,
-            } => {
-                write!(f, "word {position} is not in the English BIP-39 word list")?;
-                if !suggestions.is_empty() {
-                    write!(f, " (closest: {})", suggestions.join(", "))?;
-                }
-                Ok(())
+            // The closest words are left out: they usually include the real word, so
+            // they are shown only to the person at the terminal (see the CLI).
+            Self::UnknownWord { position, .. } => {
+                write!(f, "word {position} is not in the English BIP-39 word list")
             }
             Self::Checksum => f.write_str(
                 "the BIP-39 checksum does not match: a word is wrong, missing or out of order",

@@ -28,7 +28,8 @@
 //! use seedshard::{combine, MasterSecret, Passphrase, Share, SplitPlan};
 //! let secret = MasterSecret::generate(16)?;
 //! let set = SplitPlan::single(2, 3)?.split(&secret, &Passphrase::empty())?;
-//! let words: Vec<String> = set.shares().map(|s| s.to_words().to_string()).collect();
+//! // Words come out in zeroizing strings, as the holders would write them down.
+//! let words: Vec<_> = set.shares().map(|s| s.to_words()).collect();
 //! let two: Vec<Share> = words[1..].iter().map(|w| Share::parse(w)).collect::<Result<_, _>>()?;
 //! assert_eq!(combine(&two, &Passphrase::empty())?, secret);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -68,12 +69,12 @@ pub mod slip39;
 pub mod wallet;
 
 pub use secret::{MasterSecret, Passphrase, PassphraseError, SecretError};
+pub use slip39::recovery::{Analysis, Recovery, RecoveryError, ShareStatus};
 pub use slip39::scheme::{
-    combine, recover_ems, CombineError, EncryptedMasterSecret, GroupProgress, GroupSpec,
-    PlanError, ShareSet, SplitError, SplitPlan,
+    combine, recover_ems, CombineError, EncryptedMasterSecret, GroupProgress, GroupSpec, PlanError,
+    ShareSet, SplitError, SplitPlan,
 };
 pub use slip39::share::{Identifier, IterationExponent, ParseShareError, Share};
-pub use slip39::recovery::{Analysis, Recovery, RecoveryError, ShareStatus};
 
 /// The operating system's random generator, as a `rand_core` cryptographic generator.
 ///

@@ -189,12 +189,10 @@ impl fmt::Display for ParseShareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Empty => f.write_str("the share has no words"),
-            Self::UnknownWord { position, suggestions } => {
-                write!(f, "word {position} is not a SLIP-39 word")?;
-                if !suggestions.is_empty() {
-                    write!(f, " (closest: {})", suggestions.join(", "))?;
-                }
-                Ok(())
+            // The closest words are left out: they usually include the real word, so
+            // they are shown only to the person at the terminal (see the CLI).
+            Self::UnknownWord { position, .. } => {
+                write!(f, "word {position} is not a SLIP-39 word")
             }
             Self::IndexOutOfRange { position } => {
                 write!(f, "word {position} has an index outside 0..1024")
@@ -311,7 +309,10 @@ impl Share {
         if indices.is_empty() {
             return Err(ParseShareError::Empty);
         }
-        if let Some(i) = indices.iter().position(|&w| usize::from(w) >= wordlist::WORD_COUNT) {
+        if let Some(i) = indices
+            .iter()
+            .position(|&w| usize::from(w) >= wordlist::WORD_COUNT)
+        {
             return Err(ParseShareError::IndexOutOfRange { position: i + 1 });
         }
         let words = indices.len();
@@ -502,7 +503,10 @@ impl fmt::Debug for Share {
             .field("group_count", &self.group_count)
             .field("member_index", &self.member_index)
             .field("member_threshold", &self.member_threshold)
-            .field("value", &format_args!("[REDACTED; {} bytes]", self.value.len()))
+            .field(
+                "value",
+                &format_args!("[REDACTED; {} bytes]", self.value.len()),
+            )
             .finish()
     }
 }
@@ -622,7 +626,10 @@ mod tests {
         let mut v: Vec<&str> = words.split(' ').collect();
         v[6] = "qqqqq";
         let err = Share::parse(&v.join(" ")).unwrap_err();
-        assert!(matches!(err, ParseShareError::UnknownWord { position: 7, .. }), "{err:?}");
+        assert!(
+            matches!(err, ParseShareError::UnknownWord { position: 7, .. }),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -115,8 +115,12 @@ pub fn phrase_error(source: &str, e: &ParseBip39Error) -> CliError {
         ParseBip39Error::WordCount { .. } => {
             "check for a missing or extra word; a BIP-39 phrase has 12, 15, 18, 21 or 24 words".to_string()
         }
-        ParseBip39Error::UnknownWord { position, .. } => format!(
-            "compare word {position} with your backup; each word may be written whole or by its first 4 letters"
+        ParseBip39Error::UnknownWord {
+            position,
+            suggestions,
+        } => format!(
+            "compare word {position} with your backup{}; each word may be written whole or by its first 4 letters",
+            crate::output::closest_words(suggestions)
         ),
         ParseBip39Error::Checksum => {
             "compare every word and their order with your backup; the last word carries the checksum".to_string()

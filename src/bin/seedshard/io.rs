@@ -22,6 +22,15 @@ pub struct Inputs {
     stdin_used: bool,
 }
 
+/// What a SLIP-39 passphrase is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassphrasePurpose {
+    /// Making a new set: a prompt asks twice.
+    NewSet,
+    /// Opening an existing set: a prompt asks once.
+    Recovery,
+}
+
 /// Where a share came from, for messages ("shares.txt line 3").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
@@ -69,7 +78,9 @@ impl Inputs {
     /// [`MAX_INPUT_BYTES`].
     pub fn read_bytes(&mut self, path: &Path) -> CliResult<Zeroizing<Vec<u8>>> {
         let name = display_name(path);
-        let mut buf = Zeroizing::new(Vec::new());
+        // Room for the whole input up front: a buffer that grows is copied, and the old
+        // copies would be freed without being wiped.
+        let mut buf;
         let result = if is_stdin(path) {
             if self.stdin_used {
                 return Err(CliError::input(
@@ -78,18 +89,22 @@ impl Inputs {
                 ));
             }
             self.stdin_used = true;
+            buf = Zeroizing::new(Vec::with_capacity(MAX_INPUT_BYTES as usize + 1));
             io::stdin()
                 .lock()
                 .take(MAX_INPUT_BYTES + 1)
                 .read_to_end(&mut buf)
         } else {
             let file = File::open(path).map_err(|e| open_error(&name, &e))?;
-            if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+            let metadata = file.metadata().ok();
+            if metadata.as_ref().is_some_and(|m| m.is_dir()) {
                 return Err(CliError::input(
                     format!("{name} is a directory"),
                     "name a file that holds the input",
                 ));
             }
+            let len = metadata.map_or(MAX_INPUT_BYTES, |m| m.len().min(MAX_INPUT_BYTES));
+            buf = Zeroizing::new(Vec::with_capacity(len as usize + 1));
             file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf)
         };
         result.map_err(|e| {
@@ -163,13 +178,15 @@ impl Inputs {
         })
     }
 
-    /// Reads the SLIP-39 passphrase from a file, or prompts for it on a terminal (twice when
-    /// `confirm`), or takes the empty passphrase when neither is possible.
+    /// Reads the SLIP-39 passphrase from a file, or prompts for it on a terminal (twice for a
+    /// new set), or takes the empty passphrase when neither is possible (saying so when
+    /// recovering, where a wrong passphrase opens a different wallet).
     pub fn slip39_passphrase(
         &mut self,
         file: Option<&Path>,
-        confirm: bool,
+        purpose: PassphrasePurpose,
     ) -> CliResult<Passphrase> {
+        let confirm = purpose == PassphrasePurpose::NewSet;
         let text = match file {
             Some(path) => {
                 let mut text = self.read_text(path)?;
@@ -177,7 +194,15 @@ impl Inputs {
                 text
             }
             None if interactive() => prompt_passphrase(confirm)?,
-            None => return Ok(Passphrase::empty()),
+            None => {
+                // Say so: with the wrong passphrase a set opens a different, empty wallet.
+                if purpose == PassphrasePurpose::Recovery {
+                    eprintln!(
+                    "note: no SLIP-39 passphrase is used (no --passphrase-file, and no terminal to ask on)"
+                );
+                }
+                return Ok(Passphrase::empty());
+            }
         };
         Passphrase::new(String::clone(&text)).map_err(|e| {
             CliError::input(
@@ -254,9 +279,11 @@ fn prompt_passphrase(confirm: bool) -> CliResult<Zeroizing<String>> {
     Ok(first)
 }
 
-/// Creates `path` new with mode 0600 and writes `bytes` to it, all or nothing: the data goes
-/// to a temporary file in the same directory first and is moved into place only when
-/// complete. An existing file is replaced only with `force`.
+/// Creates `path` with mode 0600 and writes `bytes` to it, all or nothing. Without `force`
+/// the file is created new (an existing file is never touched) and removed again if writing
+/// fails; with `force` the data goes to a temporary file in the same directory and is renamed
+/// over the old file only when complete. Neither needs hard links, so it works on FAT/exFAT
+/// USB sticks too.
 pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> CliResult {
     let name = path.display().to_string();
     if !force && fs::symlink_metadata(path).is_ok() {
@@ -276,7 +303,11 @@ pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> CliResult {
     tmp_name.push(file_name);
     tmp_name.push(format!(".{}.tmp", std::process::id()));
     let tmp = dir.join(tmp_name);
-    let write = || -> io::Result<()> {
+    // The file is written at `target`; `created` says whether it exists yet (and so must be
+    // removed if writing fails).
+    let target: &Path = if force { &tmp } else { path };
+    let mut created = false;
+    let mut write = || -> io::Result<()> {
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -284,19 +315,20 @@ pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> CliResult {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let mut file = options.open(&tmp)?;
+        let mut file = options.open(target)?;
+        created = true;
         file.write_all(bytes)?;
         file.sync_all()?;
         if force {
-            fs::rename(&tmp, path)
-        } else {
-            // hard_link fails if the target appeared meanwhile: never overwrite silently.
-            fs::hard_link(&tmp, path)?;
-            fs::remove_file(&tmp)
+            fs::rename(&tmp, path)?;
         }
+        Ok(())
     };
-    write().map_err(|e| {
-        let _ = fs::remove_file(&tmp);
+    let result = write();
+    result.map_err(|e| {
+        if created {
+            let _ = fs::remove_file(target);
+        }
         CliError::input(
             format!("cannot write {name}: {}", io_reason(&e)),
             "check that the directory exists and is writable, and that there is space",

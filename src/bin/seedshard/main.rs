@@ -16,14 +16,26 @@ use clap::Parser;
 
 use crate::cli::{Cli, Command};
 use crate::error::{CliError, EXIT_USAGE};
+use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+        // --help and --version print as clap writes them.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::SUCCESS;
+        }
+        // No command at all: the overview of commands is the most useful answer.
+        Err(e) if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(EXIT_USAGE);
+        }
+        Err(e) => {
+            let e = usage_error(&e);
+            eprintln!("error: {}", e.what);
+            eprintln!("hint: {}", e.hint);
+            return ExitCode::from(e.code);
         }
     };
     let _ = hygiene::harden();
@@ -46,6 +58,33 @@ fn main() -> ExitCode {
             ExitCode::from(e.code)
         }
     }
+}
+
+/// Recasts a command-line error from clap as an `error:` line and a `hint:` line.
+fn usage_error(e: &clap::Error) -> CliError {
+    let text = e.render().to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let what = lines
+        .next()
+        .unwrap_or("the command line is not valid")
+        .trim_start_matches("error: ")
+        .to_string();
+    let rest: Vec<&str> = lines.collect();
+    let mut hint = String::new();
+    for line in &rest {
+        if let Some(tip) = line.strip_prefix("tip: ") {
+            hint.push_str(tip);
+            hint.push_str("; ");
+        } else if line.starts_with("[possible values") {
+            hint.push_str(line.trim_matches(|c| c == '[' || c == ']'));
+            hint.push_str("; ");
+        }
+    }
+    match rest.iter().find_map(|l| l.strip_prefix("Usage: ")) {
+        Some(usage) => hint.push_str(&format!("usage: {usage} (add --help to see every option)")),
+        None => hint.push_str("run seedshard COMMAND --help to see every option"),
+    }
+    CliError::input(what, hint)
 }
 
 /// Maps a failed write to standard output; a closed pipe ends the program quietly.

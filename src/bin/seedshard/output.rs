@@ -11,8 +11,12 @@ use crate::io::{Origin, SourcedShare};
 /// The error for a share that does not parse, naming the share, its origin and the word.
 pub fn parse_error(number: usize, origin: &Origin, e: &ParseShareError) -> CliError {
     let hint = match e {
-        ParseShareError::UnknownWord { position, .. } => format!(
-            "compare word {position} with the card; each word may be written whole or by its first 4 letters"
+        ParseShareError::UnknownWord {
+            position,
+            suggestions,
+        } => format!(
+            "compare word {position} with the card{}; each word may be written whole or by its first 4 letters",
+            closest_words(suggestions)
         ),
         ParseShareError::TooShort { .. }
         | ParseShareError::InvalidLength { .. }
@@ -25,6 +29,18 @@ pub fn parse_error(number: usize, origin: &Origin, e: &ParseShareError) -> CliEr
         _ => "this is not a valid SLIP-39 share; check it was copied from the right card".to_string(),
     };
     CliError::input(format!("share {number} ({origin}): {e}"), hint)
+}
+
+/// " (closest words in the list: a, b, c)" when a person is at the terminal, else nothing.
+///
+/// The words closest to a mistyped word usually include the real one, so they are never
+/// written where output may be logged or piped: only to a terminal.
+pub fn closest_words(suggestions: &[&str]) -> String {
+    use std::io::IsTerminal;
+    if suggestions.is_empty() || !std::io::stderr().is_terminal() {
+        return String::new();
+    }
+    format!(" (closest words in the list: {})", suggestions.join(", "))
 }
 
 /// The error for shares that do not combine, naming shares by number and origin.
@@ -227,12 +243,32 @@ pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> CliResult {
         .map_err(|e| CliError::input(format!("cannot write output: {e}"), "check standard output"))
 }
 
-/// Lowercase hex of `bytes` in a zeroizing string.
+/// Lowercase hex of `bytes` in a zeroizing string, without branches or table look-ups on
+/// the (secret) bytes.
 pub fn hex(bytes: &[u8]) -> zeroize::Zeroizing<String> {
-    use std::fmt::Write as _;
     let mut s = zeroize::Zeroizing::new(String::with_capacity(bytes.len() * 2));
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
+    for &b in bytes {
+        s.push(hex_digit(b >> 4));
+        s.push(hex_digit(b & 0xF));
     }
     s
+}
+
+/// The lowercase hex digit of a nibble: '0' + n, plus the gap to 'a' when n > 9, by
+/// arithmetic on a mask rather than a comparison.
+fn hex_digit(nibble: u8) -> char {
+    let n = u16::from(nibble);
+    // All-ones when n >= 10 (9 - n underflows), else zero.
+    let above_nine = 0u16.wrapping_sub((9u16.wrapping_sub(n) >> 8) & 1);
+    char::from((n + u16::from(b'0') + (above_nine & u16::from(b'a' - b'0' - 10))) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hex_matches_std_formatting_for_every_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        let expected: String = all.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(super::hex(&all).as_str(), expected);
+    }
 }

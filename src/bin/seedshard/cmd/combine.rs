@@ -84,7 +84,15 @@ pub fn run(args: &CombineArgs) -> CliResult {
     // Check the shares before asking for the passphrase: a person should not type it for a
     // set that cannot recover.
     let ems = recover_ems(&plain).map_err(|e| output::combine_error(&shares, &e))?;
-    let passphrase = inputs.slip39_passphrase(args.passphrase_file.as_deref(), false)?;
+    // The length alone tells whether the secret can be a BIP-39 phrase: say so before asking
+    // for a passphrase.
+    if args.to == SecretFormat::Bip39 && !matches!(ems.len(), 16 | 20 | 24 | 28 | 32) {
+        return Err(not_bip39_entropy(ems.len()));
+    }
+    let passphrase = inputs.slip39_passphrase(
+        args.passphrase_file.as_deref(),
+        crate::io::PassphrasePurpose::Recovery,
+    )?;
     let secret = combine(&plain, &passphrase).map_err(|e| output::combine_error(&shares, &e))?;
     let bip39_pass = bridge::read_bip39_passphrase(
         &mut inputs,
@@ -102,15 +110,10 @@ pub fn run(args: &CombineArgs) -> CliResult {
         }
     };
     let phrase = match args.to {
-        SecretFormat::Bip39 => Some(Bip39Phrase::from_master_secret(&secret).map_err(|_| {
-            CliError::input(
-                format!(
-                    "the recovered secret is {} bits long, which is not BIP-39 entropy (128 to 256 bits in steps of 32)",
-                    secret.len() * 8
-                ),
-                "shares made in seed mode (59 words) hold the BIP-39 seed, not the phrase: use --to xprv for the wallet's root key",
-            )
-        })?),
+        SecretFormat::Bip39 => Some(
+            Bip39Phrase::from_master_secret(&secret)
+                .map_err(|_| not_bip39_entropy(secret.len()))?,
+        ),
         _ => None,
     };
     // The root key of the matching reading, else of the SLIP-39 reading (the master secret as
@@ -171,4 +174,15 @@ pub fn run(args: &CombineArgs) -> CliResult {
     }
     .and_then(|()| out.flush())
     .map_err(crate::write_error)
+}
+
+/// The error for `--to bip39` with a secret whose length is not BIP-39 entropy.
+fn not_bip39_entropy(len: usize) -> CliError {
+    CliError::input(
+        format!(
+            "the recovered secret is {} bits long, which is not BIP-39 entropy (128 to 256 bits in steps of 32)",
+            len * 8
+        ),
+        "shares made in seed mode (59 words) hold the BIP-39 seed, not the phrase: use --to xprv for the wallet's root key",
+    )
 }

@@ -206,7 +206,10 @@ pub fn run(args: &SplitArgs) -> CliResult {
             )?
         }
     };
-    let passphrase: Passphrase = inputs.slip39_passphrase(args.passphrase_file.as_deref(), true)?;
+    let passphrase: Passphrase = inputs.slip39_passphrase(
+        args.passphrase_file.as_deref(),
+        crate::io::PassphrasePurpose::NewSet,
+    )?;
     let set = plan
         .plan
         .split(&secret, &passphrase)

@@ -106,7 +106,10 @@ pub fn run(args: &VerifyArgs) -> CliResult {
             }
             let plain: Vec<seedshard::Share> = shares.iter().map(|s| s.share.clone()).collect();
             recover_ems(&plain).map_err(|e| output::combine_error(&shares, &e))?;
-            let passphrase = inputs.slip39_passphrase(args.passphrase_file.as_deref(), false)?;
+            let passphrase = inputs.slip39_passphrase(
+                args.passphrase_file.as_deref(),
+                crate::io::PassphrasePurpose::Recovery,
+            )?;
             let secret =
                 combine(&plain, &passphrase).map_err(|e| output::combine_error(&shares, &e))?;
             (secret, "shares")
