@@ -167,7 +167,7 @@ fn check_names_the_share_that_does_not_fit() {
     assert_eq!(o.status.code(), Some(1), "{}", err(&o));
     let text = out(&o);
     assert!(
-        text.contains("share 2 (standard input line 2): set ")
+        text.contains("share 2 (standard input line 2): checksum ok; set ")
             && text.contains("member 2: DOES NOT FIT"),
         "{text}"
     );

@@ -1173,12 +1173,20 @@ impl Progress {
             } else {
                 alloc::format!("{} more needed", g.missing())
             };
-            out.push(alloc::format!(
-                "{head}{} of {} {}, {tail}",
-                g.have,
-                g.need,
-                shares(g.need)
-            ));
+            if g.have > g.need {
+                out.push(alloc::format!(
+                    "{head}{} shares, {} needed, complete (the others are checked against them)",
+                    g.have,
+                    g.need
+                ));
+            } else {
+                out.push(alloc::format!(
+                    "{head}{} of {} {}, {tail}",
+                    g.have,
+                    g.need,
+                    shares(g.need)
+                ));
+            }
         }
         if self.group_count > 1 {
             out.push(alloc::format!(

@@ -368,7 +368,7 @@ pub fn run(args: &CheckArgs) -> CliResult {
                 let verdict = match status {
                     ShareStatus::Fits => "fits the other shares".to_string(),
                     ShareStatus::Waiting => {
-                        "checksum ok; too few shares of its group to check it against".to_string()
+                        "too few shares of its group to check it against the others".to_string()
                     }
                     ShareStatus::Disagrees => {
                         "DOES NOT FIT the other shares of its group: it is mistyped, damaged or from a different split".to_string()
@@ -423,13 +423,13 @@ pub fn run(args: &CheckArgs) -> CliResult {
                 if status.is_problem() || !g.notes[entry].is_empty() {
                     problems += 1;
                 }
-                let repaired = if g.notes[entry].is_empty() {
-                    ""
+                let checksum = if g.notes[entry].is_empty() {
+                    "checksum ok"
                 } else {
-                    " (repaired)"
+                    "checksum ok once repaired as below"
                 };
                 report.push(format!(
-                    "share {number} ({}): {}{repaired}: {verdict}",
+                    "share {number} ({}): {checksum}; {}: {verdict}",
                     e.source(),
                     where_in_set(share)
                 ));
