@@ -1,5 +1,7 @@
 //! Hostile input against the `seedshard` binary: empty, huge, endless and binary input,
-//! invalid UTF-8, ten thousand shares, megabyte-long lines, unwritable output.
+//! invalid UTF-8, ten thousand shares, megabyte-long lines, unwritable standard output, and
+//! card output (`split --cards DIR`) over symlinks, into unwritable directories, and failing
+//! half-way.
 //!
 //! Every case must be refused the same way: exit code 2, exactly one `error:` line and one
 //! `hint:` line on standard error, no panic, nothing on standard output, nothing secret
@@ -457,5 +459,118 @@ fn a_normal_run_fits_the_memory_bound() {
     assert!(
         files_in(dir.path()).len() == 1,
         "nothing but the input in the directory"
+    );
+}
+
+/// `split --cards DIR` with a fresh 2-of-3 secret, exponent 0, in `dir`.
+fn split_cards(dir: &Path, cards: &str, force: bool) -> Output {
+    let mut args = vec![
+        "split",
+        "--group",
+        "2of3",
+        "--generate",
+        "128",
+        "--iteration-exponent",
+        "0",
+        "--cards",
+        cards,
+    ];
+    if force {
+        args.push("--force");
+    }
+    run(&args, None, dir)
+}
+
+#[test]
+fn card_output_over_a_symlink_is_refused_and_force_replaces_the_link_only() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let cards = dir.path().join("cards");
+    std::fs::create_dir(&cards).expect("mkdir");
+    let victim = dir.path().join("victim");
+    std::os::unix::fs::symlink(&victim, cards.join("owner-sheet.pdf")).expect("symlink");
+
+    let err = assert_refused(
+        &split_cards(dir.path(), "cards", false),
+        "symlink in the way",
+    );
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(
+        files_in(&cards),
+        vec![cards.join("owner-sheet.pdf")],
+        "nothing written beside it"
+    );
+    assert!(!victim.exists(), "the link was followed");
+
+    // With --force the link itself is replaced by a new file; its target is never created.
+    let out = split_cards(dir.path(), "cards", true);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!victim.exists(), "the link was followed");
+    let meta = std::fs::symlink_metadata(cards.join("owner-sheet.pdf")).expect("sheet");
+    assert!(
+        meta.file_type().is_file(),
+        "the link was replaced by a file"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+}
+
+#[test]
+fn cards_directory_that_is_a_dangling_symlink_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let target = dir.path().join("elsewhere");
+    std::os::unix::fs::symlink(&target, dir.path().join("cards")).expect("symlink");
+    assert_refused(
+        &split_cards(dir.path(), "cards", false),
+        "dangling cards dir",
+    );
+    assert!(!target.exists(), "the link's target was created");
+}
+
+#[test]
+fn card_output_in_an_unwritable_directory_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // /proc/self exists and takes no new files, even for root.
+    let err = assert_refused(&split_cards(dir.path(), "/proc/self", false), "/proc/self");
+    assert!(err.contains("cannot write"), "{err}");
+
+    // A read-only directory: refused, and left empty. Root may write anyway, so this part
+    // only runs where the permission bits hold.
+    use std::os::unix::fs::PermissionsExt;
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).expect("mkdir");
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    if std::fs::write(ro.join("probe"), b"").is_ok() {
+        std::fs::remove_file(ro.join("probe")).expect("rm probe");
+        eprintln!("permission bits do not bind this user (root): read-only directory case skipped");
+    } else {
+        assert_refused(&split_cards(dir.path(), "ro", false), "read-only dir");
+        assert!(
+            files_in(&ro).is_empty(),
+            "no file left in the read-only directory"
+        );
+    }
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
+}
+
+#[test]
+fn card_output_failing_midway_leaves_no_partial_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let cards = dir.path().join("cards");
+    // The owner sheet is written last; a directory in its place makes that write fail after
+    // the cards were written, even with --force.
+    std::fs::create_dir_all(cards.join("owner-sheet.pdf")).expect("mkdir");
+    assert_refused(
+        &split_cards(dir.path(), "cards", true),
+        "owner sheet blocked",
+    );
+    assert_eq!(
+        files_in(&cards),
+        vec![cards.join("owner-sheet.pdf")],
+        "the cards written before the failure were removed, and no temporary file is left"
     );
 }
