@@ -448,6 +448,9 @@ fn seedshard(args: &[&str], dir: &Path) -> std::process::Output {
         .expect("seedshard runs")
 }
 
+/// (groups, group threshold, secret length, passphrase, extendable, exponent)
+type CliRun = (&'static [&'static str], u8, usize, &'static str, bool, u8);
+
 #[test]
 fn cli_split_json_recovers_in_reference() {
     let Some(python) = reference_python() else {
@@ -455,8 +458,7 @@ fn cli_split_json_recovers_in_reference() {
     };
     let mut rng = Rng::from_env_or_time();
     let dir = tempfile::tempdir().expect("temp dir");
-    // (groups, group threshold, secret length, passphrase, extendable, exponent)
-    let runs: [(&[&str], u8, usize, &str, bool, u8); 4] = [
+    let runs: [CliRun; 4] = [
         (&["2of3"], 1, 16, "", true, 0),
         (&["2of3", "3of5", "1of1"], 2, 32, "TREZOR", true, 1),
         (&["3of4"], 1, 64, "correct horse ~ battery!", false, 0),
