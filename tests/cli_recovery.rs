@@ -505,3 +505,57 @@ fn check_says_when_a_line_is_a_bip39_phrase() {
     );
     assert!(out(&o).contains("result: no share could be read"));
 }
+
+#[test]
+fn check_reads_photos_of_cards_with_their_names_as_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let cards = dir.path().join("cards");
+    let o = run(
+        &[
+            "split",
+            "--secret-file",
+            "-",
+            "--iteration-exponent",
+            "0",
+            "--group",
+            "2of3",
+            "--cards",
+            cards.to_str().unwrap(),
+            "--card-format",
+            "png",
+        ],
+        SECRET_HEX,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let shares = share_lines(&out(&o));
+    let png = |n: usize| {
+        cards
+            .join(format!("share-g1-s{n}.png"))
+            .to_string_lossy()
+            .into_owned()
+    };
+    let (one, three) = (png(1), png(3));
+    // A photo plus a typed share (the same as the photo's: a duplicate), then the set recovers.
+    let o = run(
+        &["check", "-", "--scan", &one, &three],
+        &format!("{}\n", shares[0]),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let text = out(&o);
+    assert!(
+        text.contains(&format!("share 2 ({one} QR code 1): checksum ok")),
+        "{text}"
+    );
+    assert!(
+        text.contains("the same share as share 1; ignored"),
+        "{text}"
+    );
+    assert!(text.contains("result: the set recovers"), "{text}");
+    let o = run(&["check", "--scan", &three], "");
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(
+        out(&o).contains("1 of 2 shares, 1 more needed"),
+        "{}",
+        out(&o)
+    );
+}

@@ -54,6 +54,10 @@ pub struct CheckArgs {
     #[arg(long)]
     pub complete: bool,
 
+    /// Also read shares from the QR codes in PNG or JPEG photos or scans of share cards.
+    #[arg(long, value_name = "IMAGE", num_args = 1..)]
+    pub scan: Vec<PathBuf>,
+
     /// Write one JSON document to standard output (positions and public fields, no words).
     #[arg(long)]
     pub json: bool,

@@ -326,7 +326,16 @@ fn repairs_json(note: Option<&RepairNote>) -> Vec<RepairJson> {
 /// Runs `check`.
 pub fn run(args: &CheckArgs) -> CliResult {
     let mut inputs = Inputs::default();
-    let g = gather(&mut inputs, &args.inputs, "check")?;
+    let mut g = if args.inputs.is_empty() && !args.scan.is_empty() {
+        Gathered::default()
+    } else {
+        gather(&mut inputs, &args.inputs, "check")?
+    };
+    for scanned in crate::cmd::cards::scan_shares(&args.scan)? {
+        let added = g.rec.add(scanned.share, scanned.origin.source);
+        g.notes.push(Vec::new());
+        g.order.push(Ok(added.entry));
+    }
     if g.order.is_empty() {
         return Err(CliError::input(
             "the input holds no shares",
