@@ -509,7 +509,7 @@ pub fn classify(payload: &[u8]) -> Decoded {
 
 fn classify_digits(payload: &[u8]) -> Decoded {
     let digits = payload.len();
-    if digits % DIGITS_PER_WORD != 0 {
+    if !digits.is_multiple_of(DIGITS_PER_WORD) {
         return Decoded::NotAShare(NotAShare::Number { digits });
     }
     let mut indices = Zeroizing::new(Vec::with_capacity(digits / DIGITS_PER_WORD));
