@@ -781,7 +781,7 @@ impl OwnerSheet<'_> {
             }
             let t = set.shares[in_group[0]].member_threshold();
             let head = if gc == 1 {
-                format!("Shares: {} needed of {}", t, in_group.len())
+                format!("{} of the {} shares needed", t, in_group.len())
             } else {
                 format!(
                     "Group {}: {} of its {} shares needed",
@@ -888,11 +888,19 @@ impl OwnerSheet<'_> {
         }
 
         heading(&mut p, &mut y, "How to recover");
+        let to = match set.options.bridge {
+            Some(BridgeMode::Entropy) => " --to bip39",
+            Some(BridgeMode::Seed) => " --to xprv",
+            None => "",
+        };
+        let scan_step = format!(
+            "On an offline computer with seedshard, scan the photos (seedshard combine{to} \
+             --scan card1.jpg card2.jpg ...) or type the words (seedshard combine{to}), one \
+             share a line; the first 4 letters of each word are enough."
+        );
         let steps = [
             "Gather enough cards (see the plan above). Photos of the cards work too.",
-            "On an offline computer with seedshard, scan the photos (seedshard combine --scan \
-             card1.jpg card2.jpg ...) or type the words (seedshard combine), one share a line; \
-             the first 4 letters of each word are enough.",
+            scan_step.as_str(),
             "If a SLIP-39 passphrase was set, enter it when asked. A wrong passphrase silently \
              opens a different wallet.",
             "Check that the fingerprint and first address shown match this sheet before \
