@@ -320,3 +320,54 @@ fn a_huge_image_is_refused_from_its_header() {
         other => panic!("{other:?}"),
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any payload is classified without panicking, and a ShareQR is accepted only in its
+        /// one canonical spelling.
+        #[test]
+        fn classify_accepts_only_canonical_shareqr(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+            if let Decoded::Share { share, format: PayloadFormat::ShareQr } = classify(&bytes) {
+                let canonical = encode_payload(&share, PayloadFormat::ShareQr);
+                prop_assert_eq!(canonical.as_bytes(), &bytes[..]);
+            }
+        }
+
+        /// Digits that are a share with one 4-digit group changed never pass as the same share.
+        #[test]
+        fn a_changed_word_is_never_the_same_share(k in 0usize..12, pos in 0usize..20, index in 0u16..1024) {
+            let (words, digits) = VECTORS[k];
+            let share = Share::parse(words).unwrap();
+            let mut changed = digits.to_string();
+            let replacement = format!("{index:04}");
+            prop_assume!(&changed[pos * 4..pos * 4 + 4] != replacement);
+            changed.replace_range(pos * 4..pos * 4 + 4, &replacement);
+            if let Decoded::Share { share: other, .. } = classify(changed.as_bytes()) {
+                prop_assert_ne!(other, share);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// A damaged image file gives a report or an error, never a panic.
+        #[test]
+        fn damaged_images_never_panic(flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8), cut in any::<prop::sample::Index>()) {
+            let share = Share::parse(VECTORS[0].0).unwrap();
+            let mut png = png_of(&QrSymbol::for_share(&share, PayloadFormat::ShareQr).unwrap(), 3);
+            for (at, byte) in flips {
+                let i = at.index(png.len());
+                png[i] = byte;
+            }
+            let keep = cut.index(png.len()) + 1;
+            let _ = scan_image(&png[..keep]);
+            let _ = scan_image(&png);
+        }
+    }
+}
