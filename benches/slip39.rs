@@ -10,9 +10,12 @@
 //! - `cipher`: the SLIP-39 Feistel encryption of a 128-bit secret at e = 0..=6.
 //! - `split` / `combine`: 2-of-3 for 128- and 256-bit secrets at e = 0..=4.
 //!
-//! After the criterion groups, `ratio` times the raw compressions and the PBKDF2 loops
-//! interleaved (best of several trials, so that load from other processes affects both sides
-//! alike) and prints how far PBKDF2 and combine are from the raw compressions.
+//! After the criterion groups, `summary` times the raw compressions, both PBKDF2 loops and
+//! combine at e = 4 in turn (best of 25 trials each, so that load from other processes falls
+//! on all of them alike) and prints how far each is from the raw compressions; then, the same
+//! way, the best time of every cipher, split and combine case above. On a shared machine
+//! these best times are steadier than criterion's means. `cargo bench --bench slip39 --
+//! summary` runs the summary alone (a few seconds).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -191,11 +194,17 @@ fn bench_split_combine(c: &mut Criterion) {
     }
 }
 
+/// Trials of each job in the summary.
+const TRIALS: usize = 25;
+
+/// A job of the summary: its label and a run of it.
+type Job<'a> = (String, Box<dyn FnMut() + 'a>);
+
 /// Best time of `trials` runs of each job, the jobs taking turns.
-fn interleaved_best(trials: usize, jobs: &mut [&mut dyn FnMut()]) -> Vec<Duration> {
+fn interleaved_best(trials: usize, jobs: &mut [Job<'_>]) -> Vec<Duration> {
     let mut best = vec![Duration::MAX; jobs.len()];
     for _ in 0..trials {
-        for (job, b) in jobs.iter_mut().zip(best.iter_mut()) {
+        for ((_, job), b) in jobs.iter_mut().zip(best.iter_mut()) {
             let start = Instant::now();
             job();
             *b = (*b).min(start.elapsed());
@@ -204,61 +213,120 @@ fn interleaved_best(trials: usize, jobs: &mut [&mut dyn FnMut()]) -> Vec<Duratio
     best
 }
 
-/// Whether the run is a measurement (`cargo bench`) that the filter, if any, lets `ratio` in.
-fn ratio_wanted() -> bool {
+/// Whether the run is a measurement (`cargo bench`) that the filter, if any, lets `summary`
+/// in.
+fn summary_wanted() -> bool {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let bench_mode = args.iter().any(|a| a == "--bench");
     let filters: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
-    bench_mode && (filters.is_empty() || filters.iter().any(|f| "ratio".contains(f.as_str())))
+    bench_mode && (filters.is_empty() || filters.iter().any(|f| "summary".contains(f.as_str())))
 }
 
-fn ratio(_: &mut Criterion) {
-    if !ratio_wanted() {
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// The ratio to the hardware limit, then every operation's best time, each job timed in
+/// turn with the others so that load from other processes falls on all of them alike. The
+/// best of several runs is what the code costs when it has a core to itself.
+fn summary(_: &mut Criterion) {
+    if !summary_wanted() {
         return;
     }
-    let shares = two_shares(16, 4);
     let empty = Passphrase::empty();
-    let ms_per = |d: Duration| d.as_secs_f64() * 1e3;
-    let mut raw = || {
-        black_box(raw_compressions(black_box(COMPRESSIONS_E4)));
-    };
-    let mut crate_loop = || {
-        black_box(pbkdf2_crate(black_box(ITERATIONS_E4)));
-    };
-    let mut own_loop = || {
-        black_box(pbkdf2_seedshard(black_box(ITERATIONS_E4)));
-    };
-    let mut comb = || {
-        black_box(combine(black_box(&shares), &empty).expect("combine"));
-    };
-    let best = interleaved_best(
-        15,
-        &mut [&mut raw, &mut crate_loop, &mut own_loop, &mut comb],
-    );
+    let shares_e4 = two_shares(16, 4);
+    let mut limit: Vec<Job<'_>> = vec![
+        (
+            "raw compress256 x320000".into(),
+            Box::new(|| {
+                black_box(raw_compressions(black_box(COMPRESSIONS_E4)));
+            }),
+        ),
+        (
+            "pbkdf2 crate, 160000 iter".into(),
+            Box::new(|| {
+                black_box(pbkdf2_crate(black_box(ITERATIONS_E4)));
+            }),
+        ),
+        (
+            "seedshard pbkdf2, 160000 iter".into(),
+            Box::new(|| {
+                black_box(pbkdf2_seedshard(black_box(ITERATIONS_E4)));
+            }),
+        ),
+        (
+            "combine 128-bit 2of3 e=4".into(),
+            Box::new(|| {
+                black_box(combine(black_box(&shares_e4), &empty).expect("combine"));
+            }),
+        ),
+    ];
+    let best = interleaved_best(TRIALS, &mut limit);
     let base = best[0].as_secs_f64();
     println!();
     println!(
-        "ratio (best of 15 interleaved trials, e = 4: 160,000 iterations = 320,000 compressions)"
+        "summary: ratio to the hardware limit (best of {TRIALS} interleaved trials; \
+         e = 4: 160,000 iterations = 320,000 compressions)"
     );
     println!(
-        "  raw compress256 x320000        {:8.3} ms   {:6.1} ns/compression",
-        ms_per(best[0]),
+        "  {:<30} {:8.3} ms   {:6.1} ns/compression",
+        limit[0].0,
+        ms(best[0]),
         base * 1e9 / f64::from(COMPRESSIONS_E4)
     );
-    for (name, d) in [
-        ("pbkdf2 crate, 160000 iter", best[1]),
-        ("seedshard pbkdf2, 160000 iter", best[2]),
-        ("combine 128-bit 2of3 e=4", best[3]),
-    ] {
+    for ((name, _), d) in limit.iter().zip(&best).skip(1) {
         println!(
             "  {name:<30} {:8.3} ms   {:5.3}x raw",
-            ms_per(d),
+            ms(*d),
             d.as_secs_f64() / base
         );
+    }
+
+    let id = Identifier::new(4242).expect("identifier in range");
+    let ms128 = secret(16);
+    let mut ops: Vec<Job<'_>> = Vec::new();
+    for e in 0..=6u8 {
+        let ms128 = &ms128;
+        ops.push((
+            format!("cipher encrypt-128 e={e}"),
+            Box::new(move || {
+                black_box(cipher::encrypt(
+                    ms128.expose_secret(),
+                    b"",
+                    exponent(e),
+                    id,
+                    true,
+                ));
+            }),
+        ));
+    }
+    for (name, bytes) in [("128", 16usize), ("256", 32)] {
+        for e in 0..=4u8 {
+            let (p, ms_n, empty) = (plan(e), secret(bytes), &empty);
+            let mut rng = seedshard::os_rng();
+            ops.push((
+                format!("split-{name} 2of3 e={e}"),
+                Box::new(move || {
+                    black_box(p.split_with(&ms_n, empty, &mut rng).expect("split"));
+                }),
+            ));
+            let shares = two_shares(bytes, e);
+            ops.push((
+                format!("combine-{name} 2of3 e={e}"),
+                Box::new(move || {
+                    black_box(combine(black_box(&shares), empty).expect("combine"));
+                }),
+            ));
+        }
+    }
+    let best = interleaved_best(TRIALS, &mut ops);
+    println!("summary: best of {TRIALS} interleaved trials");
+    for ((name, _), d) in ops.iter().zip(&best) {
+        println!("  {name:<30} {:8.3} ms", ms(*d));
     }
 }
 
 criterion_group!(limit, bench_sha256_and_pbkdf2);
 criterion_group!(slip39, bench_cipher, bench_split_combine);
-criterion_group!(summary, ratio);
-criterion_main!(limit, slip39, summary);
+criterion_group!(summaries, summary);
+criterion_main!(limit, slip39, summaries);

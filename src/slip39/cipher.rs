@@ -59,7 +59,7 @@ fn feistel(
     extendable: bool,
     rounds: impl Iterator<Item = u8>,
 ) -> Zeroizing<Vec<u8>> {
-    debug_assert!(input.len() % 2 == 0);
+    debug_assert!(input.len().is_multiple_of(2));
     let half = input.len() / 2;
     let mut l = Zeroizing::new(input[..half].to_vec());
     let mut r = Zeroizing::new(input[half..].to_vec());
