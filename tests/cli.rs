@@ -307,9 +307,10 @@ fn shares_of_different_sets() {
     let o = combine_stdin(&[a[0].clone(), b[1].clone()], &[]);
     assert_input_error(
         &o,
-        "share 2 (standard input line 2) belongs to a different share set",
+        "error: not enough shares: 1 of 2 shares, 1 more needed; share 2 (standard input line 2) belongs to another set (",
         &[SECRET_HEX],
     );
+    assert!(stderr(&o).contains("and was set aside\nhint: add shares from more cards of set "));
 }
 
 #[test]
@@ -320,17 +321,21 @@ fn inconsistent_parameters_and_conflicting_members() {
     let o = combine_stdin(&vectors[6].1, &[]);
     assert_input_error(
         &o,
-        "share 2 (standard input line 2) has a different iteration exponent",
+        "share 2 (standard input line 2) has the set's identifier but a different iteration exponent",
         &[],
     );
     // Vector 11: two shares with the same member index and different values.
     let o = combine_stdin(&vectors[10].1, &[]);
-    assert_input_error(&o, "are the same member of the same group but differ", &[]);
+    assert_input_error(
+        &o,
+        "share 1 (standard input line 1) and share 2 (standard input line 2) are the same member of the same group but differ",
+        &[],
+    );
     // Vector 12: mismatching member thresholds.
     let o = combine_stdin(&vectors[11].1, &[]);
     assert_input_error(
         &o,
-        "different threshold than the other shares of its group",
+        "error: the shares of group 1 do not fit together: one of them is wrong or damaged (share 1 (standard input line 1), share 2 (standard input line 2))\nhint: give one more share of group 1 to tell which is wrong",
         &[],
     );
 }
@@ -341,7 +346,7 @@ fn not_enough_shares_says_how_many_more() {
     let o = combine_stdin(&shares[..1], &[]);
     assert_input_error(
         &o,
-        "not enough shares: 1 of 3 given, 2 more needed",
+        "error: not enough shares: 1 of 3 shares, 2 more needed\nhint: add shares from more cards of set ",
         &[SECRET_HEX],
     );
 
@@ -359,7 +364,7 @@ fn not_enough_shares_says_how_many_more() {
     );
     assert_input_error(
         &o,
-        "not enough shares: 1 of the 2 groups needed are complete; group 2 has 1 of 3, 2 more needed",
+        "error: not enough shares: group 1: 2 of 2 shares, complete; group 2: 1 of 3 shares, 2 more needed; groups complete: 1 of the 2 needed\n",
         &[SECRET_HEX],
     );
 }

@@ -1,21 +1,21 @@
 //! `seedshard check`: check a pile of shares without recovering the secret: each share's
 //! checksum, set, group and member, whether it fits the others, and whether the set recovers.
 //!
-//! Also the share reading shared by `check`, `inspect`, `reissue` and `extend`: lenient
-//! (a word may be `?`, damaged words are worked out and shown) and accumulating.
+//! Also the share reading shared by `check`, `inspect`, `reissue` and `extend`, and the
+//! notes `combine` shows: lenient (a word may be `?`, damaged words are worked out and
+//! shown) and accumulating.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use seedshard::slip39::recovery::{AddOutcome, RepairNote, SetOutcome, TextError};
+use seedshard::slip39::recovery::{RepairNote, SetOutcome, TextError};
 use seedshard::slip39::repair::{Candidate, ShareWords};
 use seedshard::slip39::wordlist;
 use seedshard::{Recovery, Share, ShareStatus};
-use zeroize::Zeroizing;
 
 use crate::cli::CheckArgs;
 use crate::error::{CliError, CliResult, EXIT_CHECK_FAILED};
-use crate::io::{display_name, interactive, Inputs, Origin, SourcedShare};
+use crate::io::{display_name, interactive, Inputs};
 use crate::output;
 use serde::Serialize;
 
@@ -569,94 +569,4 @@ pub fn has_unreadable_marks(text: &str) -> bool {
             .split_whitespace()
             .any(|t| t.bytes().all(|b| b == b'?' || b == b'_'))
     })
-}
-
-/// Reads share lines leniently for `combine` (files with `?` words): damaged words are
-/// worked out and shown on standard error as notes to compare with the cards, duplicates
-/// and shares of other sets are set aside with a note, shares that do not fit the others
-/// are left out, and the rest are returned.
-///
-/// # Errors
-///
-/// A line that cannot be settled.
-pub fn lenient_shares(texts: &[(String, Zeroizing<String>)]) -> CliResult<Vec<SourcedShare>> {
-    let mut rec = Recovery::new();
-    let mut origins: Vec<Origin> = Vec::new();
-    let mut err = std::io::stderr().lock();
-    let mut number = 0usize;
-    for (name, text) in texts {
-        for (i, line) in text.lines().enumerate() {
-            let content = line.split('#').next().unwrap_or("");
-            if content.trim().is_empty() {
-                continue;
-            }
-            number += 1;
-            let origin = Origin {
-                source: name.clone(),
-                line: i + 1,
-            };
-            match rec.add_text(content, origin.to_string()) {
-                Ok(added) => {
-                    if let Some(n) = &added.note {
-                        let share = rec.entries()[added.entry].share();
-                        for l in describe_note(content, share, n) {
-                            let _ = writeln!(err, "note: share {number} ({origin}): {l}");
-                        }
-                    }
-                    match &added.outcome {
-                        AddOutcome::OtherSet { name } => {
-                            let _ = writeln!(
-                                err,
-                                "note: share {number} ({origin}) belongs to another set ({name}); set aside"
-                            );
-                        }
-                        AddOutcome::Duplicate { .. } => {
-                            let _ = writeln!(
-                                err,
-                                "note: share {number} ({origin}) was given before; ignored"
-                            );
-                        }
-                        _ => {}
-                    }
-                    origins.push(origin);
-                }
-                Err(e) => {
-                    let lines = describe_text_error(content, &e);
-                    return Err(CliError::input(
-                        format!("share {number} ({origin}): {}", failed_share(&lines)),
-                        "compare the words with the card, write ? for each word you cannot read, \
-                         and run `seedshard check` on the file to see every problem",
-                    ));
-                }
-            }
-        }
-    }
-    // Shares known not to fit are left out; the rest (perhaps with scanned cards still to
-    // come) go to the usual combining checks.
-    let analysis = rec.analyze();
-    for (i, s) in analysis.status.iter().enumerate() {
-        if matches!(s, ShareStatus::Disagrees | ShareStatus::GroupDisagrees) {
-            let _ = writeln!(
-                err,
-                "note: the share from {} does not fit the others; it is left out",
-                origins[i]
-            );
-        }
-    }
-    Ok(rec
-        .entries()
-        .iter()
-        .zip(&analysis.status)
-        .zip(origins)
-        .filter(|((_, s), _)| {
-            matches!(
-                s,
-                ShareStatus::Fits | ShareStatus::Waiting | ShareStatus::Unresolved
-            )
-        })
-        .map(|((e, _), origin)| SourcedShare {
-            share: e.share().clone(),
-            origin,
-        })
-        .collect())
 }
