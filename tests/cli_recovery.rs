@@ -559,3 +559,260 @@ fn check_reads_photos_of_cards_with_their_names_as_sources() {
         out(&o)
     );
 }
+
+/// Asserts a recovery: exit 0, the secret alone on standard output, nothing but notes on
+/// standard error, and the secret never there. Returns standard error.
+fn assert_recovers(o: &Output) -> String {
+    let e = err(o);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    assert_eq!(out(o).trim(), SECRET_HEX, "{e}");
+    assert!(!e.contains(SECRET_HEX), "{e}");
+    assert!(!e.contains("error:"), "{e}");
+    e
+}
+
+/// Writes `lines` to `name` in `dir` and returns its path as a string.
+fn write_lines(dir: &std::path::Path, name: &str, lines: &[String]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, lines.join("\n") + "\n").unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn stranger_card_first_is_set_aside_and_set_recovers() {
+    let shares = split(&["--group", "2of3"]);
+    let stranger = split(&["--group", "2of3"]);
+    if same_set(&stranger[0], &shares[0]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_lines(
+        dir.path(),
+        "a.txt",
+        &[stranger[0].clone(), shares[0].clone(), shares[2].clone()],
+    );
+    let e = assert_recovers(&run(&["combine", &file], ""));
+    assert!(
+        e.contains(&format!(
+            "note: share 1 ({file} line 1) belongs to another set ("
+        )),
+        "{e}"
+    );
+    assert!(e.contains(") and was set aside\n"), "{e}");
+    assert!(e.contains("note: recovering set "), "{e}");
+    // The good shares are never blamed.
+    assert!(!e.contains("share 2 ("), "{e}");
+    assert!(!e.contains("share 3 ("), "{e}");
+    assert!(!e.contains("different share set"), "{e}");
+}
+
+#[test]
+fn duplicate_card_is_noted_and_ignored() {
+    let shares = split(&["--group", "3of5"]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_lines(
+        dir.path(),
+        "a.txt",
+        &[
+            shares[0].clone(),
+            shares[3].clone(),
+            shares[0].clone(),
+            shares[4].clone(),
+        ],
+    );
+    let e = assert_recovers(&run(&["combine", &file], ""));
+    assert!(
+        e.contains(&format!(
+            "note: share 3 ({file} line 3) was given before; ignored\n"
+        )),
+        "{e}"
+    );
+    assert_eq!(e.matches("was given before").count(), 1, "{e}");
+
+    // A duplicate does not count towards the threshold: two cards and a copy are not enough.
+    let file = write_lines(
+        dir.path(),
+        "b.txt",
+        &[shares[0].clone(), shares[3].clone(), shares[0].clone()],
+    );
+    assert_usage_error(
+        &run(&["combine", &file], ""),
+        "error: not enough shares: 2 of 3 shares, 1 more needed\nhint: ",
+    );
+}
+
+#[test]
+fn single_wrong_word_is_located_in_combine() {
+    let shares = split(&["--group", "2of3"]);
+    let wrong = if shares[1].split(' ').nth(10) == Some("acid") {
+        "acne"
+    } else {
+        "acid"
+    };
+    let typo = with_word(&shares[1], 11, wrong);
+    // A clean file (no ? marks): refused, naming the share, its line and the word.
+    let o = run(
+        &["combine", "-"],
+        &[shares[0].clone(), typo.clone()].join("\n"),
+    );
+    let e = err(&o);
+    assert_eq!(o.status.code(), Some(2), "{e}");
+    assert!(out(&o).is_empty(), "{e}");
+    assert_eq!(
+        e,
+        "error: share 2 (standard input line 2): the share's checksum does not match; \
+         the checksum points at word 11 as the wrong one\n\
+         hint: compare word 11 with the card and correct it, or write ? in its place to have it \
+         worked out; `seedshard check` on the file shows every problem\n"
+    );
+    // The same file with a word marked unreadable elsewhere: the wrong word is worked out
+    // and shown, with the checksum's word, for the person to compare with the card.
+    let smudged = with_word(&shares[0], 9, "?");
+    let o = run(&["combine", "-"], &[smudged, typo].join("\n"));
+    let e = assert_recovers(&o);
+    let right = shares[1].split(' ').nth(10).unwrap().to_uppercase();
+    assert!(
+        e.contains(&format!(
+            "note: share 2 (standard input line 2): word 11 reads {} but the checksum points at it and gives {right}: compare with the card\n",
+            wrong.to_uppercase()
+        )),
+        "{e}"
+    );
+    assert!(
+        e.contains(
+            "note: share 1 (standard input line 1): word 9 was unreadable; the checksum gives "
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn stray_first_share_does_not_mislabel_good_shares() {
+    let shares = split(&["--group", "2of3"]);
+    let stranger = split(&["--group", "2of3"]);
+    if same_set(&stranger[0], &shares[0]) {
+        return;
+    }
+    // Words marked unreadable: the lenient reading, which once decided the set at the first
+    // share and called the good shares strangers.
+    let smudged = with_word(&shares[1], 12, "?");
+    let pile = [stranger[2].clone(), smudged, shares[2].clone()].join("\n");
+    let e = assert_recovers(&run(&["combine", "-"], &pile));
+    assert!(
+        e.contains("note: share 1 (standard input line 1) belongs to another set ("),
+        "{e}"
+    );
+    assert!(
+        e.contains("note: share 2 (standard input line 2): word 12 was unreadable"),
+        "{e}"
+    );
+    assert_eq!(e.matches("another set").count(), 1, "{e}");
+    assert!(!e.contains("left out"), "{e}");
+    for l in e.lines() {
+        assert!(
+            l.starts_with("note: ")
+                || l.starts_with("The ")
+                || l.starts_with("Reading ")
+                || l.starts_with("  "),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn scan_with_a_stray_card_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let cards = |sub: &str, secret: &str| {
+        let d = dir.path().join(sub);
+        let o = run(
+            &[
+                "split",
+                "--secret-file",
+                "-",
+                "--iteration-exponent",
+                "0",
+                "--group",
+                "2of3",
+                "--cards",
+                d.to_str().unwrap(),
+                "--card-format",
+                "png",
+            ],
+            secret,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        (d, share_lines(&out(&o)))
+    };
+    let (mine, shares) = cards("mine", SECRET_HEX);
+    let (other, stray) = cards("other", "00112233445566778899aabbccddeeff");
+    if same_set(&stray[0], &shares[0]) {
+        return;
+    }
+    let png = |d: &std::path::Path, n: usize| {
+        d.join(format!("share-g1-s{n}.png"))
+            .to_string_lossy()
+            .into_owned()
+    };
+    let stray_card = png(&other, 2);
+    let o = run(
+        &[
+            "combine",
+            "--scan",
+            &stray_card,
+            &png(&mine, 1),
+            &png(&mine, 3),
+        ],
+        "",
+    );
+    let e = assert_recovers(&o);
+    assert!(
+        e.contains(&format!(
+            "note: share 1 ({stray_card} QR code 1) belongs to another set ("
+        )),
+        "{e}"
+    );
+    assert!(!e.contains("share 2 ("), "{e}");
+    assert!(!e.contains("share 3 ("), "{e}");
+
+    // A photo and a typed copy of the same card: a duplicate, noted once.
+    let o = run(
+        &["combine", "-", "--scan", &png(&mine, 1), &png(&mine, 2)],
+        &format!("{}\n", shares[0]),
+    );
+    let e = assert_recovers(&o);
+    let one = png(&mine, 1);
+    assert!(
+        e.contains(&format!(
+            "note: share 2 ({one} QR code 1) was given before; ignored"
+        )),
+        "{e}"
+    );
+}
+
+#[test]
+fn slow_decryption_is_announced_before_it_starts() {
+    let slow = |e: &str| {
+        let o = run(
+            &[
+                "split",
+                "--secret-file",
+                "-",
+                "--iteration-exponent",
+                e,
+                "--group",
+                "2of3",
+            ],
+            SECRET_HEX,
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        let shares = share_lines(&out(&o));
+        run(&["combine", "-"], &shares[..2].join("\n"))
+    };
+    let e = assert_recovers(&slow("5"));
+    assert!(
+        e.contains("note: decrypting takes a while: iteration exponent 5 means 320000 PBKDF2 iterations (10000 x 2^5)\n"),
+        "{e}"
+    );
+    let e = assert_recovers(&slow("4"));
+    assert!(!e.contains("takes a while"), "{e}");
+}
