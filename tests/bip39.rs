@@ -18,6 +18,9 @@ use seedshard::wallet::{Network, RootXprv, WalletFacts};
 use seedshard::{combine, MasterSecret, Passphrase, Share, SplitPlan};
 use serde_json::{json, Value};
 
+mod common;
+use common::in_ci;
+
 /// trezor/python-mnemonic `vectors.json`, English only (provenance in tests/data/README.md).
 const VECTORS: &str = include_str!("data/bip39-vectors.json");
 
@@ -209,10 +212,6 @@ for req in json.load(sys.stdin):
         out.append({"phrase": m.generate(req["bits"])})
 json.dump(out, sys.stdout)
 "#;
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
-}
 
 fn reference_python() -> Option<PathBuf> {
     let candidate = std::env::var_os("SEEDSHARD_REF_PYTHON")

@@ -13,13 +13,15 @@ use seedshard::card::{BridgeMode, CardOptions, CardSet, Paper, WalletFacts};
 use seedshard::qr::{encode_payload, scan_grey, scan_image, PayloadFormat};
 use seedshard::{combine, GroupSpec, MasterSecret, Passphrase, Share, ShareSet, SplitPlan};
 
-/// Whether an external tool is there. Missing tools fail the test in CI (CI=true) and skip
-/// that part with a message elsewhere.
+mod common;
+
+/// Whether an external tool is there. Missing tools fail the test in CI ([`common::in_ci`])
+/// and skip that part with a message elsewhere.
 fn tool(name: &str) -> bool {
     let ok = Command::new(name).arg("-v").output().is_ok();
     if !ok {
         assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
+            !common::in_ci(),
             "{name} is not installed (CI installs it in .ci/run)"
         );
         eprintln!("skipping the {name} part: {name} is not installed");

@@ -6,6 +6,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod common;
+use common::in_ci;
+
 const SECRET_HEX: &str = "bb54aac4b89dc868ba37d9cc21b2cece";
 
 fn bin() -> Command {
@@ -258,10 +261,6 @@ fn closest_words_are_shown_on_a_terminal() {
         screen.contains("closest words in the list: length"),
         "{screen}"
     );
-}
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
 }
 
 #[test]

@@ -19,15 +19,14 @@ use seedshard::{
 };
 use serde_json::{json, Value};
 
+mod common;
+use common::in_ci;
+
 /// Random cases in each direction.
 const CASES: usize = 120;
 
 // ---------------------------------------------------------------------------------------------
 // The reference interpreter
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
-}
 
 /// The Python interpreter that has `shamir_mnemonic` 0.3.0, or `None` (with a message) when
 /// there is none outside CI. Under CI a missing interpreter fails the test.

@@ -13,6 +13,8 @@ use seedshard::{
     GroupSpec, Identifier, IterationExponent, MasterSecret, Passphrase, Share, SplitPlan,
 };
 
+mod common;
+
 /// (share words, ShareQR digits): the vectors of docs/shareqr.md, in order.
 const VECTORS: [(&str, &str); 12] = [
     (
@@ -65,13 +67,13 @@ const VECTORS: [(&str, &str); 12] = [
     ),
 ];
 
-/// Whether an external tool is there. Missing tools fail the test in CI (CI=true) and skip it
-/// with a message elsewhere.
+/// Whether an external tool is there. Missing tools fail the test in CI ([`common::in_ci`])
+/// and skip it with a message elsewhere.
 fn tool(name: &str) -> bool {
     let ok = Command::new(name).arg("--version").output().is_ok();
     if !ok {
         assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
+            !common::in_ci(),
             "{name} is not installed (CI installs it in .ci/run)"
         );
         eprintln!("skipping the {name} part: {name} is not installed");

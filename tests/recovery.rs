@@ -21,6 +21,9 @@ use seedshard::{
 };
 use serde_json::{json, Value};
 
+mod common;
+use common::in_ci;
+
 /// Random sets per test.
 const SETS: u64 = 60;
 
@@ -600,10 +603,6 @@ fn other_set_names_are_the_identifiers_short_names() {
 
 // ---------------------------------------------------------------------------------------------
 // The reference implementation
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
-}
 
 fn reference_python() -> Option<PathBuf> {
     let candidate = std::env::var_os("SEEDSHARD_REF_PYTHON")
