@@ -207,7 +207,7 @@ impl core::error::Error for Bip39Error {}
 
 /// True when `len` bytes can be BIP-39 entropy: 16 to 32 in steps of 4.
 pub fn is_entropy_len(len: usize) -> bool {
-    (16..=32).contains(&len) && len % 4 == 0
+    (16..=32).contains(&len) && len.is_multiple_of(4)
 }
 
 /// A checked English BIP-39 phrase.
@@ -351,7 +351,7 @@ impl Bip39Phrase {
         bits: usize,
         rng: &mut R,
     ) -> Result<Self, Bip39Error> {
-        if bits % 8 != 0 || !is_entropy_len(bits / 8) {
+        if !bits.is_multiple_of(8) || !is_entropy_len(bits / 8) {
             return Err(Bip39Error::Strength { bits });
         }
         let mut entropy = Zeroizing::new([0u8; 32]);

@@ -156,7 +156,7 @@ fn check_secret_len(len: usize) -> Result<(), SecretError> {
         Err(SecretError::TooShort { len })
     } else if len > MAX_SECRET_LEN {
         Err(SecretError::TooLong { len })
-    } else if len % 2 != 0 {
+    } else if !len.is_multiple_of(2) {
         Err(SecretError::OddLength { len })
     } else {
         Ok(())

@@ -236,11 +236,14 @@ pub fn share_label(
 
 /// Writes `value` as pretty JSON and a newline.
 pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> CliResult {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| {
-        CliError::input(format!("cannot write output: {e}"), "check standard output")
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| match e.io_error_kind() {
+        // A closed pipe (`| head`) ends quietly, as for plain output.
+        Some(kind) => crate::write_error(std::io::Error::from(kind)),
+        None => CliError::input(format!("cannot write output: {e}"), "check standard output"),
     })?;
     writeln!(out)
-        .map_err(|e| CliError::input(format!("cannot write output: {e}"), "check standard output"))
+        .and_then(|()| out.flush())
+        .map_err(crate::write_error)
 }
 
 /// Lowercase hex of `bytes` in a zeroizing string, without branches or table look-ups on
