@@ -730,7 +730,8 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
             }
             &work
         };
-        let mut pass = scan_pass(w, h, factor, (0, 0), px, &mut payloads, &mut failed);
+        let mut pass = scan_pass(w, h, factor as f32, (0, 0), px, &mut payloads, &mut failed);
+        let module_px = pass.module_px.unwrap_or(f32::MAX);
         // Finder patterns of several codes (a page of cards) can be grouped wrongly, losing
         // codes without a trace: blank out the codes read and look again while that finds
         // more.
@@ -747,7 +748,15 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
                     blank(&mut img, w, h, b);
                 }
                 let before = payloads.len();
-                pass = scan_pass(w, h, factor, (0, 0), &img, &mut payloads, &mut failed);
+                pass = scan_pass(
+                    w,
+                    h,
+                    factor as f32,
+                    (0, 0),
+                    &img,
+                    &mut payloads,
+                    &mut failed,
+                );
                 masked = Some(img);
                 if payloads.len() == before {
                     break;
@@ -763,6 +772,16 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
                     scan_tiles(w, h, img, side * 3, factor, &mut payloads, &mut failed);
                 }
             }
+        }
+        // rqrr misses some codes of under 5 pixels a module (a 150 dpi scan) without a
+        // trace; in a small image, look again at twice the size, the codes read blanked out.
+        if factor == 1 && !sharpen && module_px < 5.0 && w * h <= MAX_UPSCALED_PIXELS / 4 {
+            let mut base = masked.unwrap_or_else(|| Zeroizing::new(px[..w * h].to_vec()));
+            for b in &pass.decoded {
+                blank(&mut base, w, h, b);
+            }
+            let up = upscaled(w, h, &base);
+            scan_pass(2 * w, 2 * h, 0.5, (0, 0), &up, &mut payloads, &mut failed);
         }
         if !payloads.is_empty() && unresolved(&failed, &payloads) == 0 && pass.failed == 0 {
             break;
@@ -802,6 +821,27 @@ fn unresolved(failed: &[[u32; 4]], read: &[Read]) -> usize {
         }
     }
     open.len()
+}
+
+/// The largest image looked at again at twice its size.
+const MAX_UPSCALED_PIXELS: usize = 16_000_000;
+
+/// The image at twice its width and height, each new pixel the mean of its neighbours.
+fn upscaled(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
+    let (w2, h2) = (2 * width, 2 * height);
+    let mut out = Zeroizing::new(vec![0u8; w2 * h2]);
+    for y in 0..h2 {
+        let (y0, y1) = (y / 2, ((y + 1) / 2).min(height - 1));
+        for x in 0..w2 {
+            let (x0, x1) = (x / 2, ((x + 1) / 2).min(width - 1));
+            let sum = u32::from(px[y0 * width + x0])
+                + u32::from(px[y0 * width + x1])
+                + u32::from(px[y1 * width + x0])
+                + u32::from(px[y1 * width + x1]);
+            out[y * w2 + x] = (sum / 4) as u8;
+        }
+    }
+    out
 }
 
 /// Paints a decoded code white (with a margin of a tenth of its size), so that its finder
@@ -852,6 +892,8 @@ fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
 struct Pass {
     /// Codes located but not decoded.
     failed: usize,
+    /// The smallest module size (pixels) of the codes decoded.
+    module_px: Option<f32>,
     /// Bounding boxes (x0, y0, x1, y1 in the pass's pixels) of the codes decoded.
     decoded: Vec<[usize; 4]>,
     /// The largest side (pixels) of a decoded code.
@@ -899,7 +941,7 @@ fn scan_tiles(
                 let src = (y0 + row) * width + x0;
                 tile[row * tw..(row + 1) * tw].copy_from_slice(&pixels[src..src + tw]);
             }
-            scan_pass(tw, th, scale, (x0, y0), &tile, out, failed);
+            scan_pass(tw, th, scale as f32, (x0, y0), &tile, out, failed);
         }
     }
 }
@@ -909,7 +951,7 @@ fn scan_tiles(
 fn scan_pass(
     width: usize,
     height: usize,
-    scale: usize,
+    scale: f32,
     offset: (usize, usize),
     pixels: &[u8],
     out: &mut Vec<Read>,
@@ -917,6 +959,7 @@ fn scan_pass(
 ) -> Pass {
     let mut pass = Pass {
         failed: 0,
+        module_px: None,
         decoded: Vec::new(),
         decoded_side: None,
         failed_side: None,
@@ -932,16 +975,21 @@ fn scan_pass(
             .into_iter()
             .map(|grid| {
                 let mut bytes = Zeroizing::new(Vec::with_capacity(4096));
-                let ok = grid.decode_to(&mut *bytes).is_ok();
-                (grid.bounds, ok, bytes)
+                let version = grid.decode_to(&mut *bytes).ok().map(|m| m.version.0);
+                (grid.bounds, version, bytes)
             })
             .collect::<Vec<_>>()
     });
     let Some(detected) = detected else {
         return pass;
     };
-    for (bounds, ok, bytes) in detected {
+    for (bounds, version, bytes) in detected {
+        let ok = version.is_some();
         let side = side_of(&bounds);
+        if let Some(v) = version {
+            let module = side as f32 / (17 + 4 * v) as f32;
+            pass.module_px = Some(pass.module_px.map_or(module, |m| m.min(module)));
+        }
         let grid = Bounds { bounds };
         match if ok { Ok(()) } else { Err(()) } {
             Ok(_) => {
@@ -960,13 +1008,13 @@ fn scan_pass(
                 let cx = grid.bounds.iter().map(|p| i64::from(p.x)).sum::<i64>() / 4;
                 let cy = grid.bounds.iter().map(|p| i64::from(p.y)).sum::<i64>() / 4;
                 let center = (
-                    ((cx.max(0) as usize + offset.0) * scale) as u32,
-                    ((cy.max(0) as usize + offset.1) * scale) as u32,
+                    ((cx.max(0) as usize + offset.0) as f32 * scale) as u32,
+                    ((cy.max(0) as usize + offset.1) as f32 * scale) as u32,
                 );
                 out.push((bytes, center));
             }
             Err(_) => {
-                let map = |v: i32, o: usize| ((v.max(0) as usize + o) * scale) as u32;
+                let map = |v: i32, o: usize| ((v.max(0) as usize + o) as f32 * scale) as u32;
                 let xs = grid.bounds.iter().map(|p| p.x);
                 let ys = grid.bounds.iter().map(|p| p.y);
                 failed_boxes.push([

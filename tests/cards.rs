@@ -155,6 +155,27 @@ fn rotate(page: &image::GrayImage, degrees: f32) -> image::GrayImage {
     })
 }
 
+/// A camera tilted back: the top of the page narrower than the bottom (keystone), with a
+/// white border around.
+fn tilted(page: &image::GrayImage, squeeze: f32) -> image::GrayImage {
+    let pad = page.width() / 6;
+    let (w, h) = (page.width() + 2 * pad, page.height() + pad);
+    let (pw, ph) = (page.width() as f32, page.height() as f32);
+    image::GrayImage::from_fn(w, h, |x, y| {
+        let v = y as f32 / ph;
+        let scale = 1.0 - squeeze * (1.0 - v);
+        let sx = (x as f32 - w as f32 / 2.0) / scale + pw / 2.0;
+        let sy = y as f32;
+        if sx < 0.0 || sx >= pw - 1.0 || sy >= ph - 1.0 {
+            return image::Luma([255]);
+        }
+        let (x0, fx) = (sx.floor() as u32, sx - sx.floor());
+        let a = f32::from(page.get_pixel(x0, sy as u32).0[0]);
+        let b = f32::from(page.get_pixel(x0 + 1, sy as u32).0[0]);
+        image::Luma([(a * (1.0 - fx) + b * fx).round() as u8])
+    })
+}
+
 fn noisy(img: &image::GrayImage, amplitude: i32) -> image::GrayImage {
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     let mut out = img.clone();
@@ -190,6 +211,7 @@ fn a_page_of_eight_cards_reads_back_rotated_blurred_noisy_and_as_jpeg() {
         ("rotated 7 degrees", rotated),
         ("blurred", image::imageops::blur(&page, 1.0)),
         ("noisy", noisy(&page, 40)),
+        ("photographed at an angle", tilted(&page, 0.15)),
         (
             "rotated, blurred and noisy",
             noisy(&image::imageops::blur(&rotate(&page, 12.0), 0.6), 20),
