@@ -2,11 +2,11 @@
 
 use std::io::Write;
 
-use seedshard::{CombineError, ParseShareError, ShareSet};
+use seedshard::{ParseShareError, ShareSet};
 use serde::Serialize;
 
 use crate::error::{CliError, CliResult};
-use crate::io::{Origin, SourcedShare};
+use crate::io::Origin;
 
 /// The error for a share that does not parse, naming the share, its origin and the word.
 pub fn parse_error(number: usize, origin: &Origin, e: &ParseShareError) -> CliError {
@@ -41,71 +41,6 @@ pub fn closest_words(suggestions: &[&str]) -> String {
         return String::new();
     }
     format!(" (closest words in the list: {})", suggestions.join(", "))
-}
-
-/// The error for shares that do not combine, naming shares by number and origin.
-pub fn combine_error(shares: &[SourcedShare], e: &CombineError) -> CliError {
-    let at = |n: usize| -> String {
-        match shares.get(n.wrapping_sub(1)) {
-            Some(s) => format!("share {n} ({})", s.origin),
-            None => format!("share {n}"),
-        }
-    };
-    match e {
-        CombineError::NoShares => CliError::input(
-            "no shares were given",
-            "give files with one share a line, or - to read them from standard input",
-        ),
-        CombineError::DifferentSet { share } => CliError::input(
-            format!(
-                "{} belongs to a different share set than share 1",
-                at(*share)
-            ),
-            "shares of one set begin with the same two words; set the other share aside",
-        ),
-        CombineError::InconsistentParameters { share, field } => CliError::input(
-            format!("{} has a different {field} than share 1", at(*share)),
-            "check that both shares were copied correctly from cards of the same set",
-        ),
-        CombineError::MemberThresholdMismatch { share, .. } => CliError::input(
-            format!(
-                "{} states a different threshold than the other shares of its group",
-                at(*share)
-            ),
-            "check that the share was copied correctly from a card of this set",
-        ),
-        CombineError::DuplicateMemberIndex { first, second, .. } => CliError::input(
-            format!(
-                "{} and {} are the same member of the same group but differ",
-                at(*first),
-                at(*second)
-            ),
-            "one of the two was copied wrongly; compare both with their cards",
-        ),
-        CombineError::LengthMismatch { share } => CliError::input(
-            format!(
-                "{} has a different number of words than share 1",
-                at(*share)
-            ),
-            "all shares of one set have the same length; check for a missing or extra word",
-        ),
-        CombineError::NotEnoughShares { .. } => CliError::input(
-            e.to_string(),
-            "add shares from more cards; each group needs its threshold of shares",
-        ),
-        CombineError::Digest { .. } => CliError::input(
-            e.to_string(),
-            "compare each share with its card, and set aside shares from other sets",
-        ),
-        CombineError::Disagrees { share } => CliError::input(
-            format!(
-                "{} does not agree with the other shares of its group",
-                at(*share)
-            ),
-            "compare this share with its card; it may be mistyped or from another set",
-        ),
-        other => CliError::input(other.to_string(), "compare each share with its card"),
-    }
 }
 
 /// The JSON form of a split (the scripting contract in the README).

@@ -7,7 +7,9 @@ use seedshard::bip39::Bip39Phrase;
 use seedshard::slip39::recovery::{Analysis, RecoveryError, RepairNote};
 use seedshard::slip39::share::CommonParameters;
 use seedshard::wallet::{readings, RootXprv};
-use seedshard::{ParseShareError, Recovery, Share, ShareStatus};
+use seedshard::{
+    EncryptedMasterSecret, MasterSecret, ParseShareError, Recovery, Share, ShareStatus,
+};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
@@ -46,59 +48,7 @@ pub fn run(args: &CombineArgs) -> CliResult {
         args.expect_address.as_deref(),
     )?;
     let mut inputs = Inputs::default();
-    let mut pile = Pile::default();
-    if args.inputs.is_empty() && !args.scan.is_empty() {
-        // Only photos of cards.
-    } else if args.inputs.is_empty() && crate::io::interactive() {
-        // On a terminal without files: type the shares in, one at a time (each checked and
-        // confirmed as it is typed).
-        for (k, typed) in crate::cmd::entry::enter_shares(&mut crate::cmd::entry::Tty)?
-            .into_iter()
-            .enumerate()
-        {
-            pile.add(typed.share, format!("typed share {}", k + 1))?;
-        }
-    } else {
-        let paths: Vec<PathBuf> = if args.inputs.is_empty() {
-            vec![PathBuf::from("-")]
-        } else {
-            args.inputs.clone()
-        };
-        let mut texts = Vec::with_capacity(paths.len());
-        for path in &paths {
-            texts.push((crate::io::display_name(path), inputs.read_text(path)?));
-        }
-        // Words marked unreadable: work them out and show them (see `check`). Without `?`
-        // marks, a share whose checksum fails is refused, naming the word to compare.
-        let repair = texts
-            .iter()
-            .any(|(_, t)| crate::cmd::check::has_unreadable_marks(t));
-        for (name, text) in &texts {
-            pile.read_lines(name, text, repair)?;
-        }
-    }
-    for scanned in crate::cmd::cards::scan_shares(&args.scan)? {
-        pile.add(scanned.share, scanned.origin.source)?;
-    }
-    if pile.labels.is_empty() {
-        return Err(CliError::input(
-            "the input holds no shares",
-            "put one share a line; lines starting with # are comments",
-        ));
-    }
-    // Check the shares before asking for the passphrase: a person should not type it for a
-    // set that cannot recover.
-    let analysis = pile.rec.analyze();
-    let ems = match pile.rec.recover() {
-        Ok(ems) if analysis.recovers() => ems,
-        result => return Err(pile.cannot_recover(&analysis, result.err())),
-    };
-    pile.write_notes(&analysis);
-    let shares_used = analysis
-        .status
-        .iter()
-        .filter(|s| **s == ShareStatus::Fits)
-        .count();
+    let (ems, shares_used) = gather(&mut inputs, &args.inputs, &args.scan)?;
     // The length alone tells whether the secret can be a BIP-39 phrase: say so before asking
     // for a passphrase.
     if args.to == SecretFormat::Bip39 && !matches!(ems.len(), 16 | 20 | 24 | 28 | 32) {
@@ -108,16 +58,7 @@ pub fn run(args: &CombineArgs) -> CliResult {
         args.passphrase_file.as_deref(),
         crate::io::PassphrasePurpose::Recovery,
     )?;
-    let e = ems.iteration_exponent().get();
-    if e >= SLOW_EXPONENT {
-        // 10000 x 2^e iterations (SLIP-0039, "Encryption of the master secret": 4 rounds of
-        // 2500 x 2^e): a valid set with a high exponent must not look like a hang.
-        eprintln!(
-            "note: decrypting takes a while: iteration exponent {e} means {} PBKDF2 iterations (10000 x 2^{e})",
-            10_000u64 << e
-        );
-    }
-    let secret = ems.decrypt(&passphrase);
+    let secret = decrypt(&ems, &passphrase);
     let bip39_pass = bridge::read_bip39_passphrase(
         &mut inputs,
         args.bip39_passphrase_file.as_deref(),
@@ -198,6 +139,85 @@ pub fn run(args: &CombineArgs) -> CliResult {
     }
     .and_then(|()| out.flush())
     .map_err(crate::write_error)
+}
+
+/// Reads every share given (files or standard input, typed on a terminal when there are
+/// none, and scanned cards), sorts them with the recovery accumulator, reports what was set
+/// aside or worked out, and recovers the encrypted master secret. Returns it with the
+/// number of shares used. Used by `combine` and `verify`.
+pub fn gather(
+    inputs: &mut Inputs,
+    paths_given: &[PathBuf],
+    scan: &[PathBuf],
+) -> CliResult<(EncryptedMasterSecret, usize)> {
+    let mut pile = Pile::default();
+    if paths_given.is_empty() && !scan.is_empty() {
+        // Only photos of cards.
+    } else if paths_given.is_empty() && crate::io::interactive() {
+        // On a terminal without files: type the shares in, one at a time (each checked and
+        // confirmed as it is typed).
+        for (k, typed) in crate::cmd::entry::enter_shares(&mut crate::cmd::entry::Tty)?
+            .into_iter()
+            .enumerate()
+        {
+            pile.add(typed.share, format!("typed share {}", k + 1))?;
+        }
+    } else {
+        let paths: Vec<PathBuf> = if paths_given.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            paths_given.to_vec()
+        };
+        let mut texts = Vec::with_capacity(paths.len());
+        for path in &paths {
+            texts.push((crate::io::display_name(path), inputs.read_text(path)?));
+        }
+        // Words marked unreadable: work them out and show them (see `check`). Without `?`
+        // marks, a share whose checksum fails is refused, naming the word to compare.
+        let repair = texts
+            .iter()
+            .any(|(_, t)| crate::cmd::check::has_unreadable_marks(t));
+        for (name, text) in &texts {
+            pile.read_lines(name, text, repair)?;
+        }
+    }
+    for scanned in crate::cmd::cards::scan_shares(&scan)? {
+        pile.add(scanned.share, scanned.origin.source)?;
+    }
+    if pile.labels.is_empty() {
+        return Err(CliError::input(
+            "the input holds no shares",
+            "put one share a line; lines starting with # are comments",
+        ));
+    }
+    // Check the shares before asking for the passphrase: a person should not type it for a
+    // set that cannot recover.
+    let analysis = pile.rec.analyze();
+    let ems = match pile.rec.recover() {
+        Ok(ems) if analysis.recovers() => ems,
+        result => return Err(pile.cannot_recover(&analysis, result.err())),
+    };
+    pile.write_notes(&analysis);
+    let shares_used = analysis
+        .status
+        .iter()
+        .filter(|s| **s == ShareStatus::Fits)
+        .count();
+    Ok((ems, shares_used))
+}
+
+/// Decrypts the master secret, first saying so when the iteration exponent makes it slow.
+pub fn decrypt(ems: &EncryptedMasterSecret, passphrase: &seedshard::Passphrase) -> MasterSecret {
+    let e = ems.iteration_exponent().get();
+    if e >= SLOW_EXPONENT {
+        // 10000 x 2^e iterations (SLIP-0039, "Encryption of the master secret": 4 rounds of
+        // 2500 x 2^e): a valid set with a high exponent must not look like a hang.
+        eprintln!(
+            "note: decrypting takes a while: iteration exponent {e} means {} PBKDF2 iterations (10000 x 2^{e})",
+            10_000u64 << e
+        );
+    }
+    ems.decrypt(passphrase)
 }
 
 /// The error for `--to bip39` with a secret whose length is not BIP-39 entropy.

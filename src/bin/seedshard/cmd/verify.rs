@@ -1,10 +1,8 @@
 //! `seedshard verify`: show which wallet shares, a master secret or a BIP-39 phrase open.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use seedshard::wallet::{readings, WalletFacts};
-use seedshard::{combine, recover_ems};
 use serde::Serialize;
 
 use crate::bridge::{self, FactsJson, ReadingJson};
@@ -86,32 +84,14 @@ pub fn run(args: &VerifyArgs) -> CliResult {
     let (secret, source) = match &args.secret_file {
         Some(path) => (inputs.read_secret_hex(path)?, "secret"),
         None => {
-            let paths: Vec<PathBuf> = if args.inputs.is_empty() {
-                if crate::io::interactive() {
-                    return Err(CliError::input(
-                        "nothing to verify was given",
-                        "name share files (one share a line), or use --secret-file FILE or --bip39-file FILE",
-                    ));
-                }
-                vec![PathBuf::from("-")]
-            } else {
-                args.inputs.clone()
-            };
-            let shares = inputs.read_shares(&paths)?;
-            if shares.is_empty() {
-                return Err(CliError::input(
-                    "the input holds no shares",
-                    "put one share a line; lines starting with # are comments",
-                ));
-            }
-            let plain: Vec<seedshard::Share> = shares.iter().map(|s| s.share.clone()).collect();
-            recover_ems(&plain).map_err(|e| output::combine_error(&shares, &e))?;
+            // The same reading of shares as `combine`: strays set aside, duplicates ignored,
+            // damaged words worked out and shown; typed in on a terminal when no file is named.
+            let (ems, _) = crate::cmd::combine::gather(&mut inputs, &args.inputs, &[])?;
             let passphrase = inputs.slip39_passphrase(
                 args.passphrase_file.as_deref(),
                 crate::io::PassphrasePurpose::Recovery,
             )?;
-            let secret =
-                combine(&plain, &passphrase).map_err(|e| output::combine_error(&shares, &e))?;
+            let secret = crate::cmd::combine::decrypt(&ems, &passphrase);
             (secret, "shares")
         }
     };
