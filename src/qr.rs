@@ -831,9 +831,9 @@ fn upscaled(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
     let (w2, h2) = (2 * width, 2 * height);
     let mut out = Zeroizing::new(vec![0u8; w2 * h2]);
     for y in 0..h2 {
-        let (y0, y1) = (y / 2, ((y + 1) / 2).min(height - 1));
+        let (y0, y1) = (y / 2, y.div_ceil(2).min(height - 1));
         for x in 0..w2 {
-            let (x0, x1) = (x / 2, ((x + 1) / 2).min(width - 1));
+            let (x0, x1) = (x / 2, x.div_ceil(2).min(width - 1));
             let sum = u32::from(px[y0 * width + x0])
                 + u32::from(px[y0 * width + x1])
                 + u32::from(px[y1 * width + x0])
