@@ -347,7 +347,7 @@ mod properties {
             let share = Share::parse(words).unwrap();
             let mut changed = digits.to_string();
             let replacement = format!("{index:04}");
-            prop_assume!(&changed[pos * 4..pos * 4 + 4] != replacement);
+            prop_assume!(changed[pos * 4..pos * 4 + 4] != replacement[..]);
             changed.replace_range(pos * 4..pos * 4 + 4, &replacement);
             if let Decoded::Share { share: other, .. } = classify(changed.as_bytes()) {
                 prop_assert_ne!(other, share);
