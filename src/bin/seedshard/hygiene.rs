@@ -14,21 +14,11 @@
 #[cfg(unix)]
 pub const MIN_MEMLOCK_FOR_LOCKING: u64 = 1 << 30;
 
-/// What hardening took effect.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Hardening {
-    /// Core dumps are off.
-    pub core_dumps_off: bool,
-    /// All memory is locked into RAM.
-    pub memory_locked: bool,
-}
-
 /// Applies the hardening that the OS allows.
 #[cfg(unix)]
-pub fn harden() -> Hardening {
+pub fn harden() {
     use rustix::process::{getrlimit, setrlimit, Resource, Rlimit};
-    let mut done = Hardening::default();
-    done.core_dumps_off = setrlimit(
+    let _ = setrlimit(
         Resource::Core,
         Rlimit {
             current: Some(0),
@@ -47,13 +37,10 @@ pub fn harden() -> Hardening {
         .is_none_or(|bytes| bytes >= MIN_MEMLOCK_FOR_LOCKING);
     if generous {
         use rustix::mm::{mlockall, MlockAllFlags};
-        done.memory_locked = mlockall(MlockAllFlags::CURRENT | MlockAllFlags::FUTURE).is_ok();
+        let _ = mlockall(MlockAllFlags::CURRENT | MlockAllFlags::FUTURE);
     }
-    done
 }
 
 /// Applies the hardening that the OS allows (none on this platform).
 #[cfg(not(unix))]
-pub fn harden() -> Hardening {
-    Hardening::default()
-}
+pub fn harden() {}

@@ -38,7 +38,7 @@ fn main() -> ExitCode {
             return ExitCode::from(e.code);
         }
     };
-    let _ = hygiene::harden();
+    hygiene::harden();
     let result = match &cli.command {
         Command::Split(args) => cmd::split::run(args),
         Command::Combine(args) => cmd::combine::run(args),

@@ -181,7 +181,7 @@ pub fn gather(
             pile.read_lines(name, text, repair)?;
         }
     }
-    for scanned in crate::cmd::cards::scan_shares(&scan)? {
+    for scanned in crate::cmd::cards::scan_shares(scan)? {
         pile.add(scanned.share, scanned.origin.source)?;
     }
     if pile.labels.is_empty() {
