@@ -24,8 +24,7 @@ pub fn harden() {
             current: Some(0),
             maximum: Some(0),
         },
-    )
-    .is_ok();
+    );
     #[cfg(any(target_os = "linux", target_os = "android"))]
     {
         let _ =
