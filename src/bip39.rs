@@ -713,55 +713,8 @@ fn english_word(input: &str) -> Option<&'static str> {
 
 /// Up to `max` English list words nearest to `input` (fewest letter edits, ties in list order).
 fn suggestions(input: &str, max: usize) -> Vec<&'static str> {
-    let lower: Zeroizing<Vec<u8>> = Zeroizing::new(
-        input
-            .bytes()
-            .take(32)
-            .map(|b| b.to_ascii_lowercase())
-            .collect(),
-    );
-    let mut scored: Vec<(usize, usize)> = Language::English
-        .word_list()
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let full = edit_distance(&lower, w.as_bytes());
-            // A typed beginning that went wrong is closer to the word's own beginning.
-            let cut = w.len().min(lower.len().max(4));
-            let prefix = edit_distance(&lower, &w.as_bytes()[..cut]);
-            (full.min(prefix + 1), i)
-        })
-        .collect();
-    scored.sort_unstable();
-    let best = scored.first().map_or(0, |s| s.0);
-    scored
-        .into_iter()
-        .take_while(|&(d, _)| d <= best + 1)
-        .take(max)
-        .map(|(_, i)| Language::English.word_list()[i])
-        .collect()
-}
-
-/// Levenshtein distance with adjacent transpositions counted as one edit.
-fn edit_distance(a: &[u8], b: &[u8]) -> usize {
-    let n = b.len();
-    let mut prev2: Vec<usize> = alloc::vec![0; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur: Vec<usize> = alloc::vec![0; n + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=n {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
-            }
-            cur[j] = d;
-        }
-        core::mem::swap(&mut prev2, &mut prev);
-        core::mem::swap(&mut prev, &mut cur);
-    }
-    prev[n]
+    // BIP-39 words are fully determined by their first 4 letters, like SLIP-39 words.
+    crate::slip39::wordlist::closest_words(input, Language::English.word_list(), 4, max)
 }
 
 #[cfg(test)]

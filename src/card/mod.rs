@@ -33,7 +33,6 @@
 //! ```
 
 mod layout;
-mod names;
 mod pdf;
 mod png;
 mod svg;
@@ -43,7 +42,7 @@ use core::str::FromStr;
 
 use zeroize::Zeroizing;
 
-pub use names::{set_name, SET_NAME_WORDS};
+pub use crate::slip39::set_name::{set_name, SET_NAME_WORDS};
 
 use crate::qr::{PayloadFormat, QrSymbol, QUIET_ZONE_MODULES};
 use crate::{Share, ShareSet};

@@ -2,7 +2,10 @@
 //!
 //! The modules follow the specification's sections: [`gf256`] (the field), [`rs1024`] (the
 //! checksum), [`wordlist`], [`share`] (one share's format), [`shamir`] (splitting one secret),
-//! [`cipher`] (encrypting the master secret) and [`scheme`] (groups of shares).
+//! [`cipher`] (encrypting the master secret, on [`pbkdf2`]) and [`scheme`] (groups of shares).
+//! Beyond the specification: [`recovery`] (accumulating shares from any source, with
+//! diagnostics), [`repair`] (damaged words worked out from the checksum) and [`set_name`]
+//! (a readable name for a set's identifier).
 
 pub mod cipher;
 pub mod gf256;
@@ -11,6 +14,7 @@ pub mod recovery;
 pub mod repair;
 pub mod rs1024;
 pub mod scheme;
+pub mod set_name;
 pub mod shamir;
 pub mod share;
 pub mod wordlist;

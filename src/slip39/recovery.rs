@@ -54,51 +54,6 @@ use super::share::{
     share_length_words, CommonParameters, Identifier, ParseShareError, Share, MAX_SHARE_COUNT,
 };
 
-/// The words set names are made of: none is a SLIP-39 word, so a set name cannot be
-/// mistaken for part of a share. The first 128 give the first word of a name.
-pub const SET_NAME_WORDS: [&str; 256] = [
-    "amber", "azure", "beige", "bronze", "brown", "cedar", "cherry", "cobalt", "copper", "coral",
-    "cream", "crimson", "cyan", "ebony", "ginger", "gold", "granite", "green", "grey", "hazel",
-    "honey", "indigo", "jade", "khaki", "lemon", "lime", "linen", "magenta", "mahogany", "maple",
-    "maroon", "mauve", "mint", "moss", "navy", "ochre", "olive", "onyx", "orchid", "peach",
-    "pearl", "pine", "plum", "rose", "ruby", "rust", "saffron", "sage", "salmon", "sand",
-    "scarlet", "sepia", "slate", "snow", "steel", "tan", "tawny", "teal", "topaz", "umber",
-    "violet", "wheat", "white", "amethyst", "opal", "garnet", "sapphire", "quartz", "marble",
-    "cotton", "silk", "wool", "tulip", "lotus", "poppy", "fern", "ivy", "aspen", "birch", "elm",
-    "oak", "willow", "cypress", "juniper", "laurel", "acorn", "pebble", "boulder", "meadow",
-    "prairie", "tundra", "glacier", "lagoon", "delta", "fjord", "harbor", "jungle", "marsh",
-    "reef", "summit", "valley", "badger", "bison", "bobcat", "camel", "cheetah", "cobra", "condor",
-    "cougar", "coyote", "crane", "dingo", "dolphin", "donkey", "eagle", "falcon", "ferret",
-    "finch", "gazelle", "gecko", "gibbon", "goose", "gopher", "heron", "hippo", "hornet", "ibis",
-    "iguana", "impala", "jackal", "jaguar", "kestrel", "kiwi", "koala", "lemur", "leopard",
-    "llama", "lobster", "lynx", "magpie", "mallard", "manatee", "marmot", "meerkat", "mink",
-    "moose", "narwhal", "newt", "ocelot", "octopus", "osprey", "otter", "owl", "panda", "panther",
-    "parrot", "pelican", "penguin", "pigeon", "puffin", "puma", "quail", "rabbit", "raccoon",
-    "raven", "seal", "shark", "sparrow", "squid", "stork", "swan", "tapir", "tiger", "toucan",
-    "trout", "turkey", "turtle", "viper", "walrus", "weasel", "whale", "wombat", "yak", "zebra",
-    "anchor", "anvil", "arrow", "banner", "barrel", "basket", "beacon", "bell", "bottle", "button",
-    "candle", "canoe", "castle", "chalk", "chimney", "compass", "crown", "cup", "drum", "engine",
-    "fiddle", "flute", "funnel", "gate", "harp", "helmet", "hinge", "kettle", "kite", "ladder",
-    "lantern", "locket", "mirror", "mitten", "needle", "oar", "paddle", "pillow", "pitcher",
-    "quill", "rocket", "saddle", "sail", "shovel", "spoon", "statue", "teapot", "thimble", "tower",
-    "trumpet", "tunnel", "violin", "wagon", "whistle", "windmill", "yacht", "zipper", "apricot",
-    "banana", "berry", "cocoa", "coconut", "date", "fig", "grape", "guava", "mango", "melon",
-    "nectar", "nutmeg", "papaya", "pepper",
-];
-
-/// The set name of `identifier`: word `id >> 8` (0..=127) then word `id & 0xff` of
-/// [`SET_NAME_WORDS`], in upper case, e.g. `AMBER FALCON`. The one definition behind
-/// [`Identifier::short_name`].
-pub(crate) fn set_name(identifier: Identifier) -> String {
-    let id = usize::from(identifier.get());
-    let mut name = String::with_capacity(20);
-    name.push_str(SET_NAME_WORDS[(id >> 8) & 0x7f]);
-    name.push(' ');
-    name.push_str(SET_NAME_WORDS[id & 0xff]);
-    name.make_ascii_uppercase();
-    name
-}
-
 /// What a set's shares have in common, and so what sorts shares into sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct SetKey {

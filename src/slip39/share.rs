@@ -58,7 +58,7 @@ impl Identifier {
     /// SLIP-39 word, so a name is never mistaken for part of a share), one for each part of
     /// the identifier, so each of the 32,768 identifiers has its own name. The one name
     /// seedshard uses for a set, in messages and on cards. The words are
-    /// [`super::recovery::SET_NAME_WORDS`].
+    /// [`super::set_name::SET_NAME_WORDS`].
     ///
     /// # Examples
     ///
@@ -67,7 +67,7 @@ impl Identifier {
     /// assert_eq!(Identifier::new(7945).unwrap().short_name(), "MAUVE CORAL");
     /// ```
     pub fn short_name(self) -> String {
-        super::recovery::set_name(self)
+        super::set_name::set_name(self)
     }
 }
 

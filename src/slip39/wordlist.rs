@@ -63,18 +63,33 @@ pub fn index_of(input: &str) -> Option<u16> {
 /// Up to `max` list words closest to `input` (fewest letter edits; ties in list order), for
 /// "did you mean" hints on an unknown word.
 pub fn suggestions(input: &str, max: usize) -> alloc::vec::Vec<&'static str> {
-    let lower: alloc::vec::Vec<u8> = input
-        .bytes()
-        .take(32)
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
-    let mut scored: alloc::vec::Vec<(usize, usize)> = data::WORDS
+    closest_words(input, &data::WORDS, UNIQUE_PREFIX_LEN, max)
+}
+
+/// Up to `max` words of `list` closest to `input`: fewest letter edits to the whole word or to
+/// its beginning (a typed beginning that went wrong is closer to the word's own beginning),
+/// ties in list order, and only words within one edit of the best. Shared by the SLIP-39 and
+/// BIP-39 hints; `prefix_len` is the length of a word's unique beginning in its list.
+pub(crate) fn closest_words(
+    input: &str,
+    list: &[&'static str],
+    prefix_len: usize,
+    max: usize,
+) -> alloc::vec::Vec<&'static str> {
+    // The typed word may be secret (a mistyped share word): keep it in zeroizing memory.
+    let lower: zeroize::Zeroizing<alloc::vec::Vec<u8>> = zeroize::Zeroizing::new(
+        input
+            .bytes()
+            .take(32)
+            .map(|b| b.to_ascii_lowercase())
+            .collect(),
+    );
+    let mut scored: alloc::vec::Vec<(usize, usize)> = list
         .iter()
         .enumerate()
         .map(|(i, w)| {
             let full = edit_distance(&lower, w.as_bytes());
-            // A typed prefix that went wrong is closer to the word's own prefix.
-            let cut = w.len().min(lower.len().max(UNIQUE_PREFIX_LEN));
+            let cut = w.len().min(lower.len().max(prefix_len));
             let prefix = edit_distance(&lower, &w.as_bytes()[..cut]);
             (full.min(prefix + 1), i)
         })
@@ -85,7 +100,7 @@ pub fn suggestions(input: &str, max: usize) -> alloc::vec::Vec<&'static str> {
         .into_iter()
         .take_while(|&(d, _)| d <= best + 1)
         .take(max)
-        .map(|(_, i)| data::WORDS[i])
+        .map(|(_, i)| list[i])
         .collect()
 }
 

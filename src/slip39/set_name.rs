@@ -1,12 +1,15 @@
-//! Set names: two plain words derived from a share set's identifier.
+//! Set names: two plain words derived from a share set's public identifier, so that holders
+//! and heirs can tell sets apart ("MAUVE CORAL") without reading numbers.
 
-use crate::Identifier;
+use alloc::string::String;
+
+use super::share::Identifier;
 
 /// The 256 words set names are made of. None is a SLIP-39 word, so a set name cannot be
 /// mistaken for part of a share. The first 128 give the first word.
 pub const SET_NAME_WORDS: [&str; 256] = [
     "amber", "azure", "beige", "bronze", "brown", "cedar", "cherry", "cobalt", "copper", "coral",
-    "cream", "crimson", "cyan", "ebony", "ginger", "gold", "granite", "green", "grey", "hazel",
+    "cream", "crimson", "cyan", "ebony", "ginger", "sienna", "granite", "green", "grey", "hazel",
     "honey", "indigo", "jade", "khaki", "lemon", "lime", "linen", "magenta", "mahogany", "maple",
     "maroon", "mauve", "mint", "moss", "navy", "ochre", "olive", "onyx", "orchid", "peach",
     "pearl", "pine", "plum", "rose", "ruby", "rust", "saffron", "sage", "salmon", "sand",
@@ -36,8 +39,7 @@ pub const SET_NAME_WORDS: [&str; 256] = [
 
 /// The set name of an identifier: word `id >> 8` (0..=127) then word `id & 0xff` of
 /// [`SET_NAME_WORDS`], in upper case, e.g. `AMBER FALCON`. Each of the 32,768 identifiers has
-/// its own name, so holders can tell sets apart; the identifier itself is public (it is
-/// written in every share's first words).
+/// its own name; the identifier itself is public (it is written in every share's first words).
 pub fn set_name(identifier: Identifier) -> String {
     let id = usize::from(identifier.get());
     let mut name = String::with_capacity(20);
@@ -51,21 +53,20 @@ pub fn set_name(identifier: Identifier) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::slip39::wordlist;
 
     #[test]
-    fn set_name_words_are_distinct_and_not_slip39_words() {
+    fn set_name_words_are_distinct_and_never_read_as_share_words() {
         for (i, w) in SET_NAME_WORDS.iter().enumerate() {
-            assert!(
-                crate::slip39::wordlist::words().binary_search(w).is_err(),
-                "{w}"
-            );
+            // Neither a SLIP-39 word nor a beginning of one that `index_of` would accept.
+            assert_eq!(wordlist::index_of(w), None, "{w}");
             assert!(!SET_NAME_WORDS[..i].contains(w), "{w} twice");
         }
     }
 
     #[test]
     fn every_identifier_has_its_own_name() {
-        let mut names = std::collections::HashSet::new();
+        let mut names = alloc::collections::BTreeSet::new();
         for id in 0..(1u16 << 15) {
             assert!(names.insert(set_name(Identifier::new(id).unwrap())));
         }
