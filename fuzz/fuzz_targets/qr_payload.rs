@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         Decoded::NotAShare(what) => {
             // The description names a shape, never the content: it stays short whatever the
             // payload's length.
-            assert!(what.to_string().len() <= 64, "{what}");
+            assert!(what.to_string().len() <= 160, "{what}");
         }
         // `Decoded` is non-exhaustive: later kinds only need not to panic.
         _ => {}
