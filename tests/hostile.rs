@@ -574,3 +574,108 @@ fn card_output_failing_midway_leaves_no_partial_file() {
         "the cards written before the failure were removed, and no temporary file is left"
     );
 }
+
+// --- Images given to `combine --scan` ---------------------------------------------------
+
+/// CRC-32 (ISO-HDLC) as PNG chunks use it.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & 0u32.wrapping_sub(crc & 1));
+        }
+    }
+    !crc
+}
+
+fn png_bytes(img: &image::GrayImage) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .expect("png encodes");
+    out.into_inner()
+}
+
+fn scan(dir: &Path, name: &str, bytes: &[u8]) -> Output {
+    std::fs::write(dir.join(name), bytes).expect("write image");
+    run(&["combine", "--scan", name], None, dir)
+}
+
+#[test]
+fn one_pixel_image_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let png = png_bytes(&image::GrayImage::new(1, 1));
+    let out = scan(dir.path(), "dot.png", &png);
+    assert_refused(&out, "1x1 image");
+}
+
+#[test]
+fn decompression_bomb_is_refused_by_its_header() {
+    // A real 1x1 PNG whose header claims 60000 x 60000 pixels (3.6 gigapixels): refused from
+    // the header, before any pixel is decoded, within the 64 MiB address-space bound.
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut png = png_bytes(&image::GrayImage::new(1, 1));
+    // Signature (8), IHDR length (4), "IHDR" (4), width (4), height (4), ... CRC after 13 bytes.
+    png[16..20].copy_from_slice(&60_000u32.to_be_bytes());
+    png[20..24].copy_from_slice(&60_000u32.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    let out = scan(dir.path(), "bomb.png", &png);
+    let err = assert_refused(&out, "decompression bomb");
+    assert!(
+        err.contains("megapixel"),
+        "the stated limit is named: {err}"
+    );
+}
+
+#[test]
+fn truncated_png_and_jpeg_are_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let img = image::GrayImage::from_fn(200, 200, |x, y| image::Luma([((x ^ y) & 0xff) as u8]));
+    let png = png_bytes(&img);
+    let out = scan(dir.path(), "cut.png", &png[..png.len() / 2]);
+    assert_refused(&out, "truncated PNG");
+    let mut jpeg = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut jpeg, image::ImageFormat::Jpeg)
+        .expect("jpeg encodes");
+    let jpeg = jpeg.into_inner();
+    let out = scan(dir.path(), "cut.jpg", &jpeg[..jpeg.len() / 2]);
+    assert_refused(&out, "truncated JPEG");
+    let out = scan(
+        dir.path(),
+        "not-an-image.png",
+        b"this is text, not a picture",
+    );
+    assert_refused(&out, "text named .png");
+}
+
+#[test]
+fn a_qr_code_that_is_not_a_share_is_named_and_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let code = qrcode::QrCode::new(b"https://example.com/wallet-help").expect("qr");
+    let img = code
+        .render::<image::Luma<u8>>()
+        .module_dimensions(8, 8)
+        .build();
+    let out = scan(dir.path(), "link.png", &png_bytes(&img));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(!err.contains("panicked"), "{err}");
+    // A note names what the skipped code is; then the error and its hint.
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines[0].starts_with("note: ") && lines[0].contains("a web address"),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with("error: ") && lines[1].contains("is a share"),
+        "{err}"
+    );
+    assert!(lines[2].starts_with("hint: "), "{err}");
+    assert!(
+        !err.contains("example.com"),
+        "does not repeat its content: {err}"
+    );
+}
