@@ -71,6 +71,19 @@ fn today() -> String {
 }
 
 impl CardPlan {
+    /// The card plan of a command with `--cards DIR` (none without it); `--holder` and
+    /// `--date` without `--cards` are an error, since they would be silently unused.
+    pub fn from_options(dir: Option<&Path>, args: &CardArgs) -> CliResult<Option<Self>> {
+        match dir {
+            Some(dir) => Self::new(args, dir).map(Some),
+            None if !args.holders.is_empty() || args.date.is_some() => Err(CliError::input(
+                "--holder and --date go on share cards, but no --cards DIR was given",
+                "add --cards DIR to write the cards, or leave out --holder and --date",
+            )),
+            None => Ok(None),
+        }
+    }
+
     /// Checks the options and the directory (it must exist, or its parent must, and be a
     /// directory).
     pub fn new(args: &CardArgs, dir: &Path) -> CliResult<Self> {

@@ -5,7 +5,6 @@
 use std::io::Write;
 
 use seedshard::slip39::recovery::ExtendError;
-use seedshard::{GroupSpec, SplitPlan};
 
 use crate::cli::ExtendArgs;
 use crate::cmd::cards::CardPlan;
@@ -14,44 +13,10 @@ use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
 use crate::output;
 
-fn plan(args: &ExtendArgs) -> CliResult<SplitPlan> {
-    let mut groups = Vec::with_capacity(args.groups.len());
-    for (i, g) in args.groups.iter().enumerate() {
-        let spec: GroupSpec = g.parse().map_err(|e| {
-            CliError::input(
-                format!("--group {g} (group {}): {e}", i + 1),
-                "write each group as THRESHOLDofCOUNT, e.g. --group 2of3; counts go up to 16",
-            )
-        })?;
-        groups.push(spec);
-    }
-    let gt = match args.group_threshold {
-        Some(t) => t,
-        None if groups.len() == 1 => 1,
-        None => {
-            return Err(CliError::input(
-                "several groups need --group-threshold",
-                "say how many groups are needed to recover, e.g. --group-threshold 2",
-            ))
-        }
-    };
-    SplitPlan::new(gt, groups)
-        .map_err(|e| CliError::input(e.to_string(), "check --group and --group-threshold"))
-}
-
 /// Runs `extend`.
 pub fn run(args: &ExtendArgs) -> CliResult {
-    let plan = plan(args)?;
-    let card_plan = match &args.cards_dir {
-        Some(dir) => Some(CardPlan::new(&args.card, dir)?),
-        None if !args.card.holders.is_empty() || args.card.date.is_some() => {
-            return Err(CliError::input(
-                "--holder and --date go on share cards, but no --cards DIR was given",
-                "add --cards DIR to write the cards, or leave out --holder and --date",
-            ))
-        }
-        None => None,
-    };
+    let plan = crate::cmd::split::group_plan(&args.groups, args.group_threshold)?;
+    let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
     let mut inputs = Inputs::default();
     let g = gather(&mut inputs, &args.inputs, "extend")?;
     if let Some((label, lines)) = g.failed.first() {

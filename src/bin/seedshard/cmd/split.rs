@@ -55,18 +55,20 @@ struct Plan {
     source: SecretSource,
 }
 
-fn plan(args: &SplitArgs) -> CliResult<Plan> {
-    let mut groups = Vec::with_capacity(args.groups.len());
-    for (i, g) in args.groups.iter().enumerate() {
+/// The group plan from `--group` (repeated) and `--group-threshold`: shared by `split` and
+/// `extend`.
+pub fn group_plan(groups: &[String], group_threshold: Option<u8>) -> CliResult<SplitPlan> {
+    let mut specs = Vec::with_capacity(groups.len());
+    for (i, g) in groups.iter().enumerate() {
         let spec: GroupSpec = g.parse().map_err(|e| {
             CliError::input(
                 format!("--group {g} (group {}): {e}", i + 1),
                 "write each group as THRESHOLDofCOUNT, e.g. --group 2of3; counts go up to 16",
             )
         })?;
-        groups.push(spec);
+        specs.push(spec);
     }
-    let group_threshold = match (args.group_threshold, groups.len()) {
+    let group_threshold = match (group_threshold, specs.len()) {
         (Some(g), _) => g,
         (None, 1) => 1,
         (None, n) => {
@@ -76,6 +78,11 @@ fn plan(args: &SplitArgs) -> CliResult<Plan> {
             ))
         }
     };
+    SplitPlan::new(group_threshold, specs)
+        .map_err(|e| CliError::input(e, "check the --group and --group-threshold values"))
+}
+
+fn plan(args: &SplitArgs) -> CliResult<Plan> {
     let e = IterationExponent::new(args.iteration_exponent).ok_or_else(|| {
         CliError::input(
             format!(
@@ -85,8 +92,7 @@ fn plan(args: &SplitArgs) -> CliResult<Plan> {
             "use --iteration-exponent from 0 to 15 (1 is the usual choice)",
         )
     })?;
-    let plan = SplitPlan::new(group_threshold, groups)
-        .map_err(|e| CliError::input(e, "check the --group and --group-threshold values"))?
+    let plan = group_plan(&args.groups, args.group_threshold)?
         .with_iteration_exponent(e)
         .with_extendable(!args.no_extendable);
     let source = match (&args.generate, &args.secret_file) {
@@ -168,16 +174,7 @@ fn bip39_source(args: &SplitArgs) -> CliResult<SecretSource> {
 /// Runs `split`.
 pub fn run(args: &SplitArgs) -> CliResult {
     let plan = plan(args)?;
-    let card_plan = match &args.cards_dir {
-        Some(dir) => Some(CardPlan::new(&args.card, dir)?),
-        None if !args.card.holders.is_empty() || args.card.date.is_some() => {
-            return Err(CliError::input(
-                "--holder and --date go on share cards, but no --cards DIR was given",
-                "add --cards DIR to write the cards, or leave out --holder and --date",
-            ))
-        }
-        None => None,
-    };
+    let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
     let mut inputs = Inputs::default();
     let network = bridge::network(args.network);
     let mut bridged = None;
