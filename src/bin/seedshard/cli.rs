@@ -9,7 +9,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Secrets are never taken on the command line: they come from a file, from standard input
 /// (`-`), or from a prompt that does not echo when a terminal is attached.
 #[derive(Debug, Parser)]
-#[command(name = "seedshard", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "seedshard",
+    version,
+    long_version = crate::version::LONG,
+    about,
+    long_about = None,
+    propagate_version = true
+)]
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
@@ -40,6 +47,31 @@ pub enum Command {
     Extend(ExtendArgs),
     /// Draw printable share cards (PDF, SVG or PNG) and the owner sheet from a share file.
     Cards(CardsArgs),
+    /// Print a shell completion script for seedshard (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Write the manual pages (seedshard.1 and one per command), or print seedshard.1.
+    Man(ManArgs),
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write the script for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write the pages into this directory (created if missing) instead of printing
+    /// seedshard.1 to standard output.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Replace pages that already exist in the directory.
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 /// Arguments of `check`.

@@ -9,6 +9,7 @@ mod error;
 mod hygiene;
 mod io;
 mod output;
+mod version;
 
 use std::process::ExitCode;
 
@@ -48,6 +49,8 @@ fn main() -> ExitCode {
         Command::Reissue(args) => cmd::reissue::run(args),
         Command::Extend(args) => cmd::extend::run(args),
         Command::Cards(args) => cmd::cards::run(args),
+        Command::Completions(args) => cmd::completions::run(args),
+        Command::Man(args) => cmd::man::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,9 +3,11 @@
 pub mod cards;
 pub mod check;
 pub mod combine;
+pub mod completions;
 pub mod entry;
 pub mod extend;
 pub mod inspect;
+pub mod man;
 pub mod reissue;
 pub mod split;
 pub mod verify;
