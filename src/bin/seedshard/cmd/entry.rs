@@ -135,7 +135,7 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
         let settled = match rec.settle_text(&text) {
             Ok(s) => s,
             Err(e) => {
-                for (k, l) in describe_text_error(&text, &e).iter().enumerate() {
+                for (k, l) in describe_text_error(&text, &e, true).iter().enumerate() {
                     term.say(&format!("  {}{l}", if k == 0 { "not taken: " } else { "" }));
                 }
                 let hint = match e {
@@ -158,7 +158,7 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
                     "s"
                 }
             ));
-            for l in describe_note(&text, &settled.share, note) {
+            for l in describe_note(&text, &settled.share, note, true) {
                 term.say(&format!("    {l}"));
             }
             if !yes(term, "  does the card show these words? [y/n]: ")? {
@@ -168,7 +168,12 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
         }
         typed += 1;
         let before = rec.identifier();
+        let confirmed = settled.note.is_some();
         let added = rec.add_settled(settled, format!("typed share {n}"));
+        if confirmed {
+            // The person compared each worked-out word with the card and said yes.
+            rec.confirm_repairs(added.entry);
+        }
         let share = rec.entries()[added.entry].share();
         if let (Some(old), Some(now)) = (before, rec.identifier()) {
             if old != now {
