@@ -461,6 +461,8 @@ fn extend_writes_cards_like_split() {
             cards.to_str().unwrap(),
             "--card-format",
             "svg",
+            "--bip39-mode",
+            "none",
         ],
         &shares[..2].join("\n"),
     );
@@ -651,7 +653,10 @@ fn single_wrong_word_is_located_in_combine_and_confirmed_by_the_digest() {
         "{e}"
     );
     let right = shares[1].split(' ').nth(10).unwrap();
-    assert!(!e.contains(&right.to_uppercase()) && !e.contains(&wrong.to_uppercase()), "{e}");
+    assert!(
+        !e.contains(&right.to_uppercase()) && !e.contains(&wrong.to_uppercase()),
+        "{e}"
+    );
     // The same with a word marked unreadable elsewhere: the same rule, whatever the other
     // lines hold.
     let smudged = with_word(&shares[0], 9, "?");

@@ -12,8 +12,8 @@ use rand::seq::SliceRandom;
 use rand::{Rng, RngExt, SeedableRng};
 use seedshard::slip39::wordlist;
 use seedshard::{
-    recover_ems, GroupSpec, IterationExponent, MasterSecret, Passphrase, Recovery,
-    RecoveryError, Share, ShareStatus, SplitPlan,
+    recover_ems, GroupSpec, IterationExponent, MasterSecret, Passphrase, Recovery, RecoveryError,
+    Share, ShareStatus, SplitPlan,
 };
 
 /// A card that opens its set alone: its words, the share, and the secret.
@@ -110,7 +110,10 @@ fn ten_thousand_damaged_threshold_one_cards_never_give_a_wrong_secret_or_set() {
                     spent += 1;
                 }
                 if unreadable == 3 {
-                    assert!(list[0].checksum_spent, "case {i}: three ? use the checksum up");
+                    assert!(
+                        list[0].checksum_spent,
+                        "case {i}: three ? use the checksum up"
+                    );
                 }
             }
             // A miscorrection can also give a share that does not recover alone (another
@@ -258,10 +261,7 @@ fn worked_out_words_use_what_the_other_shares_settle_in_any_order() {
             let added = rec.add_texts(order.iter().map(|&k| items[k]));
             assert!(added.iter().all(Result::is_ok), "{added:?}");
             assert!(rec.entries().iter().all(|e| shares.contains(e.share())));
-            assert_eq!(
-                rec.recover().unwrap().decrypt(&Passphrase::empty()),
-                secret
-            );
+            assert_eq!(rec.recover().unwrap().decrypt(&Passphrase::empty()), secret);
         }
         if alone.is_err() {
             decided += 1;
@@ -384,7 +384,10 @@ fn combine_and_extend_refuse_an_unconfirmed_repair_of_a_one_of_one_card() {
 
     // One unreadable word only, confirmed by the fingerprint: the secret.
     let one = with_word(card, 8, "?");
-    let o = run(&["combine", "-", "--expect-fingerprint", &fingerprint], &one);
+    let o = run(
+        &["combine", "-", "--expect-fingerprint", &fingerprint],
+        &one,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert_eq!(out(&o).trim(), SECRET);
     assert!(err(&o).contains("this confirms the words worked out"));
@@ -404,7 +407,14 @@ fn a_sample_of_damaged_cards_through_the_cli_gives_only_the_right_secret() {
         rng.fill_bytes(&mut bytes);
         let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         let groups: &[&str] = if k == 1 {
-            &["--group", "1of1", "--group", "2of3", "--group-threshold", "1"]
+            &[
+                "--group",
+                "1of1",
+                "--group",
+                "2of3",
+                "--group-threshold",
+                "1",
+            ]
         } else {
             &["--group", "1of1"]
         };
@@ -428,7 +438,10 @@ fn a_sample_of_damaged_cards_through_the_cli_gives_only_the_right_secret() {
                     c => panic!("{c:?}"),
                 }
             }
-            let o = run(&["extend", "-", "--group", "2of3", "--bip39-mode", "none"], &text);
+            let o = run(
+                &["extend", "-", "--group", "2of3", "--bip39-mode", "none"],
+                &text,
+            );
             assert_ne!(o.status.code(), Some(0), "a new set from unconfirmed words");
             assert!(out(&o).is_empty());
         }
@@ -441,7 +454,14 @@ fn combine_to_bip39_refuses_when_the_slip39_reading_matched() {
     let (shares, _, address) = split_json(SECRET, &["--group", "2of3"]);
     let two = shares[..2].join("\n");
     let o = run(
-        &["combine", "-", "--to", "bip39", "--expect-address", &address],
+        &[
+            "combine",
+            "-",
+            "--to",
+            "bip39",
+            "--expect-address",
+            &address,
+        ],
         &two,
     );
     let e = err(&o);
@@ -474,7 +494,14 @@ fn expected_addresses_are_checked_before_use() {
     assert!(out(&o).is_empty());
     // A testnet address with --network bitcoin (the default).
     let o = run(
-        &["combine", "-", "--network", "testnet", "--expect-address", &address],
+        &[
+            "combine",
+            "-",
+            "--network",
+            "testnet",
+            "--expect-address",
+            &address,
+        ],
         &two,
     );
     let e = err(&o);
@@ -513,7 +540,11 @@ fn all_svg_text(dir: &std::path::Path, prefix: &str) -> String {
         })
         .collect();
     names.sort();
-    names.iter().map(|p| svg_text(p)).collect::<Vec<_>>().join("\n")
+    names
+        .iter()
+        .map(|p| svg_text(p))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -523,7 +554,17 @@ fn the_bridging_mode_is_written_read_back_and_carried() {
     // An entropy-mode split writes the mode line.
     let phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
     let o = run(
-        &["split", "--group", "2of3", "--bip39-file", "-", "--bip39-mode", "entropy", "--iteration-exponent", "0"],
+        &[
+            "split",
+            "--group",
+            "2of3",
+            "--bip39-file",
+            "-",
+            "--bip39-mode",
+            "entropy",
+            "--iteration-exponent",
+            "0",
+        ],
         phrase,
     );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
@@ -535,12 +576,22 @@ fn the_bridging_mode_is_written_read_back_and_carried() {
     // `cards` reads it back: the cards and the sheet say entropy mode and --to bip39.
     let cards_dir = dir.join("cards");
     let o = run(
-        &["cards", shares_path.to_str().unwrap(), "--cards", cards_dir.to_str().unwrap(), "--card-format", "svg"],
+        &[
+            "cards",
+            shares_path.to_str().unwrap(),
+            "--cards",
+            cards_dir.to_str().unwrap(),
+            "--card-format",
+            "svg",
+        ],
         "",
     );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let cards = all_svg_text(&cards_dir, "share-");
-    assert!(cards.contains("--to bip39") && cards.contains("different, empty wallet"), "{cards}");
+    assert!(
+        cards.contains("--to bip39") && cards.contains("different, empty wallet"),
+        "{cards}"
+    );
     assert!(!cards.contains("such as Trezor"), "{cards}");
     let sheet = all_svg_text(&cards_dir, "owner-sheet");
     assert!(sheet.contains("Bridging mode: entropy"), "{sheet}");
@@ -550,13 +601,23 @@ fn the_bridging_mode_is_written_read_back_and_carried() {
 
     // A file without the line: cards asks for the mode rather than guess.
     let bare = share_lines(&file).join("\n");
-    let o = run(&["cards", "-", "--cards", dir.join("bare").to_str().unwrap()], &bare);
+    let o = run(
+        &["cards", "-", "--cards", dir.join("bare").to_str().unwrap()],
+        &bare,
+    );
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
     assert!(err(&o).contains("--bip39-mode"), "{}", err(&o));
     assert!(!dir.join("bare").exists());
     // A flag that contradicts the file is refused.
     let o = run(
-        &["cards", shares_path.to_str().unwrap(), "--cards", dir.join("c2").to_str().unwrap(), "--bip39-mode", "none"],
+        &[
+            "cards",
+            shares_path.to_str().unwrap(),
+            "--cards",
+            dir.join("c2").to_str().unwrap(),
+            "--bip39-mode",
+            "none",
+        ],
         "",
     );
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
@@ -564,7 +625,16 @@ fn the_bridging_mode_is_written_read_back_and_carried() {
     // extend carries it to the new set's file and cards.
     let ext_dir = dir.join("ext");
     let o = run(
-        &["extend", shares_path.to_str().unwrap(), "--group", "2of3", "--cards", ext_dir.to_str().unwrap(), "--card-format", "svg"],
+        &[
+            "extend",
+            shares_path.to_str().unwrap(),
+            "--group",
+            "2of3",
+            "--cards",
+            ext_dir.to_str().unwrap(),
+            "--card-format",
+            "svg",
+        ],
         "",
     );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
@@ -575,19 +645,40 @@ fn the_bridging_mode_is_written_read_back_and_carried() {
     // reissue carries it too, and cards on the reissued share alone keep the mode and say
     // truthfully how many shares the group needs.
     let o = run(
-        &["reissue", shares_path.to_str().unwrap(), "--member-index", "4"],
+        &[
+            "reissue",
+            shares_path.to_str().unwrap(),
+            "--member-index",
+            "4",
+        ],
         "",
     );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let reissued = out(&o);
-    assert!(reissued.starts_with("# seedshard: mode=entropy\n"), "{reissued}");
+    assert!(
+        reissued.starts_with("# seedshard: mode=entropy\n"),
+        "{reissued}"
+    );
     let r_dir = dir.join("reissued");
-    let o = run(&["cards", "-", "--cards", r_dir.to_str().unwrap(), "--card-format", "svg"], &reissued);
+    let o = run(
+        &[
+            "cards",
+            "-",
+            "--cards",
+            r_dir.to_str().unwrap(),
+            "--card-format",
+            "svg",
+        ],
+        &reissued,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let sheet = all_svg_text(&r_dir, "owner-sheet");
     assert!(sheet.contains("Bridging mode: entropy"), "{sheet}");
     assert!(!sheet.contains("2 of the 1 shares"), "{sheet}");
-    assert!(sheet.contains("2 of the shares needed (1 card drawn here)"), "{sheet}");
+    assert!(
+        sheet.contains("2 of the shares needed (1 card drawn here)"),
+        "{sheet}"
+    );
 }
 
 #[test]
@@ -595,18 +686,54 @@ fn cards_that_open_the_wallet_alone_never_say_they_reveal_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     for (k, plan) in [
         vec!["--group", "1of1"],
-        vec!["--group", "1of1", "--group", "2of3", "--group-threshold", "1"],
-        vec!["--group", "1of1", "--group", "2of3", "--group-threshold", "2"],
+        vec![
+            "--group",
+            "1of1",
+            "--group",
+            "2of3",
+            "--group-threshold",
+            "1",
+        ],
+        vec![
+            "--group",
+            "1of1",
+            "--group",
+            "2of3",
+            "--group-threshold",
+            "2",
+        ],
     ]
     .iter()
     .enumerate()
     {
         let d = tmp.path().join(format!("plan{k}"));
-        let mut args = vec!["split", "--secret-file", "-", "--iteration-exponent", "0", "--cards", d.to_str().unwrap(), "--card-format", "svg"];
+        let mut args = vec![
+            "split",
+            "--secret-file",
+            "-",
+            "--iteration-exponent",
+            "0",
+            "--cards",
+            d.to_str().unwrap(),
+            "--card-format",
+            "svg",
+        ];
         args.extend(plan.iter().copied());
         let o = run(&args, SECRET);
         assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-        let first = svg_text(&std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().path()).filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("share-")).min().unwrap());
+        let first = svg_text(
+            &std::fs::read_dir(&d)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| {
+                    p.file_name()
+                        .unwrap()
+                        .to_string_lossy()
+                        .starts_with("share-")
+                })
+                .min()
+                .unwrap(),
+        );
         if k < 2 {
             assert!(!first.contains("reveals nothing"), "{first}");
             assert!(first.contains("It alone restores the wallet"), "{first}");
@@ -622,7 +749,17 @@ fn a_failed_forced_write_leaves_the_old_cards_intact() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path().join("cards");
     let args = |force: bool| {
-        let mut a = vec!["split".to_string(), "--secret-file".into(), "-".into(), "--iteration-exponent".into(), "0".into(), "--group".into(), "2of3".into(), "--cards".into(), d.to_str().unwrap().into()];
+        let mut a = vec![
+            "split".to_string(),
+            "--secret-file".into(),
+            "-".into(),
+            "--iteration-exponent".into(),
+            "0".into(),
+            "--group".into(),
+            "2of3".into(),
+            "--cards".into(),
+            d.to_str().unwrap().into(),
+        ];
         if force {
             a.push("--force".into());
         }
@@ -690,7 +827,10 @@ fn worked_out_words_never_reach_a_pipe() {
     assert_eq!(out(&o).trim(), SECRET);
     no_words("combine", &err(&o));
     assert!(err(&o).contains("word 6 was unreadable"), "{}", err(&o));
-    let o = run(&["extend", "-", "--group", "2of3", "--bip39-mode", "none"], &pile);
+    let o = run(
+        &["extend", "-", "--group", "2of3", "--bip39-mode", "none"],
+        &pile,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     no_words("extend", &err(&o));
     let o = run(&["reissue", "-", "--member-index", "4"], &pile);

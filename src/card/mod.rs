@@ -1026,7 +1026,9 @@ mod tests {
 
     #[test]
     fn instructions_warn_about_trezor_only_in_entropy_mode() {
-        assert!(heir_instructions(Some(BridgeMode::Entropy), false).contains("different, empty wallet"));
+        assert!(
+            heir_instructions(Some(BridgeMode::Entropy), false).contains("different, empty wallet")
+        );
         assert!(!heir_instructions(None, false).contains("empty wallet"));
         assert!(heir_instructions(None, false).contains("Never type these words into a website"));
         // A card that opens the wallet by itself never says it reveals nothing.

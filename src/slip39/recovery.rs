@@ -152,7 +152,11 @@ pub fn list_positions(positions: &[usize]) -> String {
     let mut out = String::new();
     for (i, p) in positions.iter().enumerate() {
         if i > 0 {
-            out.push_str(if i + 1 == positions.len() { " and " } else { ", " });
+            out.push_str(if i + 1 == positions.len() {
+                " and "
+            } else {
+                ", "
+            });
         }
         out.push_str(&alloc::format!("{p}"));
     }

@@ -91,9 +91,7 @@ pub fn gather(
 
 /// Adds lines of share text to `g` (see [`gather`]).
 pub fn add_lines(g: &mut Gathered, lines: &[(&str, String)], show_words: bool) {
-    let results = g
-        .rec
-        .add_texts(lines.iter().map(|(t, l)| (*t, l.clone())));
+    let results = g.rec.add_texts(lines.iter().map(|(t, l)| (*t, l.clone())));
     g.notes.resize(g.rec.entries().len(), Vec::new());
     for ((content, label), result) in lines.iter().zip(results) {
         match result {
@@ -126,12 +124,20 @@ fn upper(index: u16) -> String {
 /// What was done to a share's words, one line each, for the person to compare with the card.
 /// With `show_words` false (the lines go to a pipe or file), positions only: the worked-out
 /// words are usually the card's, so they are never written where output may be logged.
-pub fn describe_note(typed: &str, share: &Share, note: &RepairNote, show_words: bool) -> Vec<String> {
+pub fn describe_note(
+    typed: &str,
+    share: &Share,
+    note: &RepairNote,
+    show_words: bool,
+) -> Vec<String> {
     let read = ShareWords::parse(typed, true).ok();
     let idx = share.to_indices();
     let gives = |i: usize| {
         if show_words {
-            format!("the checksum gives {}: compare with the card", upper(idx[i]))
+            format!(
+                "the checksum gives {}: compare with the card",
+                upper(idx[i])
+            )
         } else {
             format!("the checksum works it out{WORD_HIDDEN}")
         }
@@ -154,7 +160,11 @@ pub fn describe_note(typed: &str, share: &Share, note: &RepairNote, show_words: 
         out.push(format!(
             "word {p}{} is one word too many: the share fits the checksum without it{}",
             was.map(|w| format!(" ({})", upper(w))).unwrap_or_default(),
-            if show_words { ": compare with the card" } else { "" }
+            if show_words {
+                ": compare with the card"
+            } else {
+                ""
+            }
         ));
     }
     for fix in &note.fixes {

@@ -4,11 +4,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use seedshard::bip39::Bip39Phrase;
-use seedshard::slip39::recovery::{Analysis, RecoveryError};
+use seedshard::slip39::recovery::{Analysis, RecoveryError, TextError};
 use seedshard::slip39::share::CommonParameters;
 use seedshard::wallet::{readings, ReadingKind, RootXprv};
 use seedshard::{
-    EncryptedMasterSecret, MasterSecret, Recovery, Share, ShareStatus,
+    EncryptedMasterSecret, MasterSecret, ParseShareError, Recovery, Share, ShareStatus,
 };
 use serde::Serialize;
 use zeroize::Zeroizing;
@@ -96,7 +96,11 @@ pub fn run(args: &CombineArgs) -> CliResult {
     // express the SLIP-39 reading (it would open the other wallet).
     if let (SecretFormat::Bip39, Some(i)) = (args.to, matched) {
         if all[i].kind() == ReadingKind::Slip39 {
-            let _ = writeln!(std::io::stderr().lock(), "{}", bridge::matched_line(&all, i));
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "{}",
+                bridge::matched_line(&all, i)
+            );
             return Err(CliError::check_failed(
                 "the expected wallet is opened by reading 1 (the SLIP-39 master secret), which no BIP-39 phrase can express: as a phrase, this secret opens a different wallet",
                 "use --to xprv for that wallet's root key (or --to hex for the master secret); a Trezor or other SLIP-39 wallet opens it from the shares themselves",
@@ -332,8 +336,9 @@ struct Pile {
     labels: Vec<String>,
     /// Per entry: the words worked out, one line each, to compare with the card.
     repairs: Vec<Vec<String>>,
-    /// Each different set seen (its common parameters and length), with its first entry.
-    sets: Vec<((CommonParameters, usize), usize)>,
+    /// Each different set seen (its common parameters and length), with its first share's
+    /// label.
+    sets: Vec<((CommonParameters, usize), String)>,
 }
 
 impl Pile {
@@ -342,8 +347,8 @@ impl Pile {
     }
 
     /// Refuses piles far larger than any set of cards, before the share is added.
-    fn admit(&mut self, share: &Share, label: &str, entry: usize) -> CliResult {
-        if entry >= MAX_SHARES {
+    fn admit(&mut self, share: &Share, label: &str, number: usize) -> CliResult {
+        if number >= MAX_SHARES {
             return Err(CliError::input(
                 format!("{label}: more than {MAX_SHARES} shares were given; a SLIP-39 set has at most 256 (16 groups of 16)"),
                 "give the cards of the set to recover, one share a line",
@@ -353,12 +358,8 @@ impl Pile {
         if !self.sets.iter().any(|(k, _)| *k == key) {
             if self.sets.len() >= MAX_SETS {
                 let first = |k: usize| {
-                    let (key, entry) = self.sets[k];
-                    format!(
-                        "{} is of set {}",
-                        self.labels[entry],
-                        key.0.identifier.short_name()
-                    )
+                    let (key, first_label) = &self.sets[k];
+                    format!("{first_label} is of set {}", key.0.identifier.short_name())
                 };
                 return Err(CliError::input(
                     format!(
@@ -369,7 +370,7 @@ impl Pile {
                     "give the cards of one set (its shares all begin with the same two words); `seedshard check` sorts a smaller pile by set",
                 ));
             }
-            self.sets.push((key, entry));
+            self.sets.push((key, label.to_string()));
         }
         Ok(())
     }
@@ -400,11 +401,19 @@ impl Pile {
                     source: name.clone(),
                     line: i + 1,
                 };
-                if self.labels.len() + lines.len() >= MAX_SHARES {
-                    return Err(CliError::input(
-                        format!("share {} ({origin}): more than {MAX_SHARES} shares were given; a SLIP-39 set has at most 256 (16 groups of 16)", self.labels.len() + lines.len() + 1),
-                        "give the cards of the set to recover, one share a line",
-                    ));
+                // The limits first, in input order, for shares read whole: a pile far larger
+                // than any set of cards is refused before any work.
+                let number = self.labels.len() + lines.len();
+                let label = format!("share {} ({origin})", number + 1);
+                match Share::parse(content) {
+                    Ok(share) => self.admit(&share, &label, number)?,
+                    Err(_) if number >= MAX_SHARES => {
+                        return Err(CliError::input(
+                            format!("{label}: more than {MAX_SHARES} shares were given; a SLIP-39 set has at most 256 (16 groups of 16)"),
+                            "give the cards of the set to recover, one share a line",
+                        ))
+                    }
+                    Err(_) => {}
                 }
                 lines.push((content, origin));
             }
@@ -422,7 +431,7 @@ impl Pile {
             match result {
                 Ok(added) => {
                     let share = self.rec.entries()[added.entry].share().clone();
-                    self.admit(&share, &label, added.entry)?;
+                    self.admit(&share, &label, first + k)?;
                     self.repairs[added.entry] = added
                         .note
                         .as_ref()
@@ -431,11 +440,32 @@ impl Pile {
                     self.labels[added.entry] = label;
                 }
                 Err(e) => {
+                    if let seedshard::bip39::MnemonicKind::Bip39 { .. }
+                    | seedshard::bip39::MnemonicKind::Bip39OtherLanguage { .. } =
+                        seedshard::bip39::classify(content)
+                    {
+                        // A BIP-39 phrase among the shares: say so, with the command for it.
+                        return Err(crate::bridge::share_error(
+                            first + k + 1,
+                            origin,
+                            content,
+                            &ParseShareError::Empty,
+                        ));
+                    }
                     let lines = describe_text_error(content, &e, show_words);
+                    let hint = match e {
+                        TextError::LengthDiffers { .. }
+                        | TextError::Parse(
+                            ParseShareError::TooShort { .. }
+                            | ParseShareError::InvalidLength { .. }
+                            | ParseShareError::TooLong { .. },
+                        ) => "a share has 20 words (128-bit secret), 33 (256-bit) or 59 (512-bit): check for a missing or extra word, or a share broken across two lines; `seedshard check` on the file shows every problem",
+                        _ => "compare the words with the card, write ? for each word you cannot read, \
+                              and run `seedshard check` on the file to see every problem",
+                    };
                     return Err(CliError::input(
                         format!("{label}: {}", failed_share(&lines)),
-                        "compare the words with the card, write ? for each word you cannot read, \
-                         and run `seedshard check` on the file to see every problem",
+                        hint,
                     ));
                 }
             }

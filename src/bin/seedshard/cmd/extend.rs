@@ -18,7 +18,12 @@ pub fn run(args: &ExtendArgs) -> CliResult {
     let plan = crate::cmd::split::group_plan(&args.groups, args.group_threshold)?;
     let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
     let mut inputs = Inputs::default();
-    let g = gather(&mut inputs, &args.inputs, "extend", crate::cmd::check::words_to_stderr())?;
+    let g = gather(
+        &mut inputs,
+        &args.inputs,
+        "extend",
+        crate::cmd::check::words_to_stderr(),
+    )?;
     // The bridging mode is carried to the new set: from --bip39-mode or the old file's mode
     // line. Cards need it (they name the wallet to use); a share file without cards keeps it
     // only when known.

@@ -31,7 +31,11 @@ pub fn run(args: &InspectArgs) -> CliResult {
             })?;
         let mut g = Gathered::default();
         if !line.trim().is_empty() {
-            add_lines(&mut g, &[(line.as_str(), "typed share".to_string())], show_words);
+            add_lines(
+                &mut g,
+                &[(line.as_str(), "typed share".to_string())],
+                show_words,
+            );
         }
         g
     } else {

@@ -28,7 +28,12 @@ pub fn run(args: &ReissueArgs) -> CliResult {
         }
     }
     let mut inputs = Inputs::default();
-    let g = gather(&mut inputs, &args.inputs, "reissue", crate::cmd::check::words_to_stderr())?;
+    let g = gather(
+        &mut inputs,
+        &args.inputs,
+        "reissue",
+        crate::cmd::check::words_to_stderr(),
+    )?;
     if let Some((label, lines)) = g.failed.first() {
         return Err(CliError::input(
             format!("share ({label}): {}", failed_share(lines)),
