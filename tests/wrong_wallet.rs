@@ -366,6 +366,11 @@ fn combine_and_extend_refuse_an_unconfirmed_repair_of_a_one_of_one_card() {
     assert!(e.contains("--expect-fingerprint"), "{e}");
     assert!(!e.contains(SECRET));
 
+    // verify shows no wallet facts from unconfirmed words either.
+    let o = run(&["verify", "-"], &damaged);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert!(out(&o).is_empty(), "{}", out(&o));
+
     let o = run(&["extend", "-", "--group", "2of3"], &damaged);
     let e = err(&o);
     assert_eq!(o.status.code(), Some(1), "{e}");

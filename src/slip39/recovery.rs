@@ -139,8 +139,8 @@ impl fmt::Display for Unconfirmed {
         )?;
         if self.checksum_spent {
             f.write_str(
-                "; working them out used up the whole checksum, so nothing checked the other \
-                 words either",
+                "; working them out used up the whole checksum: it has no strength left to check \
+                 the share's other words, so one misread word there would go unnoticed",
             )?;
         }
         Ok(())

@@ -238,7 +238,6 @@ pub fn gather(
             .map(|u| format!("{}: {u}", pile.labels[u.entry]))
             .collect::<Vec<_>>()
             .join("; "),
-        spent: unconfirmed.iter().any(|u| u.checksum_spent),
     });
     Ok(Gathered {
         ems,
@@ -262,21 +261,15 @@ pub struct Gathered {
 /// Worked-out words that nothing confirms, ready to tell the person.
 pub struct Unconfirmed {
     what: String,
-    spent: bool,
 }
 
 impl Unconfirmed {
     /// The error when nothing will confirm them (no `--expect-*` given): exit 1, naming the
     /// positions and what would confirm them.
     pub fn error(&self) -> CliError {
-        let spent = if self.spent {
-            " With three unreadable words (or one unreadable and one wrong) the checksum has no strength left to check the share's other words, so a single misread word elsewhere gives a different wallet without any warning."
-        } else {
-            ""
-        };
         CliError::check_failed(
             format!(
-                "{}; the secret is not shown, since if a worked-out word is wrong it opens a different wallet.{spent}",
+                "{}; the secret is not shown, since if a worked-out word is wrong it opens a different wallet",
                 self.what
             ),
             "confirm the words in one of these ways: give the wallet's fingerprint (--expect-fingerprint) or one of its addresses (--expect-address); or add another card of the set; or run `seedshard combine` at a terminal without files, type the share and confirm each worked-out word against the card",

@@ -161,7 +161,7 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
             for l in describe_note(&text, &settled.share, note, true) {
                 term.say(&format!("    {l}"));
             }
-            if !yes(term, "  does the card show these words? [y/n]: ")? {
+            if !yes(term, "  does the card show each of these words? [y/n]: ")? {
                 term.say("  share not taken: more words differ from the card than the checksum can settle; type it again, with ? for each doubtful word");
                 continue;
             }

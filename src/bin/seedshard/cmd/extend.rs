@@ -62,16 +62,11 @@ pub fn run(args: &ExtendArgs) -> CliResult {
             ),
             ExtendError::Recovery(RecoveryError::Unconfirmed(list)) => CliError::check_failed(
                 format!(
-                    "no new set was made: {}; if a worked-out word is wrong the new set would restore a different wallet{}",
+                    "no new set was made: {}; if a worked-out word is wrong the new set would restore a different wallet",
                     list.iter()
                         .map(|u| format!("{}: {u}", g.rec.entries()[u.entry].source()))
                         .collect::<Vec<_>>()
                         .join("; "),
-                    if list.iter().any(|u| u.checksum_spent) {
-                        " (with three unreadable words the checksum has no strength left to check the other words)"
-                    } else {
-                        ""
-                    }
                 ),
                 "confirm the words first: run `seedshard combine --expect-fingerprint` (or `--expect-address`) on the file, or type the share at a terminal with `seedshard combine` and compare each worked-out word with the card; then write the confirmed words into the file, or add another card of the set",
             ),
