@@ -1730,3 +1730,57 @@ impl fmt::Display for PublicFields {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(fixes: &[(usize, bool)], extra: Option<usize>) -> RepairNote {
+        RepairNote {
+            fixes: fixes
+                .iter()
+                .map(|&(position, was_unreadable)| Fix {
+                    position,
+                    was_unreadable,
+                })
+                .collect(),
+            from_other_shares: Vec::new(),
+            unknown_words: Vec::new(),
+            chosen_by_other_shares: false,
+            missing_word: None,
+            extra_word: extra,
+        }
+    }
+
+    #[test]
+    fn the_checksum_is_spent_by_three_unreadable_words_or_one_and_a_wrong_one() {
+        let u = |n: &RepairNote| Unconfirmed::of(0, n);
+        assert!(!u(&note(&[(8, true)], None)).checksum_spent);
+        assert!(!u(&note(&[(8, true), (9, true)], None)).checksum_spent);
+        assert!(u(&note(&[(8, true), (9, true), (10, true)], None)).checksum_spent);
+        assert!(u(&note(&[(8, true), (12, false)], None)).checksum_spent);
+        assert!(!u(&note(&[(12, false)], None)).checksum_spent);
+        assert!(u(&note(&[(3, true)], Some(5))).checksum_spent);
+        assert_eq!(
+            u(&note(&[(10, true), (8, true)], Some(9))).positions,
+            [8, 9, 10]
+        );
+    }
+
+    #[test]
+    fn positions_read_as_a_list() {
+        assert_eq!(list_positions(&[8]), "8");
+        assert_eq!(list_positions(&[8, 9]), "8 and 9");
+        assert_eq!(list_positions(&[8, 9, 10]), "8, 9 and 10");
+        let one = Unconfirmed {
+            entry: 0,
+            positions: alloc::vec![8],
+            checksum_spent: false,
+        };
+        assert_eq!(
+            one.to_string(),
+            "word 8 was worked out from the checksum and nothing confirms it (this set has no \
+             digest: a threshold of 1)"
+        );
+    }
+}

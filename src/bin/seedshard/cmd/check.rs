@@ -660,7 +660,7 @@ pub fn run(args: &CheckArgs) -> CliResult {
                 "{problems} share{} attention",
                 if problems == 1 { " needs" } else { "s need" }
             ),
-            "compare the shares named above with their cards; words marked \"compare with the card\" were worked out from the checksum",
+            "compare the shares named above with their cards; the words named by position were worked out from the checksum (run `seedshard check` at a terminal to see them)",
         ));
     }
     if args.complete && !recovers {
