@@ -646,6 +646,19 @@ fn the_bridging_mode_is_written_read_back_and_carried() {
     assert!(out(&o).contains("# seedshard: mode=entropy"), "{}", out(&o));
     let cards = all_svg_text(&ext_dir, "share-");
     assert!(cards.contains("--to bip39"), "{cards}");
+    let o = run(
+        &[
+            "extend",
+            shares_path.to_str().unwrap(),
+            "--group",
+            "2of3",
+            "--json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(v["mode"], "entropy");
 
     // reissue carries it too, and cards on the reissued share alone keep the mode and say
     // truthfully how many shares the group needs.

@@ -103,9 +103,25 @@ pub fn run(args: &ExtendArgs) -> CliResult {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        return output::write_json(&mut out, &output::SplitJson::new(&set));
+        return output::write_json(
+            &mut out,
+            &ExtendJson {
+                set: output::SplitJson::new(&set),
+                mode: mode.map(ShareMode::as_str),
+            },
+        );
     }
     output::write_share_set(&mut out, &set, mode)
         .and_then(|()| out.flush())
         .map_err(crate::write_error)
+}
+
+/// `extend --json`: the new set as `split --json` writes it, with the mode carried.
+#[derive(serde::Serialize)]
+struct ExtendJson {
+    #[serde(flatten)]
+    set: output::SplitJson,
+    /// `slip39`, `entropy` or `seed`, when known (as in the share file's mode line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mode: Option<&'static str>,
 }
