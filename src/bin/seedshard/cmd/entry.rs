@@ -355,6 +355,52 @@ mod tests {
     }
 
     #[test]
+    fn a_single_card_is_confirmed_by_the_person_at_the_terminal() {
+        // A 1-of-1 card has no digest: the person's answer is what confirms the words, and
+        // with three unreadable words the terminal says the checksum is used up.
+        let secret = MasterSecret::new(vec![0x24; 16]).unwrap();
+        let card = SplitPlan::single(1, 1)
+            .unwrap()
+            .split(&secret, &Passphrase::empty())
+            .unwrap()
+            .shares()
+            .next()
+            .unwrap()
+            .to_words()
+            .to_string();
+        let mut w: Vec<String> = card.split(' ').map(String::from).collect();
+        for p in [7, 8, 9] {
+            w[p] = "?".into();
+        }
+        let mut term = Script {
+            answers: vec![w.join(" "), "y".into()],
+            shown: Vec::new(),
+        };
+        let shares = enter_shares(&mut term).unwrap();
+        let text = term.shown.join("\n");
+        assert!(
+            text.contains("does the card show each of these words"),
+            "{text}"
+        );
+        assert!(text.contains("used up the whole checksum"), "{text}");
+        assert!(
+            text.contains(&card.split(' ').nth(7).unwrap().to_uppercase()),
+            "{text}"
+        );
+        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
+        assert_eq!(
+            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
+            secret
+        );
+        // Answered no: not taken.
+        let mut term = Script {
+            answers: vec![w.join(" "), "n".into(), String::new()],
+            shown: Vec::new(),
+        };
+        assert!(enter_shares(&mut term).is_err());
+    }
+
+    #[test]
     fn a_stray_first_card_gives_way_to_the_set_with_more_shares() {
         let (secret, words, other) = set();
         let mut term = Script {
