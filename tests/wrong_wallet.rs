@@ -601,6 +601,11 @@ fn the_bridging_mode_is_written_read_back_and_carried() {
     let sheet = all_svg_text(&cards_dir, "owner-sheet");
     assert!(sheet.contains("Bridging mode: entropy"), "{sheet}");
     assert!(sheet.contains("combine --to bip39"), "{sheet}");
+    // Drawn from a file, the sheet does not claim to know the group's size.
+    assert!(
+        sheet.contains("2 of the shares needed (3 cards drawn here)"),
+        "{sheet}"
+    );
     assert!(!sheet.contains("were not given"), "{sheet}");
     assert!(!sheet.contains("match this sheet before"), "{sheet}");
 

@@ -143,6 +143,9 @@ pub struct CardOptions {
     pub bridge: Option<BridgeMode>,
     /// Resolution of PNG output (at least [`MIN_PNG_DPI`]).
     pub png_dpi: u32,
+    /// True when the shares drawn may be only some of the set's (cards drawn again from a
+    /// file): the owner sheet then does not claim to know how many shares each group has.
+    pub partial: bool,
 }
 
 impl Default for CardOptions {
@@ -153,6 +156,7 @@ impl Default for CardOptions {
             date: None,
             bridge: None,
             png_dpi: MIN_PNG_DPI,
+            partial: false,
         }
     }
 }
@@ -176,6 +180,12 @@ impl CardOptions {
     /// Sets the BIP-39 bridging mode.
     pub fn with_bridge(mut self, bridge: Option<BridgeMode>) -> Self {
         self.bridge = bridge;
+        self
+    }
+    /// Says whether the shares drawn may be only some of the set's (see
+    /// [`CardOptions::partial`]).
+    pub fn with_partial(mut self, partial: bool) -> Self {
+        self.partial = partial;
         self
     }
     /// Sets the PNG resolution.
@@ -787,7 +797,7 @@ impl OwnerSheet<'_> {
             // The cards drawn may be only some of the group's (a reissued card, say): the
             // shares do not record how many members a group has.
             let n = in_group.len();
-            let needed = if n >= usize::from(t) {
+            let needed = if n >= usize::from(t) && !set.options.partial {
                 format!("{t} of its {n} shares needed")
             } else {
                 format!(

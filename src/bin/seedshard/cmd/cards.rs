@@ -44,6 +44,9 @@ pub fn run(args: &CardsArgs) -> CliResult {
     let file_mode = crate::io::share_mode(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
     let mode = resolve_mode(args.bip39_mode.map(ShareMode::of_arg), file_mode, "cards")?;
     let shares: Vec<Share> = shares.into_iter().map(|s| s.share).collect();
+    // From a file the cards may be only some of the set's: the sheet says how many are drawn.
+    let mut plan = plan;
+    plan.options = plan.options.clone().with_partial(true);
     plan.write(shares, mode.bridge(), None)
 }
 
