@@ -558,6 +558,57 @@ impl Expectation {
     }
 }
 
+/// Why an address given to compare with cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AddressError {
+    /// Not a valid address: a character is mistyped (the bech32 checksum does not match),
+    /// missing or extra.
+    Invalid,
+    /// A valid address, of another network than the one given.
+    OtherNetwork,
+    /// A valid address of the network, but neither native segwit (bc1q) nor taproot (bc1p).
+    Unsupported,
+}
+
+impl fmt::Display for AddressError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Invalid => {
+                "is not a valid address: its checksum does not match, so a character is mistyped, missing or extra"
+            }
+            Self::OtherNetwork => "is an address of another network",
+            Self::Unsupported => {
+                "is neither a native segwit (bc1q) nor a taproot (bc1p) address"
+            }
+        })
+    }
+}
+
+impl core::error::Error for AddressError {}
+
+impl Expectation {
+    /// An [`Expectation::Address`] for `address` on `network`, checked first: its bech32
+    /// checksum, its network, and its kind (native segwit or taproot).
+    ///
+    /// # Errors
+    ///
+    /// [`AddressError`] saying what is wrong.
+    pub fn address(address: &str, network: Network) -> Result<Self, AddressError> {
+        let text = normalize_address(address);
+        let parsed = Address::from_str(&text).map_err(|_| AddressError::Invalid)?;
+        if !parsed.is_valid_for_network(network.to_bitcoin()) {
+            return Err(AddressError::OtherNetwork);
+        }
+        match parsed.assume_checked().address_type() {
+            Some(bitcoin::AddressType::P2wpkh | bitcoin::AddressType::P2tr) => {
+                Ok(Self::Address(text))
+            }
+            _ => Err(AddressError::Unsupported),
+        }
+    }
+}
+
 /// The first reading whose wallet matches `expectation`.
 pub fn pick<'a>(readings: &'a [Reading], expectation: &Expectation) -> Option<&'a Reading> {
     readings.iter().find(|r| expectation.matches(&r.facts))

@@ -381,9 +381,11 @@ fn secrets_are_not_echoed_in_errors() {
         "one share short",
     );
 
-    // A share with a word changed (bad checksum) beside a good one.
+    // A share with two words changed (a bad checksum no single word explains) beside a good
+    // one.
     let mut words: Vec<&str> = shares[1].split(' ').collect();
     words[7] = if words[7] == "acid" { "acne" } else { "acid" };
+    words[9] = if words[9] == "acid" { "acne" } else { "acid" };
     std::fs::write(
         dir.path().join("typo.txt"),
         format!("{}\n{}\n", shares[0], words.join(" ")),

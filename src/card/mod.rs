@@ -143,6 +143,9 @@ pub struct CardOptions {
     pub bridge: Option<BridgeMode>,
     /// Resolution of PNG output (at least [`MIN_PNG_DPI`]).
     pub png_dpi: u32,
+    /// True when the shares drawn may be only some of the set's (cards drawn again from a
+    /// file): the owner sheet then does not claim to know how many shares each group has.
+    pub partial: bool,
 }
 
 impl Default for CardOptions {
@@ -153,6 +156,7 @@ impl Default for CardOptions {
             date: None,
             bridge: None,
             png_dpi: MIN_PNG_DPI,
+            partial: false,
         }
     }
 }
@@ -176,6 +180,12 @@ impl CardOptions {
     /// Sets the BIP-39 bridging mode.
     pub fn with_bridge(mut self, bridge: Option<BridgeMode>) -> Self {
         self.bridge = bridge;
+        self
+    }
+    /// Says whether the shares drawn may be only some of the set's (see
+    /// [`CardOptions::partial`]).
+    pub fn with_partial(mut self, partial: bool) -> Self {
+        self.partial = partial;
         self
     }
     /// Sets the PNG resolution.
@@ -291,29 +301,33 @@ pub fn holder_label(share: &Share, group_size: u8) -> String {
     format!("Group {g} of {gc}, share {m} of {n}. {group_part}; {groups_part}.")
 }
 
-/// Short instructions for an heir, printed on every holder card.
-pub fn heir_instructions(bridge: Option<BridgeMode>) -> &'static str {
-    match bridge {
+/// Short instructions for an heir, printed on every holder card. `opens_alone` is true for
+/// a card that restores the wallet by itself (member threshold 1 in a set whose group
+/// threshold is 1, such as a 1-of-1 card): it must not say that alone it reveals nothing.
+pub fn heir_instructions(bridge: Option<BridgeMode>, opens_alone: bool) -> String {
+    let what = if opens_alone {
+        "This card is a Bitcoin wallet backup (SLIP-39). It alone restores the wallet (with \
+         the SLIP-39 passphrase, if one was set): keep it as safe as the wallet itself."
+    } else {
+        "This card is one share of a Bitcoin wallet backup (SLIP-39). Alone it reveals \
+         nothing; enough shares together restore the wallet."
+    };
+    let gather = if opens_alone {
+        "To recover, use seedshard on an offline computer"
+    } else {
+        "To recover, gather enough cards and use seedshard on an offline computer"
+    };
+    let how = match bridge {
         Some(BridgeMode::Entropy) => {
-            "This card is one share of a Bitcoin wallet backup (SLIP-39). Alone it reveals \
-             nothing; enough shares together restore the wallet. Never type these words into \
-             a website. To recover, gather enough cards and use seedshard on an offline \
-             computer (seedshard combine --to bip39): it gives back the wallet's BIP-39 words. \
-             Do not use a Trezor for these shares: it would open a different, empty wallet."
+            "(seedshard combine --to bip39): it gives back the wallet's BIP-39 words. Do not \
+             use a Trezor for these shares: it would open a different, empty wallet."
         }
         Some(BridgeMode::Seed) => {
-            "This card is one share of a Bitcoin wallet backup (SLIP-39). Alone it reveals \
-             nothing; enough shares together restore the wallet. Never type these words into \
-             a website. To recover, gather enough cards and use seedshard on an offline \
-             computer (seedshard combine), or a SLIP-39 wallet that accepts 59-word shares."
+            "(seedshard combine), or a SLIP-39 wallet that accepts 59-word shares."
         }
-        None => {
-            "This card is one share of a Bitcoin wallet backup (SLIP-39). Alone it reveals \
-             nothing; enough shares together restore the wallet. Never type these words into \
-             a website. To recover, gather enough cards and use seedshard on an offline \
-             computer (seedshard combine), or a SLIP-39 wallet such as Trezor."
-        }
-    }
+        None => "(seedshard combine), or a SLIP-39 wallet such as Trezor.",
+    };
+    format!("{what} Never type these words into a website. {gather} {how}")
 }
 
 /// The shares of one set, with holder names, ready to be drawn.
@@ -555,12 +569,13 @@ impl CardSet {
 
         // Instructions: under the QR on small cards, beside it on tall ones.
         let note = "The first 4 letters (in bold) are enough to type each word.";
-        let instructions = heir_instructions(self.options.bridge);
+        let opens_alone = share.member_threshold() == 1 && share.group_threshold() == 1;
+        let instructions = heir_instructions(self.options.bridge, opens_alone);
         if tall {
             let ix = qx + qr_box + 2.0;
             let iw = w - margin - ix;
             let iy = qy + 4.0;
-            let end = p.paragraph(ix, iy, iw, 6.6, 2.75, Face::Sans, instructions);
+            let end = p.paragraph(ix, iy, iw, 6.6, 2.75, Face::Sans, &instructions);
             p.paragraph(ix, end + 1.0, iw, 6.6, 2.75, Face::SansBold, note);
         } else {
             let ix = qx + 1.0;
@@ -572,7 +587,7 @@ impl CardSet {
                 5.0,
                 2.05,
                 Face::Sans,
-                instructions,
+                &instructions,
             );
             p.paragraph(margin, h - 2.8, header_w, 5.6, 2.3, Face::SansBold, note);
         }
@@ -779,15 +794,21 @@ impl OwnerSheet<'_> {
                 continue;
             }
             let t = set.shares[in_group[0]].member_threshold();
-            let head = if gc == 1 {
-                format!("{} of the {} shares needed", t, in_group.len())
+            // The cards drawn may be only some of the group's (a reissued card, say): the
+            // shares do not record how many members a group has.
+            let n = in_group.len();
+            let needed = if n >= usize::from(t) && !set.options.partial {
+                format!("{t} of its {n} shares needed")
             } else {
                 format!(
-                    "Group {}: {} of its {} shares needed",
-                    g + 1,
-                    t,
-                    in_group.len()
+                    "{t} of its shares needed ({n} card{} drawn here)",
+                    if n == 1 { "" } else { "s" }
                 )
+            };
+            let head = if gc == 1 {
+                needed.replacen("of its", "of the", 1)
+            } else {
+                format!("Group {}: {needed}", g + 1)
             };
             p.text(m, y, 10.0, Face::SansBold, &head);
             y += 4.6;
@@ -882,7 +903,10 @@ impl OwnerSheet<'_> {
                 9.0,
                 4.0,
                 Face::Sans,
-                "Wallet facts (fingerprint, first address, zpub) were not given.",
+                "This sheet was drawn from the shares alone, so it cannot list the wallet's \
+                 fingerprint and first address. Write them here from the wallet software \
+                 (they are public and cannot spend): fingerprint ____________ first address \
+                 ________________________________________.",
             );
         }
 
@@ -897,13 +921,23 @@ impl OwnerSheet<'_> {
              --scan card1.jpg card2.jpg ...) or type the words (seedshard combine{to}), one \
              share a line; the first 4 letters of each word are enough."
         );
+        let check_step = if self.wallet.is_some() {
+            "Check that the fingerprint and first address shown match this sheet before \
+             restoring the wallet, then restore it into wallet software."
+                .to_string()
+        } else {
+            "Check that the fingerprint and first address shown match the ones written on this \
+             sheet (or the wallet's own records) before restoring the wallet, then restore it \
+             into wallet software; with no record to compare, restore it and check its \
+             balance and history before relying on it."
+                .to_string()
+        };
         let steps = [
             "Gather enough cards (see the plan above). Photos of the cards work too.",
             scan_step.as_str(),
             "If a SLIP-39 passphrase was set, enter it when asked. A wrong passphrase silently \
              opens a different wallet.",
-            "Check that the fingerprint and first address shown match this sheet before \
-             restoring the wallet, then restore it into wallet software.",
+            check_step.as_str(),
             "Never type the words or the recovered seed into a website.",
         ];
         for (k, step) in steps.iter().enumerate() {
@@ -1002,9 +1036,18 @@ mod tests {
 
     #[test]
     fn instructions_warn_about_trezor_only_in_entropy_mode() {
-        assert!(heir_instructions(Some(BridgeMode::Entropy)).contains("different, empty wallet"));
-        assert!(!heir_instructions(None).contains("empty wallet"));
-        assert!(heir_instructions(None).contains("Never type these words into a website"));
+        assert!(
+            heir_instructions(Some(BridgeMode::Entropy), false).contains("different, empty wallet")
+        );
+        assert!(!heir_instructions(None, false).contains("empty wallet"));
+        assert!(heir_instructions(None, false).contains("Never type these words into a website"));
+        // A card that opens the wallet by itself never says it reveals nothing.
+        for bridge in [None, Some(BridgeMode::Entropy), Some(BridgeMode::Seed)] {
+            let alone = heir_instructions(bridge, true);
+            assert!(!alone.contains("reveals nothing"), "{alone}");
+            assert!(alone.contains("alone restores the wallet"), "{alone}");
+            assert!(heir_instructions(bridge, false).contains("Alone it reveals nothing"));
+        }
     }
 
     #[test]

@@ -77,6 +77,9 @@ pub struct Entry {
     share: Share,
     note: Option<RepairNote>,
     duplicate_of: Option<usize>,
+    /// The person confirmed the worked-out words against the card (see
+    /// [`Recovery::confirm_repairs`]).
+    confirmed: bool,
 }
 
 impl Entry {
@@ -95,6 +98,87 @@ impl Entry {
     /// The 0-based entry this one repeats exactly, if it is a duplicate.
     pub fn duplicate_of(&self) -> Option<usize> {
         self.duplicate_of
+    }
+    /// True when the share's words were worked out and the person has not confirmed them
+    /// against the card.
+    pub fn needs_confirmation(&self) -> bool {
+        self.note.is_some() && !self.confirmed
+    }
+}
+
+/// Words worked out in a share that the secret would be made from, which nothing
+/// independent confirms: the set has no digest where this share is used (a threshold of 1),
+/// no other share repeats it, and the person has not confirmed them.
+///
+/// The checksum that worked them out cannot also confirm them: each unreadable word uses up
+/// 10 of its 30 bits and each corrected word 20, so a miscorrection goes unnoticed unless
+/// something else checks the result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unconfirmed {
+    /// The 0-based entry of the share.
+    pub entry: usize,
+    /// 1-based positions of the words worked out (filled in, corrected, put back, taken
+    /// out, or taken from the other shares), as in the share's [`RepairNote`].
+    pub positions: Vec<usize>,
+    /// True when working them out used up the whole checksum (three unreadable words, or one
+    /// unreadable and one wrong): nothing at all checked the share's other words.
+    pub checksum_spent: bool,
+}
+
+impl fmt::Display for Unconfirmed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.positions.len();
+        write!(
+            f,
+            "word{} {} {} worked out from the checksum and nothing confirms {} (this set has no \
+             digest: a threshold of 1)",
+            if n == 1 { "" } else { "s" },
+            list_positions(&self.positions),
+            if n == 1 { "was" } else { "were" },
+            if n == 1 { "it" } else { "them" }
+        )?;
+        if self.checksum_spent {
+            f.write_str(
+                "; working them out used up the whole checksum: it has no strength left to check \
+                 the share's other words, so one misread word there would go unnoticed",
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// "8", "8 and 9", "8, 9 and 10".
+pub fn list_positions(positions: &[usize]) -> String {
+    let mut out = String::new();
+    for (i, p) in positions.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == positions.len() {
+                " and "
+            } else {
+                ", "
+            });
+        }
+        out.push_str(&alloc::format!("{p}"));
+    }
+    out
+}
+
+impl Unconfirmed {
+    fn of(entry: usize, note: &RepairNote) -> Self {
+        let mut positions: Vec<usize> = note
+            .fixes
+            .iter()
+            .map(|f| f.position)
+            .chain(note.from_other_shares.iter().copied())
+            .chain(note.extra_word)
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        Self {
+            entry,
+            positions,
+            checksum_spent: note.checksum_used() >= repair::MAX_ERASURES,
+        }
     }
 }
 
@@ -117,6 +201,20 @@ pub struct RepairNote {
     pub missing_word: Option<usize>,
     /// A word too many: the 1-based position, in the words as typed, of the word taken out.
     pub extra_word: Option<usize>,
+}
+
+impl RepairNote {
+    /// How much of the checksum's strength (3 words' worth) working out the words used: one
+    /// per unreadable or put-back word, two per corrected or taken-out word. Words taken
+    /// from the other shares use none.
+    pub fn checksum_used(&self) -> usize {
+        let fixes: usize = self
+            .fixes
+            .iter()
+            .map(|f| if f.was_unreadable { 1 } else { 2 })
+            .sum();
+        fixes + 2 * usize::from(self.extra_word.is_some())
+    }
 }
 
 /// What happened to a share given to [`Recovery::add`].
@@ -329,6 +427,7 @@ impl Recovery {
             share,
             note: note.clone(),
             duplicate_of,
+            confirmed: false,
         });
         Added {
             entry,
@@ -372,6 +471,50 @@ impl Recovery {
         self.push(settled.share, source.into(), settled.note)
     }
 
+    /// Records that the person compared the words worked out in entry `entry` (0-based)
+    /// with the card and confirmed them: they no longer hold back [`Recovery::recover`].
+    /// Only for a person at a terminal who saw each word.
+    pub fn confirm_repairs(&mut self, entry: usize) {
+        if let Some(e) = self.entries.get_mut(entry) {
+            e.confirmed = true;
+        }
+    }
+
+    /// Adds several shares' text at once, the same way whatever their order: first every
+    /// share whose words are all readable and pass the checksum, then the damaged ones, so
+    /// that what the other shares settle (the set's first words, its parameters) is known
+    /// when the damage is worked out. Returns one result per item, in the order given.
+    ///
+    /// This is the one rule for shares read from files: `?` or a word not in the list is
+    /// unreadable and worked out, a wrong word is located, the set's common words come from
+    /// the other shares, and among several readings only one that belongs to the set is
+    /// taken. What is worked out is then used only when something confirms it (see
+    /// [`Recovery::recover`]).
+    pub fn add_texts<'t, S: Into<String>>(
+        &mut self,
+        items: impl IntoIterator<Item = (&'t str, S)>,
+    ) -> Vec<Result<Added, TextError>> {
+        let items: Vec<(&str, String)> = items.into_iter().map(|(t, s)| (t, s.into())).collect();
+        let mut out: Vec<Option<Result<Added, TextError>>> = alloc::vec![None; items.len()];
+        for (k, (text, source)) in items.iter().enumerate() {
+            let whole = ShareWords::parse(text, true)
+                .ok()
+                .filter(|w| w.unreadable().is_empty())
+                .and_then(|w| Share::from_indices(w.indices()).ok());
+            if let Some(share) = whole {
+                out[k] = Some(Ok(self.push(share, source.clone(), None)));
+            }
+        }
+        for (k, (text, source)) in items.iter().enumerate() {
+            if out[k].is_none() {
+                out[k] = Some(self.add_text(text, source.clone()));
+            }
+        }
+        out.into_iter()
+            .map(|r| r.expect("every item is added in one of the two passes"))
+            .collect()
+    }
+
     /// The first two words of the set being recovered.
     fn set_prefix(&self) -> Option<[u16; 2]> {
         let key = self.main_key()?;
@@ -406,11 +549,22 @@ impl Recovery {
             Repair::Repaired(c) => return Ok((c.share, note(c.fixes, Vec::new(), false))),
             Repair::Ambiguous(cands) => {
                 if let Some(p) = prefix {
+                    // Readings that belong to the set being recovered (all its common
+                    // parameters and its length), else those that at least begin as its
+                    // shares do.
+                    let key = self.main_key();
                     let mut fit: Vec<Candidate> = cands
                         .iter()
-                        .filter(|c| matches_prefix(&c.share, p))
+                        .filter(|c| Some(SetKey::of(&c.share)) == key)
                         .cloned()
                         .collect();
+                    if fit.is_empty() {
+                        fit = cands
+                            .iter()
+                            .filter(|c| matches_prefix(&c.share, p))
+                            .cloned()
+                            .collect();
+                    }
                     if fit.len() == 1 {
                         let c = fit.pop().expect("one candidate");
                         return Ok((c.share, note(c.fixes, Vec::new(), true)));
@@ -622,6 +776,7 @@ impl Recovery {
                     other_sets: Vec::new(),
                     outcome: SetOutcome::NoShares,
                     digest_checked: false,
+                    unconfirmed: Vec::new(),
                 },
                 None,
             );
@@ -791,17 +946,25 @@ impl Recovery {
             }
         };
         // SLIP-39 digests exist only where a threshold is 2 or more: one level up (groups)
-        // covers everything; otherwise the group used must have one.
+        // covers everything. With a group threshold of 1 every group used holds the same
+        // secret (they were found equal), so one group with a member threshold of 2 or more
+        // confirms them all; groups of threshold 1 (single cards) have no digest.
         let digest_checked = !used_groups.is_empty()
             && (gt >= 2
-                || used_groups.iter().all(|(_, members)| {
+                || used_groups.iter().any(|(_, members)| {
                     members
                         .first()
                         .is_some_and(|&i| self.entries[i].share.member_threshold() >= 2)
                 }));
+        let unconfirmed = if digest_checked {
+            Vec::new()
+        } else {
+            self.unconfirmed(&used_groups)
+        };
         let analysis = Analysis {
             status,
             digest_checked,
+            unconfirmed,
             progress: self.progress(),
             other_sets,
             outcome,
@@ -812,14 +975,72 @@ impl Recovery {
         (analysis, level)
     }
 
+    /// Worked-out words in the shares used that nothing confirms, when the set has no
+    /// digest where they are used (group threshold 1, single-card groups). The groups used
+    /// then all hold the same value, so any one share among them read whole (or confirmed
+    /// by the person, or repeated by a share read whole) confirms the others.
+    fn unconfirmed(&self, used_groups: &[(u8, Vec<usize>)]) -> Vec<Unconfirmed> {
+        let used: Vec<usize> = used_groups
+            .iter()
+            .flat_map(|(_, m)| m.iter().copied())
+            .collect();
+        let needs = |i: usize| {
+            self.entries[i].needs_confirmation()
+                && !self
+                    .entries
+                    .iter()
+                    .any(|d| d.duplicate_of == Some(i) && !d.needs_confirmation())
+        };
+        if used.iter().any(|&i| !needs(i)) {
+            return Vec::new();
+        }
+        used.iter()
+            .map(|&i| {
+                Unconfirmed::of(
+                    i,
+                    self.entries[i]
+                        .note
+                        .as_ref()
+                        .expect("needs confirmation, so it has a note"),
+                )
+            })
+            .collect()
+    }
+
     /// Recovers the encrypted master secret from the shares that fit, leaving out those
     /// that do not (they are named by [`Recovery::analyze`]). Decrypt it with the passphrase
     /// ([`EncryptedMasterSecret::decrypt`]).
     ///
+    /// Words worked out from the checksum are used only when something confirms them: the
+    /// SLIP-39 digest (where a threshold is 2 or more), another share read whole that holds
+    /// the same value, or the person ([`Recovery::confirm_repairs`]). Otherwise this is
+    /// [`RecoveryError::Unconfirmed`]; a caller that can confirm the result another way
+    /// (the wallet's fingerprint or an address) uses [`Recovery::recover_unconfirmed`].
+    ///
     /// # Errors
     ///
-    /// [`RecoveryError`] saying what is missing or which group does not fit.
+    /// [`RecoveryError`] saying what is missing, which group does not fit, or which words
+    /// nothing confirms.
     pub fn recover(&self) -> Result<EncryptedMasterSecret, RecoveryError> {
+        let (ems, unconfirmed) = self.recover_unconfirmed()?;
+        if unconfirmed.is_empty() {
+            Ok(ems)
+        } else {
+            Err(RecoveryError::Unconfirmed(unconfirmed))
+        }
+    }
+
+    /// As [`Recovery::recover`], but returns the secret together with the worked-out words
+    /// nothing has confirmed yet. When that list is not empty the secret may be another
+    /// wallet's: use it only after checking it against something independent (the
+    /// wallet's fingerprint or an address the owner recorded), and never to make new shares.
+    ///
+    /// # Errors
+    ///
+    /// As [`Recovery::recover`], except [`RecoveryError::Unconfirmed`].
+    pub fn recover_unconfirmed(
+        &self,
+    ) -> Result<(EncryptedMasterSecret, Vec<Unconfirmed>), RecoveryError> {
         let (analysis, level) = self.analyze_inner();
         match analysis.outcome {
             SetOutcome::NoShares => return Err(RecoveryError::NoShares),
@@ -851,7 +1072,8 @@ impl Recovery {
             .iter()
             .flat_map(|(_, members)| members.iter().map(|&i| self.entries[i].share.clone()))
             .collect();
-        recover_ems(&shares).map_err(|_| RecoveryError::GroupsUnresolved)
+        let ems = recover_ems(&shares).map_err(|_| RecoveryError::GroupsUnresolved)?;
+        Ok((ems, analysis.unconfirmed))
     }
 
     /// A new share for member `member_index` (0-based) of group `group_index`, computed
@@ -1244,6 +1466,9 @@ pub struct Analysis {
     /// True when the set recovers and a SLIP-39 digest confirms the shares used (every set
     /// except a lone 1-of-1 card, which has no digest to check).
     pub digest_checked: bool,
+    /// Worked-out words in the shares used that nothing confirms (empty when the digest
+    /// is checked): [`Recovery::recover`] refuses while any remain.
+    pub unconfirmed: Vec<Unconfirmed>,
 }
 
 impl Analysis {
@@ -1277,6 +1502,9 @@ pub enum RecoveryError {
     },
     /// Enough groups, but their secrets do not fit together.
     GroupsUnresolved,
+    /// The set recovers only with words worked out from the checksum, and nothing
+    /// independent confirms them (see [`Unconfirmed`]).
+    Unconfirmed(Vec<Unconfirmed>),
 }
 
 impl fmt::Display for RecoveryError {
@@ -1300,6 +1528,15 @@ impl fmt::Display for RecoveryError {
             Self::GroupsUnresolved => f.write_str(
                 "the groups do not fit together: one group's shares are wrong or from another set",
             ),
+            Self::Unconfirmed(list) => {
+                for (k, u) in list.iter().enumerate() {
+                    if k > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "share {}: {u}", u.entry + 1)?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -1491,5 +1728,59 @@ impl fmt::Display for PublicFields {
                 "no"
             }
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(fixes: &[(usize, bool)], extra: Option<usize>) -> RepairNote {
+        RepairNote {
+            fixes: fixes
+                .iter()
+                .map(|&(position, was_unreadable)| Fix {
+                    position,
+                    was_unreadable,
+                })
+                .collect(),
+            from_other_shares: Vec::new(),
+            unknown_words: Vec::new(),
+            chosen_by_other_shares: false,
+            missing_word: None,
+            extra_word: extra,
+        }
+    }
+
+    #[test]
+    fn the_checksum_is_spent_by_three_unreadable_words_or_one_and_a_wrong_one() {
+        let u = |n: &RepairNote| Unconfirmed::of(0, n);
+        assert!(!u(&note(&[(8, true)], None)).checksum_spent);
+        assert!(!u(&note(&[(8, true), (9, true)], None)).checksum_spent);
+        assert!(u(&note(&[(8, true), (9, true), (10, true)], None)).checksum_spent);
+        assert!(u(&note(&[(8, true), (12, false)], None)).checksum_spent);
+        assert!(!u(&note(&[(12, false)], None)).checksum_spent);
+        assert!(u(&note(&[(3, true)], Some(5))).checksum_spent);
+        assert_eq!(
+            u(&note(&[(10, true), (8, true)], Some(9))).positions,
+            [8, 9, 10]
+        );
+    }
+
+    #[test]
+    fn positions_read_as_a_list() {
+        assert_eq!(list_positions(&[8]), "8");
+        assert_eq!(list_positions(&[8, 9]), "8 and 9");
+        assert_eq!(list_positions(&[8, 9, 10]), "8, 9 and 10");
+        let one = Unconfirmed {
+            entry: 0,
+            positions: alloc::vec![8],
+            checksum_spent: false,
+        };
+        assert_eq!(
+            one.to_string(),
+            "word 8 was worked out from the checksum and nothing confirms it (this set has no \
+             digest: a threshold of 1)"
+        );
     }
 }

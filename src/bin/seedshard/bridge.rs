@@ -8,7 +8,7 @@ use seedshard::bip39::{
     classify, Bip39Mode, Bip39Passphrase, Bip39Phrase, MnemonicKind, ParseBip39Error,
 };
 use seedshard::wallet::{
-    pick, Expectation, Fingerprint, Network, Reading, ReadingKind, WalletFacts,
+    pick, AddressError, Expectation, Fingerprint, Network, Reading, ReadingKind, WalletFacts,
 };
 use seedshard::ParseShareError;
 use serde::Serialize;
@@ -43,6 +43,7 @@ pub fn mode(arg: Bip39ModeArg) -> Bip39Mode {
 pub fn expectation(
     fingerprint: Option<&str>,
     address: Option<&str>,
+    network: Network,
 ) -> CliResult<Option<Expectation>> {
     if let Some(fp) = fingerprint {
         let fp: Fingerprint = fp.parse().map_err(|e| {
@@ -61,7 +62,19 @@ pub fn expectation(
                 "give a bc1q... or bc1p... address of the wallet (tb1/bcrt1 on test networks), or use --expect-fingerprint",
             ));
         }
-        return Ok(Some(Expectation::Address(a.trim().to_string())));
+        // Checked before use: a mistyped address or one of another network would otherwise
+        // read as "neither reading opens the wallet" and send the person after the passphrase.
+        return Expectation::address(a, network).map(Some).map_err(|e| {
+            let hint = match e {
+                AddressError::OtherNetwork => format!(
+                    "--network is {}: give an address of that network (bc1 on bitcoin, tb1 on testnet and signet, bcrt1 on regtest), or the --network the address belongs to",
+                    network.as_str()
+                ),
+                AddressError::Unsupported => "give a bc1q... or bc1p... address of the wallet, or use --expect-fingerprint".to_string(),
+                _ => "copy the address again from the wallet or a past transaction, character by character".to_string(),
+            };
+            CliError::input(format!("--expect-address {}: {e}", a.trim()), hint)
+        });
     }
     Ok(None)
 }

@@ -145,6 +145,11 @@ pub struct ExtendArgs {
     #[arg(long = "cards", value_name = "DIR")]
     pub cards_dir: Option<PathBuf>,
 
+    /// How the old set relates to a BIP-39 phrase (entropy, seed, or none), when its share
+    /// file has no `# seedshard: mode=` line; carried to the new set.
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub bip39_mode: Option<ShareModeArg>,
+
     /// How to draw the cards.
     #[command(flatten)]
     pub card: CardArgs,
@@ -268,10 +273,11 @@ pub struct CardsArgs {
     )]
     pub dir: PathBuf,
 
-    /// How the shares relate to a BIP-39 phrase, if they were made from one: printed on the
-    /// cards and the owner sheet.
+    /// How the shares relate to a BIP-39 phrase (entropy, seed, or none): printed on the
+    /// cards and the owner sheet. Read from the share file's `# seedshard: mode=` line when
+    /// not given; needed when the file has none and the shares could be either.
     #[arg(long, value_enum, value_name = "MODE")]
-    pub bip39_mode: Option<Bip39ModeArg>,
+    pub bip39_mode: Option<ShareModeArg>,
 
     /// How to draw the cards.
     #[command(flatten)]
@@ -467,6 +473,17 @@ pub enum Bip39ModeArg {
     Entropy,
     /// The 64-byte BIP-39 seed is the secret (59-word shares).
     Seed,
+}
+
+/// What the shares of an existing set hold, for commands that draw or extend them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShareModeArg {
+    /// Made from a BIP-39 phrase in entropy mode.
+    Entropy,
+    /// Made from a BIP-39 phrase in seed mode (59-word shares).
+    Seed,
+    /// Not made from a BIP-39 phrase: a SLIP-39 master secret, as a Trezor uses it.
+    None,
 }
 
 /// The Bitcoin networks.

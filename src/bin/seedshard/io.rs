@@ -5,7 +5,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use seedshard::{MasterSecret, Passphrase, Share};
 use zeroize::Zeroizing;
@@ -211,17 +211,6 @@ impl Inputs {
             )
         })
     }
-
-    /// Reads shares from each input: one share a line, `#` comments and blank lines ignored.
-    pub fn read_shares(&mut self, paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
-        let mut shares = Vec::new();
-        for path in paths {
-            let text = self.read_text(path)?;
-            let source = display_name(path);
-            parse_share_lines(&text, &source, &mut shares)?;
-        }
-        Ok(shares)
-    }
 }
 
 /// Parses share lines from `text`, appending to `out`.
@@ -361,4 +350,105 @@ pub fn io_reason(e: &io::Error) -> String {
             }
         }
     }
+}
+
+/// What secret a share file's shares hold, as recorded in its machine-readable line
+/// `# seedshard: mode=slip39|entropy|seed` (written by `split`, `extend` and `reissue`; a
+/// comment, so every reader of share files, older seedshard included, skips it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareMode {
+    /// A SLIP-39 master secret used directly, as a Trezor does.
+    Slip39,
+    /// The entropy of a BIP-39 phrase (`--bip39-mode entropy`).
+    Entropy,
+    /// The 64-byte seed of a BIP-39 phrase (`--bip39-mode seed`).
+    Seed,
+}
+
+/// The prefix of the machine-readable line of a share file.
+pub const MODE_LINE_PREFIX: &str = "# seedshard: mode=";
+
+impl ShareMode {
+    /// The word used in the mode line and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Slip39 => "slip39",
+            Self::Entropy => "entropy",
+            Self::Seed => "seed",
+        }
+    }
+
+    /// The mode line for a share file.
+    pub fn line(self) -> String {
+        format!("{MODE_LINE_PREFIX}{}", self.as_str())
+    }
+
+    /// The bridging mode printed on cards (none for a plain SLIP-39 secret).
+    pub fn bridge(self) -> Option<seedshard::card::BridgeMode> {
+        match self {
+            Self::Slip39 => None,
+            Self::Entropy => Some(seedshard::card::BridgeMode::Entropy),
+            Self::Seed => Some(seedshard::card::BridgeMode::Seed),
+        }
+    }
+
+    /// The mode of a `--bip39-mode` value.
+    pub fn of_arg(arg: crate::cli::ShareModeArg) -> Self {
+        match arg {
+            crate::cli::ShareModeArg::None => Self::Slip39,
+            crate::cli::ShareModeArg::Entropy => Self::Entropy,
+            crate::cli::ShareModeArg::Seed => Self::Seed,
+        }
+    }
+}
+
+/// Finds the mode lines in the files read (name, text): `None` when no file has one. Lines
+/// such as `# seedshard: mode=entropy` (any spacing and case) are read; files that disagree,
+/// or an unknown mode, are an error.
+pub fn share_mode<'a>(
+    texts: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> CliResult<Option<ShareMode>> {
+    let mut found: Option<(ShareMode, String)> = None;
+    for (name, text) in texts {
+        for (i, line) in text.lines().enumerate() {
+            let Some(rest) = line.trim_start().strip_prefix('#') else {
+                continue;
+            };
+            let Some(fields) = rest.trim_start().strip_prefix("seedshard:") else {
+                continue;
+            };
+            for field in fields.split_whitespace() {
+                let Some(value) = field.strip_prefix("mode=") else {
+                    continue;
+                };
+                let where_ = format!("{name} line {}", i + 1);
+                let mode = match value.to_ascii_lowercase().as_str() {
+                    "slip39" => ShareMode::Slip39,
+                    "entropy" => ShareMode::Entropy,
+                    "seed" => ShareMode::Seed,
+                    _ => {
+                        return Err(CliError::input(
+                            format!("{where_}: unknown mode {value:?} in the seedshard line"),
+                            "the mode is slip39, entropy or seed; correct the line or remove it and give --bip39-mode",
+                        ))
+                    }
+                };
+                match &found {
+                    Some((m, first)) if *m != mode => {
+                        return Err(CliError::input(
+                            format!(
+                                "{first} says the shares are {}, but {where_} says {}",
+                                m.as_str(),
+                                mode.as_str()
+                            ),
+                            "give shares of one set, from files that agree on how they were made",
+                        ))
+                    }
+                    Some(_) => {}
+                    None => found = Some((mode, where_)),
+                }
+            }
+        }
+    }
+    Ok(found.map(|(m, _)| m))
 }

@@ -88,8 +88,13 @@ impl SplitJson {
 }
 
 /// Writes the shares of `set` for people: a comment line describing each share, then its
-/// words. The whole output is valid input to `seedshard combine`.
-pub fn write_share_set(out: &mut impl Write, set: &ShareSet) -> std::io::Result<()> {
+/// words, after the machine-readable mode line when the mode is known. The whole output is
+/// valid input to `seedshard combine`.
+pub fn write_share_set(
+    out: &mut impl Write,
+    set: &ShareSet,
+    mode: Option<crate::io::ShareMode>,
+) -> std::io::Result<()> {
     let group_count = set.groups().len();
     let needed = if group_count == 1 {
         let g = &set.groups()[0];
@@ -104,6 +109,9 @@ pub fn write_share_set(out: &mut impl Write, set: &ShareSet) -> std::io::Result<
         if set.extendable() { "yes" } else { "no" },
         set.iteration_exponent()
     )?;
+    if let Some(m) = mode {
+        writeln!(out, "{}", m.line())?;
+    }
     for (gi, group) in set.groups().iter().enumerate() {
         let t = group[0].member_threshold();
         writeln!(out, "#")?;

@@ -11,9 +11,9 @@ use seedshard::qr::{self, Decoded, PayloadFormat, ScanError};
 use seedshard::Share;
 use zeroize::Zeroizing;
 
-use crate::cli::{Bip39ModeArg, CardArgs, CardFormatArg, CardsArgs, PaperArg, QrArg};
+use crate::cli::{CardArgs, CardFormatArg, CardsArgs, PaperArg, QrArg};
 use crate::error::{CliError, CliResult};
-use crate::io::{display_name, io_reason, Inputs, Origin, SourcedShare};
+use crate::io::{display_name, io_reason, Inputs, Origin, ShareMode, SourcedShare};
 
 /// The largest image file read (64 MiB); its pixel count is checked from the header too.
 const MAX_IMAGE_BYTES: u64 = 64 << 20;
@@ -27,19 +27,63 @@ pub fn run(args: &CardsArgs) -> CliResult {
     };
     let plan = CardPlan::new(&args.card, &args.dir)?;
     let mut inputs = Inputs::default();
-    let shares = inputs.read_shares(&paths)?;
+    let mut texts = Vec::with_capacity(paths.len());
+    for path in &paths {
+        texts.push((display_name(path), inputs.read_text(path)?));
+    }
+    let mut shares = Vec::new();
+    for (name, text) in &texts {
+        crate::io::parse_share_lines(text, name, &mut shares)?;
+    }
     if shares.is_empty() {
         return Err(CliError::input(
             "the input holds no shares",
             "give the file split wrote, with one share a line",
         ));
     }
-    let bridge = args.bip39_mode.map(|m| match m {
-        Bip39ModeArg::Entropy => BridgeMode::Entropy,
-        Bip39ModeArg::Seed => BridgeMode::Seed,
-    });
+    let file_mode = crate::io::share_mode(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
+    let mode = resolve_mode(args.bip39_mode.map(ShareMode::of_arg), file_mode, "cards")?;
     let shares: Vec<Share> = shares.into_iter().map(|s| s.share).collect();
-    plan.write(shares, bridge, None)
+    // From a file the cards may be only some of the set's: the sheet says how many are drawn.
+    let mut plan = plan;
+    plan.options = plan.options.clone().with_partial(true);
+    plan.write(shares, mode.bridge(), None)
+}
+
+/// The mode of an existing set's shares: `--bip39-mode` if given, else the share file's
+/// mode line. Without either, the command cannot know which wallet the shares open (the
+/// same shares are a Trezor wallet, or the entropy or seed of a BIP-39 phrase), so it asks
+/// for the flag rather than name a wallet that may be another.
+pub fn resolve_mode(
+    flag: Option<ShareMode>,
+    file: Option<ShareMode>,
+    command: &str,
+) -> CliResult<ShareMode> {
+    match (flag, file) {
+        (Some(f), Some(m)) if f != m => Err(CliError::input(
+            format!(
+                "--bip39-mode {} contradicts the share file, which says mode={}",
+                flag_word(f),
+                m.as_str()
+            ),
+            "leave out --bip39-mode to use what the file says, or correct the file's `# seedshard: mode=` line if it is wrong",
+        )),
+        (Some(m), _) | (None, Some(m)) => Ok(m),
+        (None, None) => Err(CliError::input(
+            "the share file does not say whether the shares were made from a BIP-39 phrase (it has no `# seedshard: mode=` line)",
+            format!(
+                "add --bip39-mode entropy or seed if the shares were made from a BIP-39 phrase in that mode, or --bip39-mode none if not (the owner sheet of the set says which); seedshard {command} will then say so on everything it writes"
+            ),
+        )),
+    }
+}
+
+/// The `--bip39-mode` value naming `mode`.
+fn flag_word(mode: ShareMode) -> &'static str {
+    match mode {
+        ShareMode::Slip39 => "none",
+        m => m.as_str(),
+    }
 }
 
 /// The checked card options and output directory, built before any work.
@@ -197,17 +241,31 @@ impl CardPlan {
         Ok(())
     }
 
-    /// Writes every file new with mode 0600; on any failure removes the files this run wrote.
+    /// Writes every file with mode 0600, all or none: each is first written to a temporary
+    /// file in the same directory, then all are renamed into place. With `--force` the files
+    /// they replace are kept aside until every rename has succeeded, and put back if one
+    /// fails, so a failed run leaves the directory as it found it.
     fn write_files(&self, files: &[(String, Zeroizing<Vec<u8>>)]) -> CliResult {
-        if !self.force {
-            for (name, _) in files {
-                let path = self.dir.join(name);
-                if fs::symlink_metadata(&path).is_ok() {
+        for (name, _) in files {
+            let path = self.dir.join(name);
+            match fs::symlink_metadata(&path) {
+                Err(_) => {}
+                Ok(_) if !self.force => {
                     return Err(CliError::input(
                         format!("{} already exists", display_name(&path)),
                         "choose another --cards directory, or add --force to replace the card files",
                     ));
                 }
+                Ok(m) if m.is_dir() => {
+                    return Err(CliError::input(
+                        format!(
+                            "{} is a directory, so it cannot be replaced by a card file",
+                            display_name(&path)
+                        ),
+                        "move it out of the way, or choose another --cards directory",
+                    ));
+                }
+                Ok(_) => {}
             }
         }
         let created_dir = if fs::metadata(&self.dir).is_err() {
@@ -216,22 +274,73 @@ impl CardPlan {
         } else {
             false
         };
-        let mut written: Vec<PathBuf> = Vec::new();
+        let pid = std::process::id();
+        let side = |name: &str, what: &str| self.dir.join(format!(".{name}.{pid}.{what}"));
+        let mut temps: Vec<PathBuf> = Vec::new();
+        // Undoes everything: new files out, old files back, temporaries removed.
+        let undo = |temps: &[PathBuf], placed: &[(PathBuf, Option<PathBuf>)]| {
+            for (target, kept) in placed.iter().rev() {
+                let _ = fs::remove_file(target);
+                if let Some(k) = kept {
+                    let _ = fs::rename(k, target);
+                }
+            }
+            for t in temps {
+                let _ = fs::remove_file(t);
+            }
+            if created_dir {
+                let _ = fs::remove_dir(&self.dir);
+            }
+        };
         for (name, bytes) in files {
-            let path = self.dir.join(name);
-            if let Err(e) = crate::io::write_new_file(&path, bytes, self.force) {
-                for p in &written {
-                    let _ = fs::remove_file(p);
-                }
-                if created_dir {
-                    let _ = fs::remove_dir(&self.dir);
-                }
+            let tmp = side(name, "tmp");
+            if let Err(mut e) = crate::io::write_new_file(&tmp, bytes, false) {
+                undo(&temps, &[]);
+                // Name the file the person asked for, not the temporary one.
+                let target = self.dir.join(name);
+                e.what = e
+                    .what
+                    .replace(&tmp.display().to_string(), &target.display().to_string());
                 return Err(e);
             }
-            written.push(path);
+            temps.push(tmp);
+        }
+        let mut placed: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+        for ((name, _), tmp) in files.iter().zip(&temps) {
+            let target = self.dir.join(name);
+            let kept = if fs::symlink_metadata(&target).is_ok() {
+                let k = side(name, "old");
+                if let Err(e) = fs::rename(&target, &k) {
+                    undo(&temps, &placed);
+                    return Err(replace_error(&target, &e));
+                }
+                Some(k)
+            } else {
+                None
+            };
+            if let Err(e) = fs::rename(tmp, &target) {
+                if let Some(k) = &kept {
+                    let _ = fs::rename(k, &target);
+                }
+                undo(&temps, &placed);
+                return Err(replace_error(&target, &e));
+            }
+            placed.push((target, kept));
+        }
+        for (_, kept) in &placed {
+            if let Some(k) = kept {
+                let _ = fs::remove_file(k);
+            }
         }
         Ok(())
     }
+}
+
+fn replace_error(path: &Path, e: &std::io::Error) -> CliError {
+    CliError::input(
+        format!("cannot write {}: {}", display_name(path), io_reason(e)),
+        "check that the directory is writable and has space; the files that were there are unchanged",
+    )
 }
 
 fn create_private_dir(dir: &Path) -> CliResult {

@@ -5,7 +5,7 @@
 //! notes `combine` shows: lenient (a word may be `?`, damaged words are worked out and
 //! shown) and accumulating.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use seedshard::slip39::recovery::{RepairNote, SetOutcome, TextError};
@@ -24,16 +24,36 @@ use serde::Serialize;
 pub struct Gathered {
     /// The accepted shares.
     pub rec: Recovery,
-    /// Per accepted entry, what to tell the person about it (repairs), in entry order.
+    /// Per accepted entry (indexed by entry), what to tell the person about it (repairs).
     pub notes: Vec<Vec<String>>,
     /// Lines that are not shares, with what is wrong: (label, message lines).
     pub failed: Vec<(String, Vec<String>)>,
     /// The input order of everything read: `Ok(entry)` or `Err(index into failed)`.
     pub order: Vec<Result<usize, usize>>,
+    /// The mode recorded in the files' `# seedshard: mode=` lines, if any.
+    pub mode: Option<crate::io::ShareMode>,
 }
 
-/// Reads every share line of `paths` (stdin when empty and not a terminal).
-pub fn gather(inputs: &mut Inputs, paths: &[PathBuf], command: &str) -> CliResult<Gathered> {
+/// True when worked-out share words may be written to standard output (a terminal), as
+/// opposed to positions only (a pipe or file, which may be logged).
+pub fn words_to_stdout() -> bool {
+    std::io::stdout().is_terminal()
+}
+
+/// True when worked-out share words may be written to standard error (a terminal).
+pub fn words_to_stderr() -> bool {
+    std::io::stderr().is_terminal()
+}
+
+/// Reads every share line of `paths` (stdin when empty and not a terminal), all together
+/// under the one rule for files ([`Recovery::add_texts`]). The notes show worked-out words
+/// only when `show_words` (their destination is a terminal); otherwise positions only.
+pub fn gather(
+    inputs: &mut Inputs,
+    paths: &[PathBuf],
+    command: &str,
+    show_words: bool,
+) -> CliResult<Gathered> {
     let paths: Vec<PathBuf> = if paths.is_empty() {
         if interactive() {
             return Err(CliError::input(
@@ -47,74 +67,112 @@ pub fn gather(inputs: &mut Inputs, paths: &[PathBuf], command: &str) -> CliResul
     } else {
         paths.to_vec()
     };
-    let mut g = Gathered {
-        rec: Recovery::new(),
-        notes: Vec::new(),
-        failed: Vec::new(),
-        order: Vec::new(),
-    };
+    let mut texts = Vec::with_capacity(paths.len());
     for path in &paths {
-        let text = inputs.read_text(path)?;
-        let name = display_name(path);
+        texts.push((display_name(path), inputs.read_text(path)?));
+    }
+    let mut lines: Vec<(&str, String)> = Vec::new();
+    for (name, text) in &texts {
         for (i, line) in text.lines().enumerate() {
             let content = line.split('#').next().unwrap_or("");
             if content.trim().is_empty() {
                 continue;
             }
-            let label = format!("{name} line {}", i + 1);
-            add_line(&mut g, content, label);
+            lines.push((content, format!("{name} line {}", i + 1)));
         }
     }
+    let mut g = Gathered {
+        mode: crate::io::share_mode(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))?,
+        ..Gathered::default()
+    };
+    add_lines(&mut g, &lines, show_words);
     Ok(g)
 }
 
-/// Adds one line of share text to `g`.
-pub fn add_line(g: &mut Gathered, content: &str, label: String) {
-    match g.rec.add_text(content, label.clone()) {
-        Ok(added) => {
-            let lines = added
-                .note
-                .as_ref()
-                .map(|n| describe_note(content, g.rec.entries()[added.entry].share(), n))
-                .unwrap_or_default();
-            g.notes.push(lines);
-            g.order.push(Ok(added.entry));
-        }
-        Err(e) => {
-            g.failed.push((label, describe_text_error(content, &e)));
-            g.order.push(Err(g.failed.len() - 1));
+/// Adds lines of share text to `g` (see [`gather`]).
+pub fn add_lines(g: &mut Gathered, lines: &[(&str, String)], show_words: bool) {
+    let results = g.rec.add_texts(lines.iter().map(|(t, l)| (*t, l.clone())));
+    g.notes.resize(g.rec.entries().len(), Vec::new());
+    for ((content, label), result) in lines.iter().zip(results) {
+        match result {
+            Ok(added) => {
+                g.notes[added.entry] = added
+                    .note
+                    .as_ref()
+                    .map(|n| {
+                        describe_note(content, g.rec.entries()[added.entry].share(), n, show_words)
+                    })
+                    .unwrap_or_default();
+                g.order.push(Ok(added.entry));
+            }
+            Err(e) => {
+                g.failed
+                    .push((label.clone(), describe_text_error(content, &e, show_words)));
+                g.order.push(Err(g.failed.len() - 1));
+            }
         }
     }
 }
+
+/// Appended where a worked-out word is left out because the output is not a terminal.
+pub const WORD_HIDDEN: &str = " (the word is shown only when the output is a terminal)";
 
 fn upper(index: u16) -> String {
     wordlist::word(index).to_uppercase()
 }
 
 /// What was done to a share's words, one line each, for the person to compare with the card.
-pub fn describe_note(typed: &str, share: &Share, note: &RepairNote) -> Vec<String> {
+/// With `show_words` false (the lines go to a pipe or file), positions only: the worked-out
+/// words are usually the card's, so they are never written where output may be logged.
+pub fn describe_note(
+    typed: &str,
+    share: &Share,
+    note: &RepairNote,
+    show_words: bool,
+) -> Vec<String> {
     let read = ShareWords::parse(typed, true).ok();
     let idx = share.to_indices();
+    let gives = |i: usize| {
+        if show_words {
+            format!(
+                "the checksum gives {}: compare with the card",
+                upper(idx[i])
+            )
+        } else {
+            format!("the checksum works it out{WORD_HIDDEN}")
+        }
+    };
     let mut out = Vec::new();
     for &p in &note.from_other_shares {
-        out.push(format!(
-            "word {p} was unreadable; every share of this set has {} there (from the other shares): compare with the card",
-            upper(idx[p - 1])
-        ));
+        out.push(if show_words {
+            format!(
+                "word {p} was unreadable; every share of this set has {} there (from the other shares): compare with the card",
+                upper(idx[p - 1])
+            )
+        } else {
+            format!(
+                "word {p} was unreadable; it is taken from the other shares of the set, which all have the same word there{WORD_HIDDEN}"
+            )
+        });
     }
     if let Some(p) = note.extra_word {
-        let was = read.as_ref().and_then(|r| r.get(p));
+        let was = read.as_ref().and_then(|r| r.get(p)).filter(|_| show_words);
         out.push(format!(
-            "word {p}{} is one word too many: the share fits the checksum without it: compare with the card",
-            was.map(|w| format!(" ({})", upper(w))).unwrap_or_default()
+            "word {p}{} is one word too many: the share fits the checksum without it{}",
+            was.map(|w| format!(" ({})", upper(w))).unwrap_or_default(),
+            if show_words {
+                ": compare with the card"
+            } else {
+                ""
+            }
         ));
     }
     for fix in &note.fixes {
         let p = fix.position;
         if note.missing_word == Some(p) {
             out.push(format!(
-                "a word is missing before word {p} as typed; the checksum gives {}: compare with the card",
-                upper(idx[p - 1])
+                "a word is missing before word {p} as typed; {}",
+                gives(p - 1)
             ));
             continue;
         }
@@ -127,22 +185,21 @@ pub fn describe_note(typed: &str, share: &Share, note: &RepairNote) -> Vec<Strin
         let p = typed_p;
         let was = read.as_ref().and_then(|r| r.get(p));
         let line = match (fix.was_unreadable, was) {
-            (true, _) if note.unknown_words.contains(&p) => format!(
-                "word {p} is not a SLIP-39 word; the checksum gives {}: compare with the card",
-                upper(idx[sp - 1])
-            ),
-            (true, _) => format!(
-                "word {p} was unreadable; the checksum gives {}: compare with the card",
-                upper(idx[sp - 1])
-            ),
-            (false, Some(w)) => format!(
+            (true, _) if note.unknown_words.contains(&p) => {
+                format!("word {p} is not a SLIP-39 word; {}", gives(sp - 1))
+            }
+            (true, _) => format!("word {p} was unreadable; {}", gives(sp - 1)),
+            (false, Some(w)) if show_words => format!(
                 "word {p} reads {} but the checksum points at it and gives {}: compare with the card",
                 upper(w),
                 upper(idx[sp - 1])
             ),
-            (false, None) => format!(
+            (false, _) if show_words => format!(
                 "word {p} is wrong; the checksum gives {}: compare with the card",
                 upper(idx[sp - 1])
+            ),
+            (false, _) => format!(
+                "word {p} is wrong: the checksum points at it and works out another word{WORD_HIDDEN}"
             ),
         };
         out.push(line);
@@ -150,6 +207,12 @@ pub fn describe_note(typed: &str, share: &Share, note: &RepairNote) -> Vec<Strin
     if note.chosen_by_other_shares {
         out.push(
             "the checksum allowed two readings; the other shares of the set decided between them"
+                .to_string(),
+        );
+    }
+    if note.checksum_used() >= seedshard::slip39::repair::MAX_ERASURES {
+        out.push(
+            "working these out used up the whole checksum: nothing checked the share's other words"
                 .to_string(),
         );
     }
@@ -168,7 +231,7 @@ pub fn failed_share(lines: &[String]) -> String {
 
 /// What is wrong with share text that could not be added, with candidates when several
 /// corrections fit.
-pub fn describe_text_error(typed: &str, e: &TextError) -> Vec<String> {
+pub fn describe_text_error(typed: &str, e: &TextError, show_words: bool) -> Vec<String> {
     use seedshard::bip39::{classify, MnemonicKind};
     if !matches!(e, TextError::Ambiguous(_)) {
         if let kind @ (MnemonicKind::Bip39 { .. } | MnemonicKind::Bip39OtherLanguage { .. }) =
@@ -186,20 +249,29 @@ pub fn describe_text_error(typed: &str, e: &TextError) -> Vec<String> {
             out.push(format!(
                 "reading {}: {}",
                 k + 1,
-                describe_candidate(typed, c)
+                describe_candidate(typed, c, show_words)
             ));
         }
     }
     out
 }
 
-fn describe_candidate(typed: &str, c: &Candidate) -> String {
+fn describe_candidate(typed: &str, c: &Candidate, show_words: bool) -> String {
     let read = ShareWords::parse(typed, true).ok();
     let mut parts: Vec<String> = Vec::new();
     if let Some(r) = c.removed {
         parts.push(format!("without word {r}"));
     }
     parts.extend(c.fixes.iter().map(|f| {
+        if !show_words {
+            return if c.inserted == Some(f.position) {
+                format!("a word put back as word {}", f.position)
+            } else if f.was_unreadable {
+                format!("word {} worked out", f.position)
+            } else {
+                format!("word {} changed", f.position)
+            };
+        }
         let now = c.word(f.position).to_uppercase();
         match read.as_ref().and_then(|r| r.get(f.position)) {
             Some(w) if !f.was_unreadable => {
@@ -211,8 +283,9 @@ fn describe_candidate(typed: &str, c: &Candidate) -> String {
             _ => format!("word {} {}", f.position, now),
         }
     }));
+    let words = if show_words { "" } else { WORD_HIDDEN };
     format!(
-        "{} (set {})",
+        "{} (set {}){words}",
         parts.join(", "),
         c.share.identifier().short_name()
     )
@@ -285,7 +358,16 @@ struct CheckJson {
     set: Option<SetJson>,
     other_sets: Vec<OtherSetJson>,
     recovers: bool,
+    /// Worked-out words in the shares used that nothing confirms (no digest).
+    unconfirmed: Vec<UnconfirmedJson>,
     problems: usize,
+}
+
+#[derive(Serialize)]
+struct UnconfirmedJson {
+    share: usize,
+    positions: Vec<usize>,
+    checksum_spent: bool,
 }
 
 #[derive(Serialize)]
@@ -325,15 +407,17 @@ fn repairs_json(note: Option<&RepairNote>) -> Vec<RepairJson> {
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs) -> CliResult {
+    // The report goes to standard output: worked-out words only when that is a terminal.
+    let show_words = !args.json && words_to_stdout();
     let mut inputs = Inputs::default();
     let mut g = if args.inputs.is_empty() && !args.scan.is_empty() {
         Gathered::default()
     } else {
-        gather(&mut inputs, &args.inputs, "check")?
+        gather(&mut inputs, &args.inputs, "check", show_words)?
     };
     for scanned in crate::cmd::cards::scan_shares(&args.scan)? {
         let added = g.rec.add(scanned.share, scanned.origin.source);
-        g.notes.push(Vec::new());
+        g.notes.resize(g.rec.entries().len(), Vec::new());
         g.order.push(Ok(added.entry));
     }
     if g.order.is_empty() {
@@ -473,10 +557,30 @@ pub fn run(args: &CheckArgs) -> CliResult {
             nums.join(", ")
         ));
     }
+    let number_of_entry = |entry: usize| {
+        g.order
+            .iter()
+            .position(|o| *o == Ok(entry))
+            .map_or(entry + 1, |p| p + 1)
+    };
+    let unconfirmed: Vec<String> = analysis
+        .unconfirmed
+        .iter()
+        .map(|u| format!("share {}: {u}", number_of_entry(u.entry)))
+        .collect();
     let confirm = if analysis.digest_checked {
-        "; the digest confirms the shares used"
+        "; the digest confirms the shares used".to_string()
+    } else if unconfirmed.is_empty() {
+        " (the shares used have a threshold of 1, so there is no digest to confirm them)"
+            .to_string()
     } else {
-        " (a single 1-of-1 card has no digest to confirm it)"
+        format!(
+            ", but only with worked-out words that nothing confirms: {}; they are confirmed by a \
+             further share of the set, by `seedshard combine --expect-fingerprint` or \
+             `--expect-address` with the wallet's fingerprint or an address, or by typing the \
+             share at a terminal with `seedshard combine` and confirming each word against the card",
+            unconfirmed.join("; ")
+        )
     };
     let (result, recovers) = match analysis.outcome {
         SetOutcome::Recovers => (format!("the set recovers{confirm}"), true),
@@ -532,6 +636,15 @@ pub fn run(args: &CheckArgs) -> CliResult {
                 })
                 .collect(),
             recovers,
+            unconfirmed: analysis
+                .unconfirmed
+                .iter()
+                .map(|u| UnconfirmedJson {
+                    share: number_of_entry(u.entry),
+                    positions: u.positions.clone(),
+                    checksum_spent: u.checksum_spent,
+                })
+                .collect(),
             problems,
         };
         output::write_json(&mut out, &doc)?;
@@ -547,7 +660,7 @@ pub fn run(args: &CheckArgs) -> CliResult {
                 "{problems} share{} attention",
                 if problems == 1 { " needs" } else { "s need" }
             ),
-            "compare the shares named above with their cards; words marked \"compare with the card\" were worked out from the checksum",
+            "compare the shares named above with their cards; the words named by position were worked out from the checksum (run `seedshard check` at a terminal to see them)",
         ));
     }
     if args.complete && !recovers {
@@ -558,15 +671,4 @@ pub fn run(args: &CheckArgs) -> CliResult {
         });
     }
     Ok(())
-}
-
-/// True when some share line of `text` marks a word unreadable with `?`.
-pub fn has_unreadable_marks(text: &str) -> bool {
-    text.lines().any(|line| {
-        line.split('#')
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .any(|t| t.bytes().all(|b| b == b'?' || b == b'_'))
-    })
 }

@@ -1,12 +1,12 @@
 //! `seedshard combine`: recover the secret from shares.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use seedshard::bip39::Bip39Phrase;
-use seedshard::slip39::recovery::{Analysis, RecoveryError, RepairNote};
+use seedshard::slip39::recovery::{Analysis, RecoveryError, TextError};
 use seedshard::slip39::share::CommonParameters;
-use seedshard::wallet::{readings, RootXprv};
+use seedshard::wallet::{readings, ReadingKind, RootXprv};
 use seedshard::{
     EncryptedMasterSecret, MasterSecret, ParseShareError, Recovery, Share, ShareStatus,
 };
@@ -46,9 +46,19 @@ pub fn run(args: &CombineArgs) -> CliResult {
     let expectation = bridge::expectation(
         args.expect_fingerprint.as_deref(),
         args.expect_address.as_deref(),
+        network,
     )?;
     let mut inputs = Inputs::default();
-    let (ems, shares_used) = gather(&mut inputs, &args.inputs, &args.scan)?;
+    let Gathered {
+        ems,
+        shares_used,
+        unconfirmed,
+    } = gather(&mut inputs, &args.inputs, &args.scan)?;
+    // Worked-out words that nothing confirms: only a matching wallet can (checked below);
+    // without --expect-* nothing will, so stop before asking for the passphrase.
+    if let (Some(u), None) = (&unconfirmed, &expectation) {
+        return Err(u.error());
+    }
     // The length alone tells whether the secret can be a BIP-39 phrase: say so before asking
     // for a passphrase.
     if args.to == SecretFormat::Bip39 && !matches!(ems.len(), 16 | 20 | 24 | 28 | 32) {
@@ -68,12 +78,35 @@ pub fn run(args: &CombineArgs) -> CliResult {
     let all = readings(&secret, &bip39_pass, network);
     let matched = match bridge::check_expectation(&all, expectation.as_ref()) {
         Ok(m) => m,
-        Err(e) => {
+        Err(mut e) => {
             // Show which wallets the shares do open (public facts only), to help find the mistake.
             let _ = bridge::write_readings(&mut std::io::stderr().lock(), &all, false);
+            if let Some(u) = &unconfirmed {
+                e.hint = format!("{}; or {}", u.mismatch_hint(), e.hint);
+            }
             return Err(e);
         }
     };
+    if unconfirmed.is_some() && matched.is_some() {
+        eprintln!(
+            "note: the wallet matches the one expected: this confirms the words worked out from the checksum"
+        );
+    }
+    // What is printed must belong to the reading that matched: a BIP-39 phrase cannot
+    // express the SLIP-39 reading (it would open the other wallet).
+    if let (SecretFormat::Bip39, Some(i)) = (args.to, matched) {
+        if all[i].kind() == ReadingKind::Slip39 {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "{}",
+                bridge::matched_line(&all, i)
+            );
+            return Err(CliError::check_failed(
+                "the expected wallet is opened by reading 1 (the SLIP-39 master secret), which no BIP-39 phrase can express: as a phrase, this secret opens a different wallet",
+                "use --to xprv for that wallet's root key (or --to hex for the master secret); a Trezor or other SLIP-39 wallet opens it from the shares themselves",
+            ));
+        }
+    }
     let phrase = match args.to {
         SecretFormat::Bip39 => Some(
             Bip39Phrase::from_master_secret(&secret)
@@ -149,7 +182,7 @@ pub fn gather(
     inputs: &mut Inputs,
     paths_given: &[PathBuf],
     scan: &[PathBuf],
-) -> CliResult<(EncryptedMasterSecret, usize)> {
+) -> CliResult<Gathered> {
     let mut pile = Pile::default();
     if paths_given.is_empty() && !scan.is_empty() {
         // Only photos of cards.
@@ -172,14 +205,10 @@ pub fn gather(
         for path in &paths {
             texts.push((crate::io::display_name(path), inputs.read_text(path)?));
         }
-        // Words marked unreadable: work them out and show them (see `check`). Without `?`
-        // marks, a share whose checksum fails is refused, naming the word to compare.
-        let repair = texts
-            .iter()
-            .any(|(_, t)| crate::cmd::check::has_unreadable_marks(t));
-        for (name, text) in &texts {
-            pile.read_lines(name, text, repair)?;
-        }
+        // Every line under the one rule for files (as `check`, `extend`, `reissue` and
+        // `inspect` read them): damaged words are worked out and shown by position; what is
+        // worked out is used only when something confirms it (see below).
+        pile.read_texts(&texts)?;
     }
     for scanned in crate::cmd::cards::scan_shares(scan)? {
         pile.add(scanned.share, scanned.origin.source)?;
@@ -193,8 +222,8 @@ pub fn gather(
     // Check the shares before asking for the passphrase: a person should not type it for a
     // set that cannot recover.
     let analysis = pile.rec.analyze();
-    let ems = match pile.rec.recover() {
-        Ok(ems) if analysis.recovers() => ems,
+    let (ems, unconfirmed) = match pile.rec.recover_unconfirmed() {
+        Ok(r) if analysis.recovers() => r,
         result => return Err(pile.cannot_recover(&analysis, result.err())),
     };
     pile.write_notes(&analysis);
@@ -203,7 +232,57 @@ pub fn gather(
         .iter()
         .filter(|s| **s == ShareStatus::Fits)
         .count();
-    Ok((ems, shares_used))
+    let unconfirmed = (!unconfirmed.is_empty()).then(|| Unconfirmed {
+        what: unconfirmed
+            .iter()
+            .map(|u| format!("{}: {u}", pile.labels[u.entry]))
+            .collect::<Vec<_>>()
+            .join("; "),
+    });
+    Ok(Gathered {
+        ems,
+        shares_used,
+        unconfirmed,
+    })
+}
+
+/// What `gather` recovered.
+pub struct Gathered {
+    /// The encrypted master secret.
+    pub ems: EncryptedMasterSecret,
+    /// Shares that fit and were used.
+    pub shares_used: usize,
+    /// Worked-out words that nothing confirms yet (a set without a digest): the secret may
+    /// be another wallet's, so it may be shown only when the wallet matches
+    /// `--expect-fingerprint` or `--expect-address`.
+    pub unconfirmed: Option<Unconfirmed>,
+}
+
+/// Worked-out words that nothing confirms, ready to tell the person.
+pub struct Unconfirmed {
+    what: String,
+}
+
+impl Unconfirmed {
+    /// The error when nothing will confirm them (no `--expect-*` given): exit 1, naming the
+    /// positions and what would confirm them.
+    pub fn error(&self) -> CliError {
+        CliError::check_failed(
+            format!(
+                "{}; the secret is not shown, since if a worked-out word is wrong it opens a different wallet",
+                self.what
+            ),
+            "confirm the words in one of these ways: give the wallet's fingerprint (--expect-fingerprint) or one of its addresses (--expect-address); or add another card of the set; or run `seedshard combine` at a terminal without files, type the share and confirm each worked-out word against the card",
+        )
+    }
+
+    /// The hint added when `--expect-*` was given but no reading matched.
+    pub fn mismatch_hint(&self) -> String {
+        format!(
+            "words were worked out from the checksum ({}): a wrong one gives a different wallet; compare them with the card, or find another card of the set",
+            self.what
+        )
+    }
 }
 
 /// Decrypts the master secret, first saying so when the iteration exponent makes it slow.
@@ -250,8 +329,9 @@ struct Pile {
     labels: Vec<String>,
     /// Per entry: the words worked out, one line each, to compare with the card.
     repairs: Vec<Vec<String>>,
-    /// Each different set seen (its common parameters and length), with its first entry.
-    sets: Vec<((CommonParameters, usize), usize)>,
+    /// Each different set seen (its common parameters and length), with its first share's
+    /// label.
+    sets: Vec<((CommonParameters, usize), String)>,
 }
 
 impl Pile {
@@ -260,8 +340,8 @@ impl Pile {
     }
 
     /// Refuses piles far larger than any set of cards, before the share is added.
-    fn admit(&mut self, share: &Share, label: &str) -> CliResult {
-        if self.labels.len() >= MAX_SHARES {
+    fn admit(&mut self, share: &Share, label: &str, number: usize) -> CliResult {
+        if number >= MAX_SHARES {
             return Err(CliError::input(
                 format!("{label}: more than {MAX_SHARES} shares were given; a SLIP-39 set has at most 256 (16 groups of 16)"),
                 "give the cards of the set to recover, one share a line",
@@ -271,12 +351,8 @@ impl Pile {
         if !self.sets.iter().any(|(k, _)| *k == key) {
             if self.sets.len() >= MAX_SETS {
                 let first = |k: usize| {
-                    let (key, entry) = self.sets[k];
-                    format!(
-                        "{} is of set {}",
-                        self.labels[entry],
-                        key.0.identifier.short_name()
-                    )
+                    let (key, first_label) = &self.sets[k];
+                    format!("{first_label} is of set {}", key.0.identifier.short_name())
                 };
                 return Err(CliError::input(
                     format!(
@@ -287,7 +363,7 @@ impl Pile {
                     "give the cards of one set (its shares all begin with the same two words); `seedshard check` sorts a smaller pile by set",
                 ));
             }
-            self.sets.push((key, self.labels.len()));
+            self.sets.push((key, label.to_string()));
         }
         Ok(())
     }
@@ -295,84 +371,99 @@ impl Pile {
     /// Adds a share read whole (typed and confirmed, or scanned from a card).
     fn add(&mut self, share: Share, source: String) -> CliResult {
         let label = self.next_label(&source);
-        self.admit(&share, &label)?;
+        self.admit(&share, &label, self.labels.len())?;
         self.rec.add(share, source);
         self.labels.push(label);
         self.repairs.push(Vec::new());
         Ok(())
     }
 
-    /// Adds every share line of `text`. With `repair`, words marked `?` (and words the
-    /// checksum can settle) are worked out and kept as notes; without, a share that does not
-    /// parse is refused, naming the word to compare with the card.
-    fn read_lines(&mut self, name: &str, text: &str, repair: bool) -> CliResult {
-        for (i, line) in text.lines().enumerate() {
-            let content = line.split('#').next().unwrap_or("");
-            if content.trim().is_empty() {
-                continue;
+    /// Adds every share line of the files `texts` (name, text), all together under the one
+    /// rule for files ([`Recovery::add_texts`]). A line that cannot be settled is an error
+    /// naming it; candidate readings go to standard error as notes, with their words only
+    /// on a terminal.
+    fn read_texts(&mut self, texts: &[(String, Zeroizing<String>)]) -> CliResult {
+        let mut lines: Vec<(&str, Origin)> = Vec::new();
+        for (name, text) in texts {
+            for (i, line) in text.lines().enumerate() {
+                let content = line.split('#').next().unwrap_or("");
+                if content.trim().is_empty() {
+                    continue;
+                }
+                let origin = Origin {
+                    source: name.clone(),
+                    line: i + 1,
+                };
+                // The limits first, in input order, for shares read whole: a pile far larger
+                // than any set of cards is refused before any work.
+                let number = self.labels.len() + lines.len();
+                let label = format!("share {} ({origin})", number + 1);
+                match Share::parse(content) {
+                    Ok(share) => self.admit(&share, &label, number)?,
+                    Err(_) if number >= MAX_SHARES => {
+                        return Err(CliError::input(
+                            format!("{label}: more than {MAX_SHARES} shares were given; a SLIP-39 set has at most 256 (16 groups of 16)"),
+                            "give the cards of the set to recover, one share a line",
+                        ))
+                    }
+                    Err(_) => {}
+                }
+                lines.push((content, origin));
             }
-            let origin = Origin {
-                source: name.to_string(),
-                line: i + 1,
-            };
-            if !repair {
-                let share =
-                    Share::parse(content).map_err(|e| self.unreadable(&origin, content, &e))?;
-                self.add(share, origin.to_string())?;
-                continue;
-            }
-            let label = self.next_label(&origin.to_string());
-            match self.rec.settle_text(content) {
-                Ok(settled) => {
-                    self.admit(&settled.share, &label)?;
-                    let lines = settled
+        }
+        let first = self.labels.len();
+        let results = self
+            .rec
+            .add_texts(lines.iter().map(|(c, o)| (*c, o.to_string())));
+        let total = self.rec.entries().len();
+        self.labels.resize(total, String::new());
+        self.repairs.resize(total, Vec::new());
+        let show_words = crate::cmd::check::words_to_stderr();
+        for (k, ((content, origin), result)) in lines.iter().zip(results).enumerate() {
+            let label = format!("share {} ({origin})", first + k + 1);
+            match result {
+                Ok(added) => {
+                    let share = self.rec.entries()[added.entry].share().clone();
+                    self.admit(&share, &label, first + k)?;
+                    self.repairs[added.entry] = added
                         .note
                         .as_ref()
-                        .map(|n| describe_note(content, &settled.share, n))
+                        .map(|n| describe_note(content, &share, n, show_words))
                         .unwrap_or_default();
-                    self.rec.add_settled(settled, origin.to_string());
-                    self.labels.push(label);
-                    self.repairs.push(lines);
+                    self.labels[added.entry] = label;
                 }
                 Err(e) => {
-                    let lines = describe_text_error(content, &e);
+                    if let seedshard::bip39::MnemonicKind::Bip39 { .. }
+                    | seedshard::bip39::MnemonicKind::Bip39OtherLanguage { .. } =
+                        seedshard::bip39::classify(content)
+                    {
+                        // A BIP-39 phrase among the shares: say so, with the command for it.
+                        return Err(crate::bridge::share_error(
+                            first + k + 1,
+                            origin,
+                            content,
+                            &ParseShareError::Empty,
+                        ));
+                    }
+                    let lines = describe_text_error(content, &e, show_words);
+                    let hint = match e {
+                        TextError::LengthDiffers { .. }
+                        | TextError::Parse(
+                            ParseShareError::TooShort { .. }
+                            | ParseShareError::InvalidLength { .. }
+                            | ParseShareError::TooLong { .. },
+                        ) => "a share has 20 words (128-bit secret), 33 (256-bit) or 59 (512-bit): check for a missing or extra word, or a share broken across two lines; `seedshard check` on the file shows every problem",
+                        _ => "compare the words with the card, write ? for each word you cannot read, \
+                              and run `seedshard check` on the file to see every problem",
+                    };
                     return Err(CliError::input(
                         format!("{label}: {}", failed_share(&lines)),
-                        "compare the words with the card, write ? for each word you cannot read, \
-                         and run `seedshard check` on the file to see every problem",
+                        hint,
                     ));
                 }
             }
         }
         Ok(())
-    }
-
-    /// The error for a share line that does not parse. A failed checksum is located with
-    /// the accumulator: the word it points at is named, and the word the checksum gives is
-    /// shown as a note on a terminal only (it is usually the card's word, so it is not
-    /// written where output may be logged, as with the closest words of a misspelt word).
-    fn unreadable(&self, origin: &Origin, content: &str, e: &ParseShareError) -> CliError {
-        let number = self.labels.len() + 1;
-        if matches!(e, ParseShareError::Checksum) {
-            if let Ok(settled) = self.rec.settle_text(content) {
-                if let Some((what, position)) = settled.note.as_ref().and_then(locate) {
-                    let label = format!("share {number} ({origin})");
-                    if std::io::stderr().is_terminal() {
-                        let note = settled.note.as_ref().expect("located from the note");
-                        for l in describe_note(content, &settled.share, note) {
-                            eprintln!("note: {label}: {l}");
-                        }
-                    }
-                    return CliError::input(
-                        format!("{label}: the share's checksum does not match; {what}"),
-                        format!(
-                            "compare word {position} with the card and correct it, or write ? in its place to have it worked out; `seedshard check` on the file shows every problem"
-                        ),
-                    );
-                }
-            }
-        }
-        crate::bridge::share_error(number, origin, content, e)
     }
 
     /// The error when the set does not recover: what is missing or wrong, and where.
@@ -539,24 +630,5 @@ fn more(n: usize) -> String {
         String::new()
     } else {
         format!(" (and {n} more)")
-    }
-}
-
-/// Where the checksum puts a single mistake: what to say, and the word position.
-fn locate(note: &RepairNote) -> Option<(String, usize)> {
-    if !note.from_other_shares.is_empty() {
-        return None;
-    }
-    match (note.missing_word, note.extra_word, note.fixes.as_slice()) {
-        (Some(p), None, [_]) => Some((format!("a word is missing before word {p}"), p)),
-        (None, Some(p), []) => Some((format!("word {p} is one word too many"), p)),
-        (None, None, [fix]) if !fix.was_unreadable => Some((
-            format!(
-                "the checksum points at word {} as the wrong one",
-                fix.position
-            ),
-            fix.position,
-        )),
-        _ => None,
     }
 }

@@ -135,7 +135,7 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
         let settled = match rec.settle_text(&text) {
             Ok(s) => s,
             Err(e) => {
-                for (k, l) in describe_text_error(&text, &e).iter().enumerate() {
+                for (k, l) in describe_text_error(&text, &e, true).iter().enumerate() {
                     term.say(&format!("  {}{l}", if k == 0 { "not taken: " } else { "" }));
                 }
                 let hint = match e {
@@ -158,17 +158,22 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
                     "s"
                 }
             ));
-            for l in describe_note(&text, &settled.share, note) {
+            for l in describe_note(&text, &settled.share, note, true) {
                 term.say(&format!("    {l}"));
             }
-            if !yes(term, "  does the card show these words? [y/n]: ")? {
+            if !yes(term, "  does the card show each of these words? [y/n]: ")? {
                 term.say("  share not taken: more words differ from the card than the checksum can settle; type it again, with ? for each doubtful word");
                 continue;
             }
         }
         typed += 1;
         let before = rec.identifier();
+        let confirmed = settled.note.is_some();
         let added = rec.add_settled(settled, format!("typed share {n}"));
+        if confirmed {
+            // The person compared each worked-out word with the card and said yes.
+            rec.confirm_repairs(added.entry);
+        }
         let share = rec.entries()[added.entry].share();
         if let (Some(old), Some(now)) = (before, rec.identifier()) {
             if old != now {
@@ -347,6 +352,52 @@ mod tests {
             seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
             secret
         );
+    }
+
+    #[test]
+    fn a_single_card_is_confirmed_by_the_person_at_the_terminal() {
+        // A 1-of-1 card has no digest: the person's answer is what confirms the words, and
+        // with three unreadable words the terminal says the checksum is used up.
+        let secret = MasterSecret::new(vec![0x24; 16]).unwrap();
+        let card = SplitPlan::single(1, 1)
+            .unwrap()
+            .split(&secret, &Passphrase::empty())
+            .unwrap()
+            .shares()
+            .next()
+            .unwrap()
+            .to_words()
+            .to_string();
+        let mut w: Vec<String> = card.split(' ').map(String::from).collect();
+        for p in [7, 8, 9] {
+            w[p] = "?".into();
+        }
+        let mut term = Script {
+            answers: vec![w.join(" "), "y".into()],
+            shown: Vec::new(),
+        };
+        let shares = enter_shares(&mut term).unwrap();
+        let text = term.shown.join("\n");
+        assert!(
+            text.contains("does the card show each of these words"),
+            "{text}"
+        );
+        assert!(text.contains("used up the whole checksum"), "{text}");
+        assert!(
+            text.contains(&card.split(' ').nth(7).unwrap().to_uppercase()),
+            "{text}"
+        );
+        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
+        assert_eq!(
+            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
+            secret
+        );
+        // Answered no: not taken.
+        let mut term = Script {
+            answers: vec![w.join(" "), "n".into(), String::new()],
+            shown: Vec::new(),
+        };
+        assert!(enter_shares(&mut term).is_err());
     }
 
     #[test]

@@ -4,13 +4,13 @@
 
 use std::io::Write;
 
-use seedshard::slip39::recovery::ExtendError;
+use seedshard::slip39::recovery::{ExtendError, RecoveryError};
 
 use crate::cli::ExtendArgs;
-use crate::cmd::cards::CardPlan;
+use crate::cmd::cards::{resolve_mode, CardPlan};
 use crate::cmd::check::{failed_share, gather};
 use crate::error::{CliError, CliResult};
-use crate::io::Inputs;
+use crate::io::{Inputs, ShareMode};
 use crate::output;
 
 /// Runs `extend`.
@@ -18,7 +18,24 @@ pub fn run(args: &ExtendArgs) -> CliResult {
     let plan = crate::cmd::split::group_plan(&args.groups, args.group_threshold)?;
     let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
     let mut inputs = Inputs::default();
-    let g = gather(&mut inputs, &args.inputs, "extend")?;
+    let g = gather(
+        &mut inputs,
+        &args.inputs,
+        "extend",
+        crate::cmd::check::words_to_stderr(),
+    )?;
+    // The bridging mode is carried to the new set: from --bip39-mode or the old file's mode
+    // line. Cards need it (they name the wallet to use); a share file without cards keeps it
+    // only when known.
+    let flag = args.bip39_mode.map(ShareMode::of_arg);
+    let mode = if card_plan.is_some() {
+        Some(resolve_mode(flag, g.mode, "extend")?)
+    } else {
+        match (flag, g.mode) {
+            (None, None) => None,
+            (f, m) => Some(resolve_mode(f, m, "extend")?),
+        }
+    };
     if let Some((label, lines)) = g.failed.first() {
         return Err(CliError::input(
             format!("share ({label}): {}", failed_share(lines)),
@@ -42,6 +59,16 @@ pub fn run(args: &ExtendArgs) -> CliResult {
                 "without the flag the identifier is part of the encryption; instead recover the \
                  secret with `seedshard combine` and split it again with `seedshard split \
                  --secret-file` (same wallet; this needs the passphrase and shows the secret)",
+            ),
+            ExtendError::Recovery(RecoveryError::Unconfirmed(list)) => CliError::check_failed(
+                format!(
+                    "no new set was made: {}; if a worked-out word is wrong the new set would restore a different wallet",
+                    list.iter()
+                        .map(|u| format!("{}: {u}", g.rec.entries()[u.entry].source()))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                "confirm the words first: run `seedshard combine --expect-fingerprint` (or `--expect-address`) on the file, or type the share at a terminal with `seedshard combine` and compare each worked-out word with the card; then write the confirmed words into the file, or add another card of the set",
             ),
             ExtendError::Recovery(r) => CliError::input(
                 r.to_string(),
@@ -67,14 +94,34 @@ pub fn run(args: &ExtendArgs) -> CliResult {
     if let Some(cards) = &card_plan {
         // Cards first: if they cannot be written, no shares are printed either. The wallet's
         // facts are not known here: the passphrase is not asked for.
-        cards.write(set.shares().cloned().collect(), None, None)?;
+        cards.write(
+            set.shares().cloned().collect(),
+            mode.and_then(ShareMode::bridge),
+            None,
+        )?;
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        return output::write_json(&mut out, &output::SplitJson::new(&set));
+        return output::write_json(
+            &mut out,
+            &ExtendJson {
+                set: output::SplitJson::new(&set),
+                mode: mode.map(ShareMode::as_str),
+            },
+        );
     }
-    output::write_share_set(&mut out, &set)
+    output::write_share_set(&mut out, &set, mode)
         .and_then(|()| out.flush())
         .map_err(crate::write_error)
+}
+
+/// `extend --json`: the new set as `split --json` writes it, with the mode carried.
+#[derive(serde::Serialize)]
+struct ExtendJson {
+    #[serde(flatten)]
+    set: output::SplitJson,
+    /// `slip39`, `entropy` or `seed`, when known (as in the share file's mode line).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mode: Option<&'static str>,
 }

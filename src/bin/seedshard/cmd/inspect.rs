@@ -10,12 +10,14 @@ use seedshard::slip39::recovery::PublicFields;
 use crate::cli::InspectArgs;
 use zeroize::Zeroizing;
 
-use crate::cmd::check::{add_line, failed_share, gather, Gathered};
+use crate::cmd::check::{add_lines, failed_share, gather, Gathered};
 use crate::error::{CliError, CliResult};
 use crate::io::{interactive, Inputs};
 
 /// Runs `inspect`.
 pub fn run(args: &InspectArgs) -> CliResult {
+    // The notes go to standard output: worked-out words only when that is a terminal.
+    let show_words = crate::cmd::check::words_to_stdout();
     let mut inputs = Inputs::default();
     let g: Gathered = if args.input.is_none() && interactive() {
         // On a terminal: ask for the share without echo.
@@ -29,12 +31,16 @@ pub fn run(args: &InspectArgs) -> CliResult {
             })?;
         let mut g = Gathered::default();
         if !line.trim().is_empty() {
-            add_line(&mut g, &line, "typed share".into());
+            add_lines(
+                &mut g,
+                &[(line.as_str(), "typed share".to_string())],
+                show_words,
+            );
         }
         g
     } else {
         let paths: Vec<PathBuf> = args.input.iter().cloned().collect();
-        gather(&mut inputs, &paths, "inspect")?
+        gather(&mut inputs, &paths, "inspect", show_words)?
     };
     if g.order.len() != 1 {
         return Err(CliError::input(

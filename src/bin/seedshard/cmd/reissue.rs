@@ -28,7 +28,12 @@ pub fn run(args: &ReissueArgs) -> CliResult {
         }
     }
     let mut inputs = Inputs::default();
-    let g = gather(&mut inputs, &args.inputs, "reissue")?;
+    let g = gather(
+        &mut inputs,
+        &args.inputs,
+        "reissue",
+        crate::cmd::check::words_to_stderr(),
+    )?;
     if let Some((label, lines)) = g.failed.first() {
         return Err(CliError::input(
             format!("share ({label}): {}", failed_share(lines)),
@@ -95,6 +100,10 @@ pub fn run(args: &ReissueArgs) -> CliResult {
     drop(err);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    // The old file's mode line is carried, so that `cards` on the new share knows the mode.
+    if let Some(m) = g.mode {
+        writeln!(out, "{}", m.line()).map_err(crate::write_error)?;
+    }
     writeln!(out, "{}", share.to_words().as_str())
         .and_then(|()| out.flush())
         .map_err(crate::write_error)

@@ -356,7 +356,12 @@ fn write(
             writeln!(out, "# BIP-39 phrase: {}", p.to_words().as_str())?;
             writeln!(out, "#")?;
         }
-        output::write_share_set(&mut out, set)?;
+        let mode = match bridged.map(|b| b.mode) {
+            None => crate::io::ShareMode::Slip39,
+            Some(Bip39Mode::Seed) => crate::io::ShareMode::Seed,
+            Some(_) => crate::io::ShareMode::Entropy,
+        };
+        output::write_share_set(&mut out, set, Some(mode))?;
         writeln!(out, "#")?;
         for line in &notes {
             writeln!(out, "# {line}")?;

@@ -27,6 +27,7 @@ pub fn run(args: &VerifyArgs) -> CliResult {
     let expectation = bridge::expectation(
         args.expect_fingerprint.as_deref(),
         args.expect_address.as_deref(),
+        network,
     )?;
     let mut inputs = Inputs::default();
 
@@ -81,12 +82,19 @@ pub fn run(args: &VerifyArgs) -> CliResult {
         );
     }
 
+    let mut unconfirmed = None;
     let (secret, source) = match &args.secret_file {
         Some(path) => (inputs.read_secret_hex(path)?, "secret"),
         None => {
             // The same reading of shares as `combine`: strays set aside, duplicates ignored,
             // damaged words worked out and shown; typed in on a terminal when no file is named.
-            let (ems, _) = crate::cmd::combine::gather(&mut inputs, &args.inputs, &[])?;
+            // Worked-out words that nothing confirms: only a matching wallet can.
+            let g = crate::cmd::combine::gather(&mut inputs, &args.inputs, &[])?;
+            if let (Some(u), None) = (&g.unconfirmed, &expectation) {
+                return Err(u.error());
+            }
+            let ems = g.ems;
+            unconfirmed = g.unconfirmed;
             let passphrase = inputs.slip39_passphrase(
                 args.passphrase_file.as_deref(),
                 crate::io::PassphrasePurpose::Recovery,
@@ -105,10 +113,13 @@ pub fn run(args: &VerifyArgs) -> CliResult {
     drop(secret);
     let matched = match bridge::check_expectation(&all, expectation.as_ref()) {
         Ok(m) => m,
-        Err(e) => {
+        Err(mut e) => {
             // Show what the secret does open, to help find the mistake.
             let mut err = std::io::stderr().lock();
             let _ = bridge::write_readings(&mut err, &all, false);
+            if let Some(u) = &unconfirmed {
+                e.hint = format!("{}; or {}", u.mismatch_hint(), e.hint);
+            }
             return Err(e);
         }
     };
