@@ -48,6 +48,8 @@ fn main() -> ExitCode {
         Command::Reissue(args) => cmd::reissue::run(args),
         Command::Extend(args) => cmd::extend::run(args),
         Command::Cards(args) => cmd::cards::run(args),
+        Command::Plan(args) => cmd::plan::run(args),
+        Command::Rollcall(args) => cmd::rollcall::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

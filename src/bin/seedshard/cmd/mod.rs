@@ -6,6 +6,8 @@ pub mod combine;
 pub mod entry;
 pub mod extend;
 pub mod inspect;
+pub mod plan;
 pub mod reissue;
+pub mod rollcall;
 pub mod split;
 pub mod verify;

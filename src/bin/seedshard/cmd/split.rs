@@ -175,6 +175,9 @@ fn bip39_source(args: &SplitArgs) -> CliResult<SecretSource> {
 pub fn run(args: &SplitArgs) -> CliResult {
     let plan = plan(args)?;
     let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
+    // What the plan survives: a few lines to standard error, on the owner sheet and in JSON.
+    let report = plan_report(&plan.plan, &args.card.holders);
+    let card_plan = card_plan.map(|c| c.with_plan_summary(report.summary()));
     let mut inputs = Inputs::default();
     let network = bridge::network(args.network);
     let mut bridged = None;
@@ -226,7 +229,19 @@ pub fn run(args: &SplitArgs) -> CliResult {
             .map(|b| crate::cmd::cards::bridge_mode(b.mode));
         cards.write(set.shares().cloned().collect(), mode, Some(facts))?;
     }
-    write(args, &set, &slip39_wallet, bridged.as_ref())
+    write(args, &set, &slip39_wallet, bridged.as_ref(), &report)
+}
+
+/// The analysis of `plan` with the card holders' names when they are usable.
+pub fn plan_report(plan: &SplitPlan, holders: &[String]) -> seedshard::plan::PlanReport {
+    let layout = seedshard::plan::Layout::new(plan.clone());
+    let layout = if holders.is_empty() {
+        layout
+    } else {
+        // Names the cards refuse are reported there; the plan is analysed without them.
+        layout.clone().with_holders(holders).unwrap_or(layout)
+    };
+    layout.analyse()
 }
 
 /// Reads the BIP-39 passphrase, notes what the split protects, and gives the master secret.
@@ -306,7 +321,7 @@ fn notes(slip39_wallet: &WalletFacts, bridged: Option<&Bridged>) -> Vec<String> 
 }
 
 #[derive(Serialize)]
-struct SplitOut {
+struct SplitOut<'a> {
     #[serde(flatten)]
     set: output::SplitJson,
     /// `entropy` or `seed` for a BIP-39 backup.
@@ -321,6 +336,8 @@ struct SplitOut {
     bip39_phrase: Option<Zeroizing<String>>,
     /// The plain sentences printed with the shares.
     notes: Vec<String>,
+    /// What the plan survives (as `seedshard plan --json`).
+    plan: &'a seedshard::plan::PlanReport,
 }
 
 fn write(
@@ -328,7 +345,14 @@ fn write(
     set: &ShareSet,
     slip39_wallet: &WalletFacts,
     bridged: Option<&Bridged>,
+    report: &seedshard::plan::PlanReport,
 ) -> CliResult {
+    {
+        let mut err = std::io::stderr().lock();
+        for line in report.summary() {
+            let _ = writeln!(err, "note: {line}");
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let notes = notes(slip39_wallet, bridged);
@@ -343,6 +367,7 @@ fn write(
                 slip39_wallet: WalletJson::new(slip39_wallet),
                 bip39_phrase: new_phrase.map(|p| p.to_words()),
                 notes,
+                plan: report,
             },
         );
     }
