@@ -4,7 +4,9 @@
 //! - `cards_16x16`: 16 groups of 16 cards, no names: the card figures (exact combinatorics).
 //! - `people_16x16_40`: the same plan with 256 cards spread over 40 named people, each holding
 //!   cards of several groups: the people searches (branch and bound, bounded).
-//! - `people_16x16_256`: 256 people, one card each (as many kinds as groups).
+//! - `people_16x16_256`: 256 people, one card each (settled group by group, exactly).
+//! - `people_16x16_128_pairs`: 128 people with two cards of different groups each: the
+//!   branch-and-bound search at its hardest (it may stop at its step budget).
 //! - `places_16`: 2 of 3 groups of 9of16; 16 people, each with one card of each group, each
 //!   in a place of their own.
 //!
@@ -37,6 +39,17 @@ fn bench_plan(c: &mut Criterion) {
         let names: Vec<String> = (0..256).map(|i| format!("p{i}")).collect();
         let layout = Layout::new(big_plan(g)).with_holders(&names).unwrap();
         c.bench_function(&format!("people_16x16_256_g{g}"), |b| {
+            b.iter(|| black_box(layout.analyse()))
+        });
+        // 128 people, each with two cards of different groups: the search at its hardest.
+        let names: Vec<String> = (0..256).map(|i| format!("p{}", (i * 37) % 128)).collect();
+        let layout = Layout::new(big_plan(g)).with_holders(&names).unwrap();
+        let report = layout.analyse();
+        eprintln!(
+            "people_16x16_128_pairs_g{g}: search {:?}",
+            report.people.as_ref().unwrap().people_search
+        );
+        c.bench_function(&format!("people_16x16_128_pairs_g{g}"), |b| {
             b.iter(|| black_box(layout.analyse()))
         });
     }

@@ -38,7 +38,7 @@ pub use analysis::{
 };
 
 /// The most steps a search over people or places may take before it gives up and says so.
-pub const SEARCH_BUDGET: u64 = 2_000_000;
+pub const SEARCH_BUDGET: u64 = 500_000;
 
 /// One card of a plan: 0-based group and member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
