@@ -455,3 +455,49 @@ fn rollcall_refuses_bad_input() {
     let o = run(&["rollcall", "-"], "academic acid\n");
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn the_owner_sheet_has_the_codes_and_the_plan_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cards");
+    let o = run(
+        &[
+            "split",
+            "--group",
+            "2of3",
+            "--generate",
+            "--json",
+            "--cards",
+            out.to_str().unwrap(),
+            "--card-format",
+            "svg",
+            "--holder",
+            "Ann",
+        ],
+        "",
+    );
+    let v = json(&o);
+    let sheet = std::fs::read_to_string(out.join("owner-sheet.svg")).unwrap();
+    for code in v["groups"][0]["rollcall"].as_array().unwrap() {
+        let code = code.as_str().unwrap();
+        assert!(sheet.contains(code), "{code} not on the owner sheet");
+        // Never on a card.
+        for entry in std::fs::read_dir(&out).unwrap() {
+            let path = entry.unwrap().path();
+            if path
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("share-")
+            {
+                assert!(!std::fs::read_to_string(&path).unwrap().contains(code));
+            }
+        }
+    }
+    assert!(sheet.contains("Roll call:"));
+    assert!(
+        sheet.contains("Plan 2of3: 2 of its 3 cards recover at the least"),
+        "summary missing"
+    );
+}
