@@ -232,6 +232,15 @@ pub fn run(args: &SplitArgs) -> CliResult {
     write(args, &set, &slip39_wallet, bridged.as_ref(), &report)
 }
 
+/// The short summary of what the plan survives, as `note:` lines on standard error once the
+/// shares are out.
+fn plan_notes(report: &seedshard::plan::PlanReport) {
+    let mut err = std::io::stderr().lock();
+    for line in report.summary() {
+        let _ = writeln!(err, "note: {line}");
+    }
+}
+
 /// The analysis of `plan` with the card holders' names when they are usable.
 pub fn plan_report(plan: &SplitPlan, holders: &[String]) -> seedshard::plan::PlanReport {
     let layout = seedshard::plan::Layout::new(plan.clone());
@@ -347,18 +356,12 @@ fn write(
     bridged: Option<&Bridged>,
     report: &seedshard::plan::PlanReport,
 ) -> CliResult {
-    {
-        let mut err = std::io::stderr().lock();
-        for line in report.summary() {
-            let _ = writeln!(err, "note: {line}");
-        }
-    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let notes = notes(slip39_wallet, bridged);
     let new_phrase = bridged.and_then(|b| b.new_phrase.as_ref());
     if args.json {
-        return output::write_json(
+        output::write_json(
             &mut out,
             &SplitOut {
                 set: output::SplitJson::new(set),
@@ -369,7 +372,9 @@ fn write(
                 notes,
                 plan: report,
             },
-        );
+        )?;
+        plan_notes(report);
+        return Ok(());
     }
     let mut write_all = || -> std::io::Result<()> {
         if let Some(p) = new_phrase {
@@ -389,6 +394,7 @@ fn write(
         out.flush()
     };
     write_all().map_err(crate::write_error)?;
+    plan_notes(report);
     // When the shares go to a file, the warning against typing them into a Trezor must still
     // reach the person at the terminal.
     if bridged.is_some_and(|b| b.mode == Bip39Mode::Entropy) && !std::io::stdout().is_terminal() {
