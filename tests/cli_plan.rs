@@ -501,3 +501,23 @@ fn the_owner_sheet_has_the_codes_and_the_plan_summary() {
         "summary missing"
     );
 }
+
+#[test]
+fn extend_json_has_roll_call_codes() {
+    let v = split_json();
+    let shares: Vec<&str> = v["groups"][0]["shares"].as_array().unwrap()[..2]
+        .iter()
+        .chain(v["groups"][1]["shares"].as_array().unwrap().iter())
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    let o = run(
+        &["extend", "-", "--group", "2of4", "--json"],
+        &shares.join("\n"),
+    );
+    let e = json(&o);
+    let g = &e["groups"][0];
+    assert_eq!(g["rollcall"].as_array().unwrap().len(), 4);
+    // The new set has a new identifier, so new codes with another set word (1 in 1024 alike).
+    let old_first = v["groups"][0]["rollcall"][0].as_str().unwrap();
+    assert_ne!(g["rollcall"][0].as_str().unwrap(), old_first);
+}
