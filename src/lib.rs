@@ -18,6 +18,11 @@
 //!   it works out unreadable and wrong words (shown, never used silently), sets aside
 //!   duplicates and other sets, reports progress, names the share that does not fit, and
 //!   reissues a lost share or extends the set ([`slip39::recovery`]).
+//! - [`plan::Layout`] describes a plan with its holders and places before any split;
+//!   [`plan::Layout::analyse`] says what it survives ([`plan::PlanReport`]), and
+//!   [`plan::suggest::suggest`] searches plans for stated goals.
+//! - [`rollcall::RollCallCode`] is a share's short roll-call code, for a holder to read to the
+//!   owner; [`rollcall::roll_call`] compares the codes read out with the expected ones.
 //! - `bip39::Bip39Phrase` (feature `bip39`) backs up an existing BIP-39 phrase in one of the two
 //!   `bip39::Bip39Mode`s; `bip39::Bip39Passphrase` is the BIP-39 passphrase, not the SLIP-39 one.
 //! - `wallet::WalletFacts` and `wallet::readings` (feature `bitcoin`) give the fingerprint,
@@ -61,8 +66,10 @@ extern crate alloc;
 pub mod bip39;
 #[cfg(feature = "card")]
 pub mod card;
+pub mod plan;
 #[cfg(feature = "qr")]
 pub mod qr;
+pub mod rollcall;
 pub mod secret;
 pub mod slip39;
 #[cfg(feature = "bitcoin")]

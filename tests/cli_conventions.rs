@@ -8,7 +8,7 @@ fn seedshard() -> Command {
 }
 
 /// Every command of the tool, as `--help` lists them.
-const COMMANDS: [&str; 10] = [
+const COMMANDS: [&str; 12] = [
     "split",
     "combine",
     "verify",
@@ -17,6 +17,8 @@ const COMMANDS: [&str; 10] = [
     "reissue",
     "extend",
     "cards",
+    "plan",
+    "rollcall",
     "completions",
     "man",
 ];

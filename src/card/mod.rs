@@ -34,8 +34,11 @@
 
 mod layout;
 mod pdf;
+mod plan_picture;
 mod png;
 mod svg;
+
+pub use plan_picture::{plan_png, plan_svg};
 
 use core::fmt;
 use core::str::FromStr;
@@ -703,6 +706,7 @@ impl CardSet {
         OwnerSheet {
             cards: self,
             wallet: None,
+            plan_summary: Vec::new(),
         }
     }
 }
@@ -713,12 +717,19 @@ impl CardSet {
 pub struct OwnerSheet<'a> {
     cards: &'a CardSet,
     wallet: Option<WalletFacts>,
+    plan_summary: Vec<String>,
 }
 
 impl OwnerSheet<'_> {
     /// Adds the wallet facts (fingerprint, first address, zpub) to check a recovery against.
     pub fn with_wallet(mut self, wallet: WalletFacts) -> Self {
         self.wallet = Some(wallet);
+        self
+    }
+
+    /// Adds a few lines on what the plan survives (`PlanReport::summary`).
+    pub fn with_plan_summary(mut self, lines: Vec<String>) -> Self {
+        self.plan_summary = lines;
         self
     }
 
@@ -826,12 +837,20 @@ impl OwnerSheet<'_> {
                 );
                 p.text(m + 24.0, y, 9.5, Face::Sans, &who);
                 p.grey_text(
-                    m + 100.0,
+                    m + 84.0,
                     y,
                     8.0,
                     Face::Mono,
                     100,
                     &format!("card {}", set.file_stem(i)),
+                );
+                // The roll-call code (never on the card itself): see docs/rollcall.md.
+                p.text(
+                    m + 116.0,
+                    y,
+                    7.0,
+                    Face::Mono,
+                    &crate::rollcall::RollCallCode::of(s).to_string(),
                 );
                 y += 4.2;
                 if y > ph - 80.0 {
@@ -840,6 +859,19 @@ impl OwnerSheet<'_> {
             }
         }
         y += 1.0;
+        y = p.paragraph(
+            m,
+            y,
+            tw,
+            9.0,
+            4.0,
+            Face::Sans,
+            "Roll call: a holder runs `seedshard rollcall` on their card and reads you the 4-word \
+             code; it must match the code printed after their card above (see docs/rollcall.md).",
+        );
+        for line in &self.plan_summary {
+            y = p.paragraph(m, y, tw, 9.0, 4.0, Face::Sans, line);
+        }
         let details = format!(
             "Each share has {} words. Extendable backup: {}. Iteration exponent: {}. QR payload: {}.",
             first.word_count(),

@@ -51,6 +51,12 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Write the manual pages (seedshard.1 and one per command), or print seedshard.1.
     Man(ManArgs),
+    /// Show what a plan survives before splitting: the fewest cards, people and places that
+    /// recover, the most cards that may be lost, the heirs' path without the owner's cards.
+    Plan(PlanArgs),
+    /// Roll call: the short code of a card, for its holder to read to the owner; with
+    /// --sheet, compare the codes holders read out with the ones kept since the split.
+    Rollcall(RollcallArgs),
 }
 
 /// Arguments of `completions`.
@@ -72,6 +78,86 @@ pub struct ManArgs {
     /// Replace pages that already exist in the directory.
     #[arg(long, requires = "out")]
     pub force: bool,
+}
+
+/// Arguments of `rollcall`.
+#[derive(Debug, Args)]
+pub struct RollcallArgs {
+    /// Without --sheet: files with shares, one a line, or `-` for standard input (a terminal
+    /// prompts for one share). With --sheet: files with the codes read out, one a line,
+    /// optionally after the share number or holder name (`2.3 word word word word`).
+    #[arg(value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The expected codes: the JSON written by `split --json` or `extend --json`, or a
+    /// codes file as `seedshard rollcall` writes it (`G.M word word word word [NAME]`).
+    #[arg(long, value_name = "FILE")]
+    pub sheet: Option<PathBuf>,
+
+    /// Write one JSON document to standard output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// A group as THRESHOLDofCOUNT, e.g. 2of3; repeat for several groups (as `split`).
+    #[arg(
+        long = "group",
+        value_name = "TofN",
+        required_unless_present = "suggest"
+    )]
+    pub groups: Vec<String>,
+
+    /// Groups needed to recover (default: 1 with one group; required with several).
+    #[arg(long, value_name = "G", value_parser = clap::value_parser!(u8).range(1..=16))]
+    pub group_threshold: Option<u8>,
+
+    /// The holder of each card, in share order (as `split --holder`); the same name for
+    /// several cards means one person keeps them all.
+    #[arg(long = "holder", value_name = "NAME")]
+    pub holders: Vec<String>,
+
+    /// A place and the holders who keep their cards there, as NAME=holder,holder; repeat for
+    /// each place.
+    #[arg(long = "place", value_name = "NAME=HOLDERS")]
+    pub places: Vec<String>,
+
+    /// The holder who is the owner (default: a holder called `owner`; without holder names,
+    /// the single-card groups are taken as the owner's).
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+
+    /// Write one JSON document to standard output.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Also draw the plan (groups, holders, places) into FILE (.svg or .png).
+    #[arg(long, value_name = "FILE")]
+    pub picture: Option<PathBuf>,
+
+    /// Replace the picture file if it exists.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Search two-level plans for the goals --holders, --survive-losses and --resist, and
+    /// list the best few.
+    #[arg(long, conflicts_with_all = ["groups", "holders", "places", "owner", "picture"])]
+    pub suggest: bool,
+
+    /// With --suggest: how many people will hold one card each.
+    #[arg(long = "holders", value_name = "N", requires = "suggest",
+          value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub holder_count: Option<u16>,
+
+    /// With --suggest: any L cards may be lost and the wallet still recovers.
+    #[arg(long, value_name = "L", requires = "suggest")]
+    pub survive_losses: Option<u16>,
+
+    /// With --suggest: no R holders together can recover.
+    #[arg(long, value_name = "R", requires = "suggest")]
+    pub resist: Option<u16>,
 }
 
 /// Arguments of `check`.

@@ -51,6 +51,8 @@ fn main() -> ExitCode {
         Command::Cards(args) => cmd::cards::run(args),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man(args) => cmd::man::run(args),
+        Command::Plan(args) => cmd::plan::run(args),
+        Command::Rollcall(args) => cmd::rollcall::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -65,6 +65,8 @@ pub struct GroupJson {
     pub member_threshold: u8,
     /// The shares' words.
     pub shares: Vec<zeroize::Zeroizing<String>>,
+    /// Each share's roll-call code, in the order of `shares`.
+    pub rollcall: Vec<String>,
 }
 
 impl SplitJson {
@@ -81,6 +83,10 @@ impl SplitJson {
                 .map(|g| GroupJson {
                     member_threshold: g[0].member_threshold(),
                     shares: g.iter().map(|s| s.to_words()).collect(),
+                    rollcall: g
+                        .iter()
+                        .map(|s| seedshard::rollcall::RollCallCode::of(s).to_string())
+                        .collect(),
                 })
                 .collect(),
         }

@@ -93,6 +93,7 @@ pub struct CardPlan {
     options: CardOptions,
     holders: Vec<String>,
     force: bool,
+    plan_summary: Vec<String>,
 }
 
 /// Today's date (UTC) as YYYY-MM-DD.
@@ -164,7 +165,14 @@ impl CardPlan {
             options,
             holders: args.holders.clone(),
             force: args.force,
+            plan_summary: Vec::new(),
         })
+    }
+
+    /// Adds lines on what the plan survives to the owner sheet.
+    pub fn with_plan_summary(mut self, lines: Vec<String>) -> Self {
+        self.plan_summary = lines;
+        self
     }
 
     /// Draws the cards and the owner sheet and writes them, all or nothing.
@@ -194,7 +202,9 @@ impl CardPlan {
                 },
             )
         })?;
-        let mut sheet = cards.owner_sheet();
+        let mut sheet = cards
+            .owner_sheet()
+            .with_plan_summary(self.plan_summary.clone());
         if let Some(w) = wallet {
             sheet = sheet.with_wallet(w);
         }

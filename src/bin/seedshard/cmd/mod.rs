@@ -8,6 +8,8 @@ pub mod entry;
 pub mod extend;
 pub mod inspect;
 pub mod man;
+pub mod plan;
 pub mod reissue;
+pub mod rollcall;
 pub mod split;
 pub mod verify;

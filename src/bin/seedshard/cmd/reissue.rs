@@ -95,6 +95,11 @@ pub fn run(args: &ReissueArgs) -> CliResult {
     );
     let _ = writeln!(
         err,
+        "roll-call code of the new share: {} (the same as the lost card's; keep it with your codes)",
+        seedshard::rollcall::RollCallCode::of(&share)
+    );
+    let _ = writeln!(
+        err,
         "warning: if this replaces a lost card, the lost card still counts: whoever finds it holds this same share. If that is a risk, make a new set with `seedshard extend` and destroy every old card."
     );
     drop(err);

@@ -175,6 +175,9 @@ fn bip39_source(args: &SplitArgs) -> CliResult<SecretSource> {
 pub fn run(args: &SplitArgs) -> CliResult {
     let plan = plan(args)?;
     let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
+    // What the plan survives: a few lines to standard error, on the owner sheet and in JSON.
+    let report = plan_report(&plan.plan, &args.card.holders);
+    let card_plan = card_plan.map(|c| c.with_plan_summary(report.summary()));
     let mut inputs = Inputs::default();
     let network = bridge::network(args.network);
     let mut bridged = None;
@@ -226,7 +229,28 @@ pub fn run(args: &SplitArgs) -> CliResult {
             .map(|b| crate::cmd::cards::bridge_mode(b.mode));
         cards.write(set.shares().cloned().collect(), mode, Some(facts))?;
     }
-    write(args, &set, &slip39_wallet, bridged.as_ref())
+    write(args, &set, &slip39_wallet, bridged.as_ref(), &report)
+}
+
+/// The short summary of what the plan survives, as `note:` lines on standard error once the
+/// shares are out.
+fn plan_notes(report: &seedshard::plan::PlanReport) {
+    let mut err = std::io::stderr().lock();
+    for line in report.summary() {
+        let _ = writeln!(err, "note: {line}");
+    }
+}
+
+/// The analysis of `plan` with the card holders' names when they are usable.
+pub fn plan_report(plan: &SplitPlan, holders: &[String]) -> seedshard::plan::PlanReport {
+    let layout = seedshard::plan::Layout::new(plan.clone());
+    let layout = if holders.is_empty() {
+        layout
+    } else {
+        // Names the cards refuse are reported there; the plan is analysed without them.
+        layout.clone().with_holders(holders).unwrap_or(layout)
+    };
+    layout.analyse()
 }
 
 /// Reads the BIP-39 passphrase, notes what the split protects, and gives the master secret.
@@ -306,7 +330,7 @@ fn notes(slip39_wallet: &WalletFacts, bridged: Option<&Bridged>) -> Vec<String> 
 }
 
 #[derive(Serialize)]
-struct SplitOut {
+struct SplitOut<'a> {
     #[serde(flatten)]
     set: output::SplitJson,
     /// `entropy` or `seed` for a BIP-39 backup.
@@ -321,6 +345,8 @@ struct SplitOut {
     bip39_phrase: Option<Zeroizing<String>>,
     /// The plain sentences printed with the shares.
     notes: Vec<String>,
+    /// What the plan survives (as `seedshard plan --json`).
+    plan: &'a seedshard::plan::PlanReport,
 }
 
 fn write(
@@ -328,13 +354,14 @@ fn write(
     set: &ShareSet,
     slip39_wallet: &WalletFacts,
     bridged: Option<&Bridged>,
+    report: &seedshard::plan::PlanReport,
 ) -> CliResult {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let notes = notes(slip39_wallet, bridged);
     let new_phrase = bridged.and_then(|b| b.new_phrase.as_ref());
     if args.json {
-        return output::write_json(
+        output::write_json(
             &mut out,
             &SplitOut {
                 set: output::SplitJson::new(set),
@@ -343,8 +370,11 @@ fn write(
                 slip39_wallet: WalletJson::new(slip39_wallet),
                 bip39_phrase: new_phrase.map(|p| p.to_words()),
                 notes,
+                plan: report,
             },
-        );
+        )?;
+        plan_notes(report);
+        return Ok(());
     }
     let mut write_all = || -> std::io::Result<()> {
         if let Some(p) = new_phrase {
@@ -369,6 +399,7 @@ fn write(
         out.flush()
     };
     write_all().map_err(crate::write_error)?;
+    plan_notes(report);
     // When the shares go to a file, the warning against typing them into a Trezor must still
     // reach the person at the terminal.
     if bridged.is_some_and(|b| b.mode == Bip39Mode::Entropy) && !std::io::stdout().is_terminal() {

@@ -1,0 +1,159 @@
+//! `seedshard plan`: what a plan survives, before any card is printed.
+
+use std::io::Write;
+
+use seedshard::plan::suggest::Goals;
+use seedshard::plan::Layout;
+
+use crate::cli::PlanArgs;
+use crate::error::{CliError, CliResult};
+use crate::output;
+
+/// The layout from `--group`, `--group-threshold`, `--holder`, `--place` and `--owner`.
+pub fn layout(args: &PlanArgs) -> CliResult<Layout> {
+    let plan = crate::cmd::split::group_plan(&args.groups, args.group_threshold)?;
+    let mut layout = Layout::new(plan);
+    if !args.holders.is_empty() {
+        layout = layout.with_holders(&args.holders).map_err(|e| {
+            CliError::input(
+                format!("--holder: {e}"),
+                "give one --holder NAME per card, in share order (group by group); repeat a name for someone who keeps several cards",
+            )
+        })?;
+    }
+    for p in &args.places {
+        let Some((name, who)) = p.split_once('=') else {
+            return Err(CliError::input(
+                format!("--place {p}: no = between the place and its holders"),
+                "write each place as NAME=holder,holder, e.g. --place home=Ann,Bob",
+            ));
+        };
+        let who: Vec<&str> = who
+            .split(',')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .collect();
+        layout = layout.with_place(name, &who).map_err(|e| {
+            CliError::input(
+                format!("--place {p}: {e}"),
+                "name holders exactly as in --holder; each holder keeps their cards in one place",
+            )
+        })?;
+    }
+    if let Some(owner) = &args.owner {
+        layout = layout.with_owner(owner).map_err(|e| {
+            CliError::input(
+                format!("--owner: {e}"),
+                "name the owner exactly as in --holder",
+            )
+        })?;
+    }
+    Ok(layout)
+}
+
+/// Runs `plan`.
+pub fn run(args: &PlanArgs) -> CliResult {
+    if args.suggest {
+        return crate::cmd::plan::suggest(args);
+    }
+    let layout = layout(args)?;
+    let report = layout.analyse();
+    if let Some(path) = &args.picture {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let bytes: Vec<u8> = match ext.as_deref() {
+            Some("svg") => seedshard::card::plan_svg(&layout, &report)
+                .as_bytes()
+                .to_vec(),
+            Some("png") => seedshard::card::plan_png(&layout, &report, 150).to_vec(),
+            _ => {
+                return Err(CliError::input(
+                    format!(
+                        "--picture {}: the file name must end in .svg or .png",
+                        path.display()
+                    ),
+                    "name the picture plan.svg or plan.png",
+                ))
+            }
+        };
+        crate::io::write_new_file(path, &bytes, args.force)?;
+        eprintln!("note: wrote the picture of the plan to {}", path.display());
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        return output::write_json(&mut out, &report);
+    }
+    let mut write_all = || -> std::io::Result<()> {
+        for line in report.lines() {
+            writeln!(out, "{line}")?;
+        }
+        out.flush()
+    };
+    write_all().map_err(crate::write_error)
+}
+
+/// Runs `plan --suggest`.
+fn suggest(args: &PlanArgs) -> CliResult {
+    let Some(holders) = args.holder_count else {
+        return Err(CliError::input(
+            "--suggest needs the number of holders",
+            "add --holders N (one card each), and the goals --survive-losses L and --resist R",
+        ));
+    };
+    let goals = Goals {
+        holders,
+        survive_losses: args.survive_losses.unwrap_or(1),
+        resist: args.resist.unwrap_or(1),
+    };
+    let found = seedshard::plan::suggest::suggest(goals, 5)
+        .map_err(|e| CliError::input(e, "give --holders from 1 to 48"))?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        return output::write_json(
+            &mut out,
+            &serde_json::json!({
+                "holders": goals.holders,
+                "survive_losses": goals.survive_losses,
+                "resist": goals.resist,
+                "plans": found,
+            }),
+        );
+    }
+    let mut write_all = || -> std::io::Result<()> {
+        if found.is_empty() {
+            writeln!(
+                out,
+                "No plan of {} holders (one card each) survives {} losses and resists {} holders: with one card each, losses survived + fewest cards to recover is at most {}.",
+                goals.holders, goals.survive_losses, goals.resist, goals.holders
+            )?;
+        }
+        for (i, s) in found.iter().enumerate() {
+            let mut flags: Vec<String> = s.groups.iter().map(|g| format!("--group {g}")).collect();
+            if s.groups.len() > 1 {
+                flags.push(format!("--group-threshold {}", s.group_threshold));
+            }
+            writeln!(
+                out,
+                "{}. {}: {} cards recover at the least (resists {}); any {} may be lost.",
+                i + 1,
+                flags.join(" "),
+                s.report.min_cards_to_recover,
+                s.report.min_cards_to_recover - 1,
+                s.report.max_losses_survived
+            )?;
+        }
+        out.flush()
+    };
+    write_all().map_err(crate::write_error)?;
+    if found.is_empty() {
+        return Err(CliError::check_failed(
+            "no plan meets these goals",
+            "lower --survive-losses or --resist, or add holders",
+        ));
+    }
+    Ok(())
+}
