@@ -61,6 +61,7 @@ extern crate alloc;
 pub mod bip39;
 #[cfg(feature = "card")]
 pub mod card;
+pub mod hex;
 #[cfg(feature = "qr")]
 pub mod qr;
 pub mod secret;
