@@ -60,10 +60,13 @@ pub fn interactive() -> bool {
     io::stdin().is_terminal() && io::stderr().is_terminal()
 }
 
-/// A display name for a path argument.
+/// A display name for a path argument; one that looks like a secret (hex digits, share
+/// words) is named by its position instead (see [`crate::argsafe`]).
 pub fn display_name(path: &Path) -> String {
     if is_stdin(path) {
         "standard input".to_string()
+    } else if crate::argsafe::looks_secret(path.as_os_str()) {
+        crate::argsafe::position_name(path.as_os_str())
     } else {
         path.display().to_string()
     }
@@ -274,7 +277,7 @@ fn prompt_passphrase(confirm: bool) -> CliResult<Zeroizing<String>> {
 /// over the old file only when complete. Neither needs hard links, so it works on FAT/exFAT
 /// USB sticks too.
 pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> CliResult {
-    let name = path.display().to_string();
+    let name = display_name(path);
     if !force && fs::symlink_metadata(path).is_ok() {
         return Err(CliError::input(
             format!("{name} already exists"),

@@ -2,6 +2,7 @@
 
 #![forbid(unsafe_code)]
 
+mod argsafe;
 mod bridge;
 mod cli;
 mod cmd;
@@ -70,10 +71,17 @@ fn main() -> ExitCode {
     code
 }
 
-/// Prints the `error:` and `hint:` lines.
+/// Prints the `error:` and `hint:` lines. An argument that looks like a secret is never
+/// echoed: it is named by its position, and the hint says to clear the shell history.
 fn print_error(e: &CliError) {
-    eprintln!("error: {}", e.what);
-    eprintln!("hint: {}", e.hint);
+    let (what, secret_arg) = argsafe::redact_argv(&e.what);
+    let hint = if secret_arg {
+        argsafe::HISTORY_HINT.to_string()
+    } else {
+        e.hint.clone()
+    };
+    eprintln!("error: {what}");
+    eprintln!("hint: {hint}");
 }
 
 /// Recasts a command-line error from clap as an `error:` line and a `hint:` line.
