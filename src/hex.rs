@@ -143,7 +143,7 @@ pub fn decode(text: &str) -> Result<Zeroizing<Vec<u8>>, HexError> {
     if count == 0 {
         return Err(HexError::Empty);
     }
-    if count % 2 != 0 {
+    if !count.is_multiple_of(2) {
         return Err(HexError::OddLength { digits: count });
     }
     let mut bytes = Zeroizing::new(vec![0u8; count / 2]);

@@ -108,9 +108,9 @@ pub fn harden() -> Locked {
     Locked::Nothing
 }
 
-/// How much of the stack [`wipe_stack`] overwrites (1 MiB): more than the deepest call of any
-/// command (a debug build of `combine --scan` uses about XXX KiB), well within the 8 MiB
-/// stack of the main thread.
+/// How much of the stack [`wipe_stack`] overwrites (1 MiB): deeper than any command reaches
+/// (`tests/memory_dump.rs` would find what a deeper call left), well within the 8 MiB stack
+/// of the main thread.
 pub const STACK_WIPE_BYTES: usize = 1 << 20;
 
 /// Overwrites [`STACK_WIPE_BYTES`] of the stack below the caller with zeros.
