@@ -23,8 +23,8 @@ pub const HISTORY_HINT: &str =
 
 /// True when `arg` looks like a secret: 16 or more hex digits in a row; two or more words of
 /// the SLIP-39 or BIP-39 list (or their 4-letter stems) separated by spaces; or one such word
-/// when another argument of the command line is one too (the words of a share typed without
-/// quotes).
+/// among 3 or more such words in a row on the command line (a share typed without quotes;
+/// `--bip39-mode seed --cards family` is no such run).
 pub fn looks_secret(arg: &OsStr) -> bool {
     let text = arg.to_string_lossy();
     if has_hex_run(&text) {
@@ -36,13 +36,7 @@ pub fn looks_secret(arg: &OsStr) -> bool {
         .collect();
     match tokens.len() {
         0 => false,
-        1 => {
-            is_word(tokens[0])
-                && std::env::args_os()
-                    .skip(1)
-                    .filter(|other| other.as_os_str() != arg)
-                    .any(|other| is_word(&other.to_string_lossy()))
-        }
+        1 => is_word(tokens[0]) && in_run_of_words(arg),
         _ => tokens.iter().filter(|t| is_word(t)).count() >= 2,
     }
 }
@@ -73,6 +67,17 @@ pub fn redact_argv(text: &str) -> (String, bool) {
         }
     }
     (out, any)
+}
+
+/// True when `arg` is one of 3 or more consecutive arguments that are each one list word.
+fn in_run_of_words(arg: &OsStr) -> bool {
+    let words: Vec<(bool, bool)> = std::env::args_os()
+        .skip(1)
+        .map(|a| (a.as_os_str() == arg, is_word(&a.to_string_lossy())))
+        .collect();
+    words
+        .split(|&(_, word)| !word)
+        .any(|run| run.len() >= 3 && run.iter().any(|&(this, _)| this))
 }
 
 fn has_hex_run(text: &str) -> bool {
