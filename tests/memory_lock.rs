@@ -83,3 +83,39 @@ fn memory_is_locked_when_allowed_and_a_note_says_when_not() {
         );
     }
 }
+
+/// Under the default limit of 8 MiB and without CAP_IPC_LOCK (dropped with setpriv, as
+/// root), the process locks at most the limit, still runs, and says when swap is at risk.
+#[test]
+fn under_the_default_limit_the_tool_runs_and_says_when_swap_is_at_risk() {
+    let have = |t: &str| {
+        Command::new(t)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !may_lock_any() || !have("setpriv") || !have("prlimit") {
+        eprintln!("skipped: needs root (to drop CAP_IPC_LOCK), setpriv and prlimit");
+        return;
+    }
+    let (kib, stderr) = locked_kib(&[
+        "prlimit",
+        "--memlock=8388608:8388608",
+        "setpriv",
+        "--inh-caps=-ipc_lock",
+        "--bounding-set=-ipc_lock",
+        "--",
+    ]);
+    eprintln!("VmLck under an 8 MiB limit without CAP_IPC_LOCK: {kib} KiB");
+    assert!(kib <= 8192, "{kib} KiB locked, over the limit");
+    assert!(
+        stderr.contains("the input holds no shares"),
+        "the command ran: {stderr}"
+    );
+    let noted = stderr.contains("could not be locked") || stderr.contains("only in part");
+    assert_eq!(
+        noted,
+        swap_in_use(),
+        "a note exactly when swap is in use:\n{stderr}"
+    );
+}
