@@ -66,6 +66,7 @@ extern crate alloc;
 pub mod bip39;
 #[cfg(feature = "card")]
 pub mod card;
+pub mod hex;
 pub mod plan;
 #[cfg(feature = "qr")]
 pub mod qr;

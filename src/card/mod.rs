@@ -949,9 +949,10 @@ impl OwnerSheet<'_> {
             None => "",
         };
         let scan_step = format!(
-            "On an offline computer with seedshard, scan the photos (seedshard combine{to} \
-             --scan card1.jpg card2.jpg ...) or type the words (seedshard combine{to}), one \
-             share a line; the first 4 letters of each word are enough."
+            "On an offline computer with seedshard, type the words (seedshard combine{to}), one \
+             share a line; the first 4 letters of each word are enough. Or scan the cards with \
+             a scanner or camera that is not online (seedshard combine{to} --scan card1.png \
+             card2.png ...), then delete the images."
         );
         let check_step = if self.wallet.is_some() {
             "Check that the fingerprint and first address shown match this sheet before \
@@ -965,7 +966,8 @@ impl OwnerSheet<'_> {
                 .to_string()
         };
         let steps = [
-            "Gather enough cards (see the plan above). Photos of the cards work too.",
+            "Gather enough cards (see the plan above). Never photograph them with a phone: \
+             phones copy photos to the cloud, which would put the shares in one place.",
             scan_step.as_str(),
             "If a SLIP-39 passphrase was set, enter it when asked. A wrong passphrase silently \
              opens a different wallet.",

@@ -60,10 +60,13 @@ pub fn interactive() -> bool {
     io::stdin().is_terminal() && io::stderr().is_terminal()
 }
 
-/// A display name for a path argument.
+/// A display name for a path argument; one that looks like a secret (hex digits, share
+/// words) is named by its position instead (see [`crate::argsafe`]).
 pub fn display_name(path: &Path) -> String {
     if is_stdin(path) {
         "standard input".to_string()
+    } else if crate::argsafe::looks_secret(path.as_os_str()) {
+        crate::argsafe::position_name(path.as_os_str())
     } else {
         path.display().to_string()
     }
@@ -142,35 +145,24 @@ impl Inputs {
     pub fn read_secret_hex(&mut self, path: &Path) -> CliResult<MasterSecret> {
         let text = self.read_text(path)?;
         let name = display_name(path);
-        let mut digits = Zeroizing::new(Vec::with_capacity(text.len()));
-        for (i, c) in text.chars().filter(|c| !c.is_whitespace()).enumerate() {
-            match c.to_digit(16) {
-                Some(d) => digits.push(d as u8),
-                None => {
-                    return Err(CliError::input(
-                        format!("{name}: character {} of the secret is not a hex digit", i + 1),
-                        "write the secret as hexadecimal digits 0-9 and a-f, e.g. 32 digits for 128 bits",
-                    ))
+        // Decoded without a branch on any digit (see seedshard::hex).
+        let bytes = seedshard::hex::decode(&text).map_err(|e| {
+            let hint = match e {
+                seedshard::hex::HexError::NotHex { .. } => {
+                    "write the secret as hexadecimal digits 0-9 and a-f, e.g. 32 digits for 128 bits"
                 }
-            }
-        }
-        if digits.is_empty() {
-            return Err(CliError::input(
-                format!("{name} holds no secret"),
-                "write the secret as hexadecimal, e.g. 32 digits for 128 bits",
-            ));
-        }
-        if digits.len() % 2 != 0 {
-            return Err(CliError::input(
-                format!(
-                    "{name}: the secret has an odd number of hex digits ({})",
-                    digits.len()
-                ),
-                "each byte is two hex digits; check for a missing or extra digit",
-            ));
-        }
-        let bytes: Vec<u8> = digits.chunks(2).map(|p| (p[0] << 4) | p[1]).collect();
-        MasterSecret::new(bytes).map_err(|e| {
+                seedshard::hex::HexError::OddLength { .. } => {
+                    "each byte is two hex digits; check for a missing or extra digit"
+                }
+                _ => "write the secret as hexadecimal, e.g. 32 digits for 128 bits",
+            };
+            let what = match e {
+                seedshard::hex::HexError::Empty => format!("{name} holds no secret"),
+                _ => format!("{name}: {e}"),
+            };
+            CliError::input(what, hint)
+        })?;
+        MasterSecret::from_slice(&bytes).map_err(|e| {
             CliError::input(
                 format!("{name}: {e}"),
                 "use a secret of 128 to 512 bits (32 to 128 hex digits, an even number of bytes)",
@@ -274,7 +266,7 @@ fn prompt_passphrase(confirm: bool) -> CliResult<Zeroizing<String>> {
 /// over the old file only when complete. Neither needs hard links, so it works on FAT/exFAT
 /// USB sticks too.
 pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> CliResult {
-    let name = path.display().to_string();
+    let name = display_name(path);
     if !force && fs::symlink_metadata(path).is_ok() {
         return Err(CliError::input(
             format!("{name} already exists"),

@@ -2,6 +2,7 @@
 
 #![forbid(unsafe_code)]
 
+mod argsafe;
 mod bridge;
 mod cli;
 mod cmd;
@@ -19,6 +20,15 @@ use crate::cli::{Cli, Command};
 use crate::error::{CliError, EXIT_USAGE};
 use clap::error::ErrorKind;
 
+/// Every block of memory the tool frees is overwritten with zeros first, and so is the old
+/// block when a buffer grows: a share typed one character at a time, a growing PDF, the
+/// decoded pixels of a photo or an xprv built a character at a time leave no copy behind in
+/// freed memory. (Values that are never freed are wiped by their zeroizing types; the stack
+/// is wiped before `main` returns, see [`hygiene::wipe_stack`].)
+#[global_allocator]
+static ALLOCATOR: zeroizing_alloc::ZeroAlloc<std::alloc::System> =
+    zeroizing_alloc::ZeroAlloc(std::alloc::System);
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -34,12 +44,11 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             let e = usage_error(&e);
-            eprintln!("error: {}", e.what);
-            eprintln!("hint: {}", e.hint);
+            print_error(&e);
             return ExitCode::from(e.code);
         }
     };
-    hygiene::harden();
+    let _ = hygiene::harden();
     let result = match &cli.command {
         Command::Split(args) => cmd::split::run(args),
         Command::Combine(args) => cmd::combine::run(args),
@@ -54,15 +63,30 @@ fn main() -> ExitCode {
         Command::Plan(args) => cmd::plan::run(args),
         Command::Rollcall(args) => cmd::rollcall::run(args),
     };
-    match result {
+    let code = match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.code == 0 => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", e.what);
-            eprintln!("hint: {}", e.hint);
+            print_error(&e);
             ExitCode::from(e.code)
         }
-    }
+    };
+    // The commands ran in stack frames below this one: overwrite what they left there.
+    hygiene::wipe_stack();
+    code
+}
+
+/// Prints the `error:` and `hint:` lines. An argument that looks like a secret is never
+/// echoed: it is named by its position, and the hint says to clear the shell history.
+fn print_error(e: &CliError) {
+    let (what, secret_arg) = argsafe::redact_argv(&e.what);
+    let hint = if secret_arg {
+        argsafe::HISTORY_HINT.to_string()
+    } else {
+        e.hint.clone()
+    };
+    eprintln!("error: {what}");
+    eprintln!("hint: {hint}");
 }
 
 /// Recasts a command-line error from clap as an `error:` line and a `hint:` line.

@@ -196,23 +196,9 @@ pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> CliResult {
 }
 
 /// Lowercase hex of `bytes` in a zeroizing string, without branches or table look-ups on
-/// the (secret) bytes.
+/// the (secret) bytes (see [`seedshard::hex`]).
 pub fn hex(bytes: &[u8]) -> zeroize::Zeroizing<String> {
-    let mut s = zeroize::Zeroizing::new(String::with_capacity(bytes.len() * 2));
-    for &b in bytes {
-        s.push(hex_digit(b >> 4));
-        s.push(hex_digit(b & 0xF));
-    }
-    s
-}
-
-/// The lowercase hex digit of a nibble: '0' + n, plus the gap to 'a' when n > 9, by
-/// arithmetic on a mask rather than a comparison.
-fn hex_digit(nibble: u8) -> char {
-    let n = u16::from(nibble);
-    // All-ones when n >= 10 (9 - n underflows), else zero.
-    let above_nine = 0u16.wrapping_sub((9u16.wrapping_sub(n) >> 8) & 1);
-    char::from((n + u16::from(b'0') + (above_nine & u16::from(b'a' - b'0' - 10))) as u8)
+    seedshard::hex::encode(bytes)
 }
 
 #[cfg(test)]
