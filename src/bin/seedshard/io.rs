@@ -11,6 +11,7 @@ use seedshard::{MasterSecret, Passphrase, Share};
 use zeroize::Zeroizing;
 
 use crate::error::{CliError, CliResult};
+use crate::limits::ShareLimits;
 
 /// The largest input file seedshard reads (1 MiB): far more than any set of shares, small
 /// enough that a wrong file is refused at once.
@@ -212,20 +213,27 @@ impl Inputs {
         })
     }
 
-    /// Reads shares from each input: one share a line, `#` comments and blank lines ignored.
+    /// Reads shares from each input: one share a line, `#` comments and blank lines ignored,
+    /// within the limits of every command that reads shares ([`crate::limits`]).
     pub fn read_shares(&mut self, paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
         let mut shares = Vec::new();
+        let mut limits = ShareLimits::default();
         for path in paths {
             let text = self.read_text(path)?;
             let source = display_name(path);
-            parse_share_lines(&text, &source, &mut shares)?;
+            parse_share_lines(&text, &source, &mut shares, &mut limits)?;
         }
         Ok(shares)
     }
 }
 
 /// Parses share lines from `text`, appending to `out`.
-pub fn parse_share_lines(text: &str, source: &str, out: &mut Vec<SourcedShare>) -> CliResult {
+pub fn parse_share_lines(
+    text: &str,
+    source: &str,
+    out: &mut Vec<SourcedShare>,
+    limits: &mut ShareLimits,
+) -> CliResult {
     for (i, line) in text.lines().enumerate() {
         let content = line.split('#').next().unwrap_or("");
         if content.trim().is_empty() {
@@ -236,8 +244,11 @@ pub fn parse_share_lines(text: &str, source: &str, out: &mut Vec<SourcedShare>) 
             line: i + 1,
         };
         let number = out.len() + 1;
+        let label = format!("share {number} ({origin})");
+        limits.count(&label)?;
         let share = Share::parse(content)
             .map_err(|e| crate::bridge::share_error(number, &origin, content, &e))?;
+        limits.set_of(&share, &label)?;
         out.push(SourcedShare { share, origin });
     }
     Ok(())

@@ -8,6 +8,7 @@ mod cmd;
 mod error;
 mod hygiene;
 mod io;
+mod limits;
 mod output;
 
 use std::process::ExitCode;

@@ -16,6 +16,7 @@ use seedshard::{Recovery, Share, ShareStatus};
 use crate::cli::CheckArgs;
 use crate::error::{CliError, CliResult, EXIT_CHECK_FAILED};
 use crate::io::{display_name, interactive, Inputs};
+use crate::limits::ShareLimits;
 use crate::output;
 use serde::Serialize;
 
@@ -30,6 +31,8 @@ pub struct Gathered {
     pub failed: Vec<(String, Vec<String>)>,
     /// The input order of everything read: `Ok(entry)` or `Err(index into failed)`.
     pub order: Vec<Result<usize, usize>>,
+    /// What was read, counted against the limits of every command that reads shares.
+    pub limits: ShareLimits,
 }
 
 /// Reads every share line of `paths` (stdin when empty and not a terminal).
@@ -47,12 +50,7 @@ pub fn gather(inputs: &mut Inputs, paths: &[PathBuf], command: &str) -> CliResul
     } else {
         paths.to_vec()
     };
-    let mut g = Gathered {
-        rec: Recovery::new(),
-        notes: Vec::new(),
-        failed: Vec::new(),
-        order: Vec::new(),
-    };
+    let mut g = Gathered::default();
     for path in &paths {
         let text = inputs.read_text(path)?;
         let name = display_name(path);
@@ -62,16 +60,24 @@ pub fn gather(inputs: &mut Inputs, paths: &[PathBuf], command: &str) -> CliResul
                 continue;
             }
             let label = format!("{name} line {}", i + 1);
-            add_line(&mut g, content, label);
+            add_line(&mut g, content, label)?;
         }
     }
     Ok(g)
 }
 
 /// Adds one line of share text to `g`.
-pub fn add_line(g: &mut Gathered, content: &str, label: String) {
+///
+/// # Errors
+///
+/// Past the limits of every command that reads shares ([`crate::limits`]).
+pub fn add_line(g: &mut Gathered, content: &str, label: String) -> CliResult {
+    let numbered = format!("share {} ({label})", g.order.len() + 1);
+    g.limits.count(&numbered)?;
     match g.rec.add_text(content, label.clone()) {
         Ok(added) => {
+            g.limits
+                .set_of(g.rec.entries()[added.entry].share(), &numbered)?;
             let lines = added
                 .note
                 .as_ref()
@@ -85,6 +91,7 @@ pub fn add_line(g: &mut Gathered, content: &str, label: String) {
             g.order.push(Err(g.failed.len() - 1));
         }
     }
+    Ok(())
 }
 
 fn upper(index: u16) -> String {
@@ -332,6 +339,8 @@ pub fn run(args: &CheckArgs) -> CliResult {
         gather(&mut inputs, &args.inputs, "check")?
     };
     for scanned in crate::cmd::cards::scan_shares(&args.scan)? {
+        let label = format!("share {} ({})", g.order.len() + 1, scanned.origin.source);
+        g.limits.admit(&scanned.share, &label)?;
         let added = g.rec.add(scanned.share, scanned.origin.source);
         g.notes.push(Vec::new());
         g.order.push(Ok(added.entry));

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use seedshard::bip39::Bip39Phrase;
 use seedshard::slip39::recovery::{Analysis, RecoveryError, RepairNote};
-use seedshard::slip39::share::CommonParameters;
 use seedshard::wallet::{readings, RootXprv};
 use seedshard::{
     EncryptedMasterSecret, MasterSecret, ParseShareError, Recovery, Share, ShareStatus,
@@ -18,6 +17,7 @@ use crate::cli::{CombineArgs, SecretFormat};
 use crate::cmd::check::{describe_note, describe_text_error, failed_share};
 use crate::error::{CliError, CliResult};
 use crate::io::{Inputs, Origin};
+use crate::limits::ShareLimits;
 use crate::output;
 
 #[derive(Serialize)]
@@ -234,13 +234,6 @@ fn not_bip39_entropy(len: usize) -> CliError {
 /// Iteration exponents from which decrypting takes long enough to say so first.
 const SLOW_EXPONENT: u8 = 5;
 
-/// Shares one `combine` takes: several times the most any set has (16 groups of 16). A pile
-/// this large is not a pile of cards; refusing it keeps the checks quick.
-const MAX_SHARES: usize = 1024;
-
-/// Different sets one `combine` takes: a pile of cards mixes a few at most.
-const MAX_SETS: usize = 16;
-
 /// Every share given to `combine` (lines of files, typed shares, scanned cards), in one
 /// accumulator, with what to tell the person about each.
 #[derive(Default)]
@@ -250,8 +243,8 @@ struct Pile {
     labels: Vec<String>,
     /// Per entry: the words worked out, one line each, to compare with the card.
     repairs: Vec<Vec<String>>,
-    /// Each different set seen (its common parameters and length), with its first entry.
-    sets: Vec<((CommonParameters, usize), usize)>,
+    /// The shares and sets counted against the limits of every command that reads shares.
+    limits: ShareLimits,
 }
 
 impl Pile {
@@ -261,35 +254,7 @@ impl Pile {
 
     /// Refuses piles far larger than any set of cards, before the share is added.
     fn admit(&mut self, share: &Share, label: &str) -> CliResult {
-        if self.labels.len() >= MAX_SHARES {
-            return Err(CliError::input(
-                format!("{label}: more than {MAX_SHARES} shares were given; a SLIP-39 set has at most 256 (16 groups of 16)"),
-                "give the cards of the set to recover, one share a line",
-            ));
-        }
-        let key = (share.common_parameters(), share.value_len());
-        if !self.sets.iter().any(|(k, _)| *k == key) {
-            if self.sets.len() >= MAX_SETS {
-                let first = |k: usize| {
-                    let (key, entry) = self.sets[k];
-                    format!(
-                        "{} is of set {}",
-                        self.labels[entry],
-                        key.0.identifier.short_name()
-                    )
-                };
-                return Err(CliError::input(
-                    format!(
-                        "shares of more than {MAX_SETS} different sets were given: {}, {}, and so on up to {label}",
-                        first(0),
-                        first(1)
-                    ),
-                    "give the cards of one set (its shares all begin with the same two words); `seedshard check` sorts a smaller pile by set",
-                ));
-            }
-            self.sets.push((key, self.labels.len()));
-        }
-        Ok(())
+        self.limits.admit(share, label)
     }
 
     /// Adds a share read whole (typed and confirmed, or scanned from a card).

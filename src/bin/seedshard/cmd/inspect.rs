@@ -29,7 +29,7 @@ pub fn run(args: &InspectArgs) -> CliResult {
             })?;
         let mut g = Gathered::default();
         if !line.trim().is_empty() {
-            add_line(&mut g, &line, "typed share".into());
+            add_line(&mut g, &line, "typed share".into())?;
         }
         g
     } else {
