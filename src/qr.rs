@@ -604,6 +604,11 @@ pub struct ScanReport {
     pub found: Vec<Found>,
     /// QR codes located but not readable (blurred, cut off or damaged).
     pub unreadable: usize,
+    /// Searches left out because the image holds more finder-like patterns (the three
+    /// squares in the corners of a QR code) than a picture of cards has, or because the work
+    /// budget for one image ran out: see [`MAX_FINDERS_PER_PASS`]. When nothing was read and
+    /// this is not zero, the image was not fully searched.
+    pub skipped_searches: usize,
 }
 
 impl ScanReport {
@@ -702,6 +707,7 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
     assert!(pixels.len() >= width * height, "pixel buffer too short");
     let mut payloads: Vec<Read> = Vec::new();
     let mut failed: Vec<[u32; 4]> = Vec::new();
+    let mut budget = Budget::default();
     // Work first on a copy of at most WORKING_SIDE pixels a side: QR codes in photos are
     // large, and the finder is much faster on fewer pixels. Then, while a located code
     // stays unread: the same copy with darker mid-tones (blur), full size, and smaller copies (noise).
@@ -715,6 +721,11 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         let (w, h) = (width / factor, height / factor);
         if factor > first && (w < 100 || h < 100) {
             break;
+        }
+        if !budget.fits(w * h) {
+            // Not even a copy of this size could be searched: do not make one.
+            budget.skipped += 1;
+            continue;
         }
         let mut work;
         let px: &[u8] = if factor == 1 && !sharpen {
@@ -730,7 +741,16 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
             }
             &work
         };
-        let mut pass = scan_pass(w, h, factor as f32, (0, 0), px, &mut payloads, &mut failed);
+        let mut pass = scan_pass(
+            w,
+            h,
+            factor as f32,
+            (0, 0),
+            px,
+            &mut payloads,
+            &mut failed,
+            &mut budget,
+        );
         let module_px = pass.module_px.unwrap_or(f32::MAX);
         // Finder patterns of several codes (a page of cards) can be grouped wrongly, losing
         // codes without a trace: blank out the codes read and look again while that finds
@@ -756,6 +776,7 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
                     &img,
                     &mut payloads,
                     &mut failed,
+                    &mut budget,
                 );
                 masked = Some(img);
                 if payloads.len() == before {
@@ -769,7 +790,14 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
             if let Some(side) = pass.decoded_side.or(pass.failed_side) {
                 if side >= 21 {
                     let img = masked.as_deref().map_or(px, |m| &m[..]);
-                    scan_tiles(w, h, img, side * 3, factor, &mut payloads, &mut failed);
+                    let tiles = Tiles {
+                        width: w,
+                        height: h,
+                        pixels: img,
+                        window: side * 3,
+                        scale: factor,
+                    };
+                    scan_tiles(&tiles, &mut payloads, &mut failed, &mut budget);
                 }
             }
         }
@@ -781,9 +809,21 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
                 blank(&mut base, w, h, b);
             }
             let up = upscaled(w, h, &base);
-            scan_pass(2 * w, 2 * h, 0.5, (0, 0), &up, &mut payloads, &mut failed);
+            scan_pass(
+                2 * w,
+                2 * h,
+                0.5,
+                (0, 0),
+                &up,
+                &mut payloads,
+                &mut failed,
+                &mut budget,
+            );
         }
         if !payloads.is_empty() && unresolved(&failed, &payloads) == 0 && pass.failed == 0 {
+            break;
+        }
+        if budget.exhausted() {
             break;
         }
     }
@@ -796,7 +836,11 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
             center,
         })
         .collect();
-    ScanReport { found, unreadable }
+    ScanReport {
+        found,
+        unreadable,
+        skipped_searches: budget.skipped,
+    }
 }
 
 /// The located codes (bounding boxes in image pixels) that no read code lies in, counting
@@ -866,6 +910,263 @@ fn sharpened(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
     )
 }
 
+/// The most finder-like patterns (runs of dark, light, dark, light, dark in the proportions
+/// 1:1:3:1:1 across a row, as through the middle of the three squares in the corners of a QR
+/// code) one search hands to the QR finder. The finder tries the patterns three at a time,
+/// copying the whole image for every trio it tests, so its work grows with the cube of their
+/// number: an image tiled with thousands of them kept it busy for minutes. A page of eight
+/// cards has 24; a search that sees more than 32 is skipped.
+pub const MAX_FINDERS_PER_PASS: usize = 32;
+
+/// The work all searches of one image may cost together, in pixels searched, each pixel
+/// weighted by 1 + n^3 / 16384 for n finder patterns: the finder may try up to about
+/// n^3 / 27 trios, each copying the image (about 500 times cheaper a pixel than a search).
+/// Counting the patterns is charged as half a search. Measured on one core
+/// (`benches/hostile.rs`), a search costs about 60 ns a pixel, so 64 million is about 4 s:
+/// one search of a 40-megapixel original, or two dozen searches of the working copy of a
+/// photo, more than a readable photo needs. Every image is so decided within 5 s on one
+/// core (`docs/performance.md`).
+const MAX_IMAGE_WORK: u64 = 64_000_000;
+
+/// The searches of one image: the work spent so far and the searches left out.
+#[derive(Default)]
+struct Budget {
+    spent: u64,
+    skipped: usize,
+}
+
+impl Budget {
+    /// Whether a search of this image may run, counting its work if so. Counting the
+    /// patterns costs about half a search, charged either way; it is not done when the
+    /// search could not fit the budget even without patterns.
+    fn admit(&mut self, width: usize, height: usize, pixels: &[u8]) -> bool {
+        let px = (width * height) as u64;
+        if !self.fits(width * height) {
+            self.skipped += 1;
+            return false;
+        }
+        self.spent += px / 2;
+        let finders = finder_like_patterns(width, height, pixels, MAX_FINDERS_PER_PASS);
+        let work = px + px * (finders * finders * finders) as u64 / 16384;
+        if finders > MAX_FINDERS_PER_PASS || self.spent + work > MAX_IMAGE_WORK {
+            self.skipped += 1;
+            return false;
+        }
+        self.spent += work;
+        true
+    }
+
+    /// Whether a search of `pixels` pixels without finder patterns fits what is left.
+    fn fits(&self, pixels: usize) -> bool {
+        self.spent + pixels as u64 * 3 / 2 <= MAX_IMAGE_WORK
+    }
+
+    fn exhausted(&self) -> bool {
+        self.spent >= MAX_IMAGE_WORK
+    }
+}
+
+/// Counts the finder patterns the QR finder (`rqrr`) would take, up to `stop_after` + 1, as
+/// it finds them: the image made black and white as it does it (a pixel is dark below 47.5%
+/// of a running average over an eighth of the width); in each row, runs of dark, light, dark,
+/// light, dark in the proportions 1:1:3:1:1 whose outer runs belong to one region (the
+/// ring) and whose middle run to another (the stone) of 10% to 70% of the ring's size; each
+/// ring counted once. Regions are labelled as they are met (a flood fill), so this costs a
+/// few looks at each pixel and 4 bytes of memory a pixel.
+fn finder_like_patterns(width: usize, height: usize, pixels: &[u8], stop_after: usize) -> usize {
+    if width == 0 || height == 0 {
+        return 0;
+    }
+    let s = (width / 8).max(1);
+    // The finder's running average, a * (s - 1) / s + p = a - ceil(a / s) + p, with the
+    // division done by a multiplication (this runs twice a pixel).
+    let div = Divisor::new(s);
+    let mut row_average = vec![0usize; width];
+    let (mut avg_v, mut avg_u) = (0usize, 0usize);
+    // Per pixel: DARK when dark, and the number of its region once labelled (0: not yet).
+    const DARK: u32 = 1 << 31;
+    let mut cells = vec![0u32; width * height];
+    for y in 0..height {
+        let row = &pixels[y * width..(y + 1) * width];
+        row_average.fill(0);
+        for x in 0..width {
+            let (v, u) = if y % 2 == 0 {
+                (width - 1 - x, x)
+            } else {
+                (x, width - 1 - x)
+            };
+            avg_v = avg_v - div.ceil(avg_v) + usize::from(row[v]);
+            avg_u = avg_u - div.ceil(avg_u) + usize::from(row[u]);
+            row_average[v] += avg_v;
+            row_average[u] += avg_u;
+        }
+        // p < floor(a * 95 / (200 s)) exactly when (p + 1) * 200 s <= a * 95.
+        for x in 0..width {
+            if (usize::from(row[x]) + 1) * 200 * s <= row_average[x] * 95 {
+                cells[y * width + x] = DARK;
+            }
+        }
+    }
+    let mut regions = Regions {
+        width,
+        height,
+        cells,
+        sizes: vec![0],
+        claimed: vec![false],
+        stack: Vec::new(),
+    };
+    let mut count = 0;
+    for y in 0..height {
+        let dark = |x: usize, r: &Regions| x < width && r.cells[y * width + x] & DARK != 0;
+        let mut runs = [0usize; 5];
+        let mut run = 1;
+        let mut last = dark(0, &regions);
+        let mut changes = 0;
+        // One light pixel past the end closes a pattern at the edge.
+        for x in 1..=width {
+            let c = dark(x, &regions);
+            if c == last {
+                run += 1;
+                continue;
+            }
+            last = c;
+            runs.rotate_left(1);
+            runs[4] = run;
+            run = 1;
+            changes += 1;
+            if c || changes < 5 || !one_one_three_one_one(&runs) {
+                continue;
+            }
+            let left = x - runs.iter().sum::<usize>();
+            let stone = x - runs[2] - runs[3] - runs[4];
+            let right = x - runs[4];
+            let ring = regions.label(right, y);
+            if regions.claimed[ring] || regions.label(left, y) != ring {
+                continue;
+            }
+            let core = regions.label(stone, y);
+            if core == ring || regions.claimed[core] {
+                continue;
+            }
+            let ratio = regions.sizes[core] * 100 / regions.sizes[ring].max(1);
+            if 10 < ratio && ratio < 70 {
+                regions.claimed[ring] = true;
+                count += 1;
+                if count > stop_after {
+                    return count;
+                }
+            }
+        }
+    }
+    count
+}
+
+/// The regions (4-connected pixels of one colour) of a black and white image, labelled on
+/// demand.
+struct Regions {
+    width: usize,
+    height: usize,
+    /// Per pixel: bit 31 dark, the rest the region's label (0: not labelled yet).
+    cells: Vec<u32>,
+    /// Pixels per label (label 0 unused).
+    sizes: Vec<usize>,
+    /// Labels of rings already counted as a pattern.
+    claimed: Vec<bool>,
+    stack: Vec<(usize, usize)>,
+}
+
+impl Regions {
+    const DARK: u32 = 1 << 31;
+
+    /// The label of the region at (x, y), labelling the region first if it has none.
+    fn label(&mut self, x: usize, y: usize) -> usize {
+        let w = self.width;
+        let at = self.cells[y * w + x];
+        if at & !Self::DARK != 0 {
+            return (at & !Self::DARK) as usize;
+        }
+        let colour = at & Self::DARK;
+        let label = self.sizes.len() as u32;
+        let mut size = 0;
+        self.stack.clear();
+        self.stack.push((x, y));
+        while let Some((x, y)) = self.stack.pop() {
+            let row = y * w;
+            if self.cells[row + x] != colour {
+                continue;
+            }
+            // Fill the span of this row, then look for unlabelled pixels above and below.
+            let mut l = x;
+            while l > 0 && self.cells[row + l - 1] == colour {
+                l -= 1;
+            }
+            let mut r = x;
+            while r + 1 < w && self.cells[row + r + 1] == colour {
+                r += 1;
+            }
+            for c in &mut self.cells[row + l..=row + r] {
+                *c = colour | label;
+            }
+            size += r - l + 1;
+            for ny in [y.wrapping_sub(1), y + 1] {
+                if ny >= self.height {
+                    continue;
+                }
+                let mut inside = false;
+                for nx in l..=r {
+                    let open = self.cells[ny * w + nx] == colour;
+                    if open && !inside {
+                        self.stack.push((nx, ny));
+                    }
+                    inside = open;
+                }
+            }
+        }
+        self.sizes.push(size);
+        self.claimed.push(false);
+        label as usize
+    }
+}
+
+/// Exact division of running averages by a fixed `d`, by a multiplication and a correction.
+struct Divisor {
+    d: usize,
+    inverse: f64,
+}
+
+impl Divisor {
+    fn new(d: usize) -> Self {
+        Self {
+            d,
+            inverse: 1.0 / d as f64,
+        }
+    }
+
+    /// ceil(a / d). The estimate is within one of the quotient for the values seen here
+    /// (a < 2^52); the corrections make it exact.
+    fn ceil(&self, a: usize) -> usize {
+        let mut q = (a as f64 * self.inverse) as usize;
+        while q * self.d > a {
+            q -= 1;
+        }
+        while (q + 1) * self.d <= a {
+            q += 1;
+        }
+        q + usize::from(q * self.d != a)
+    }
+}
+
+/// Whether five run lengths are in the proportions 1:1:3:1:1, with the finder's tolerance
+/// (each within three quarters of the mean of the four thin runs).
+fn one_one_three_one_one(runs: &[usize; 5]) -> bool {
+    const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
+    let avg = (runs[0] + runs[1] + runs[3] + runs[4]) / 4;
+    let err = avg * 3 / 4;
+    runs.iter()
+        .zip(CHECK)
+        .all(|(&r, c)| r >= c * avg - err && r <= c * avg + err)
+}
+
 /// A payload read and the centre of its code in image pixels.
 type Read = (Zeroizing<Vec<u8>>, (u32, u32));
 
@@ -910,17 +1211,20 @@ fn side_of(bounds: &[rqrr::Point; 4]) -> usize {
     w.max(h).max(0) as usize
 }
 
-/// Scans overlapping square windows of `window` pixels (half a window apart).
-fn scan_tiles(
+/// An image to scan in overlapping square windows of `window` pixels; `scale` maps its
+/// pixels back to the original image.
+struct Tiles<'a> {
     width: usize,
     height: usize,
-    pixels: &[u8],
+    pixels: &'a [u8],
     window: usize,
     scale: usize,
-    out: &mut Vec<Read>,
-    failed: &mut Vec<[u32; 4]>,
-) {
-    let window = window.max(64);
+}
+
+/// Scans overlapping square windows (half a window apart).
+fn scan_tiles(t: &Tiles<'_>, out: &mut Vec<Read>, failed: &mut Vec<[u32; 4]>, budget: &mut Budget) {
+    let (width, height, pixels) = (t.width, t.height, t.pixels);
+    let window = t.window.max(64);
     if window >= width && window >= height {
         return;
     }
@@ -937,17 +1241,22 @@ fn scan_tiles(
     let mut tile = Zeroizing::new(vec![0u8; tw * th]);
     for &y0 in &starts(height) {
         for &x0 in &starts(width) {
+            if budget.exhausted() {
+                return;
+            }
             for row in 0..th {
                 let src = (y0 + row) * width + x0;
                 tile[row * tw..(row + 1) * tw].copy_from_slice(&pixels[src..src + tw]);
             }
-            scan_pass(tw, th, scale as f32, (x0, y0), &tile, out, failed);
+            scan_pass(tw, th, t.scale as f32, (x0, y0), &tile, out, failed, budget);
         }
     }
 }
 
 /// One detection pass; adds newly read payloads (deduplicated). `scale` and `offset` map
-/// the pass's pixels back to the original image.
+/// the pass's pixels back to the original image. Skipped (finding nothing) when the budget
+/// does not admit it.
+#[allow(clippy::too_many_arguments)]
 fn scan_pass(
     width: usize,
     height: usize,
@@ -956,6 +1265,7 @@ fn scan_pass(
     pixels: &[u8],
     out: &mut Vec<Read>,
     failed_boxes: &mut Vec<[u32; 4]>,
+    budget: &mut Budget,
 ) -> Pass {
     let mut pass = Pass {
         failed: 0,
@@ -964,6 +1274,9 @@ fn scan_pass(
         decoded_side: None,
         failed_side: None,
     };
+    if !budget.admit(width, height, pixels) {
+        return pass;
+    }
     // rqrr can panic on degenerate finder geometry (an assertion in its perspective code);
     // a hostile or odd image must not take the program down, so such a pass finds nothing.
     let detected = quietly(|| {
@@ -1139,6 +1452,42 @@ mod tests {
             assert_eq!(report.found.len(), 1);
             assert_eq!(report.shares().next(), Some(&share));
         }
+    }
+
+    #[test]
+    fn the_running_average_divides_exactly() {
+        for d in [1usize, 2, 3, 7, 12, 325, 5000, 4_999_999] {
+            let div = Divisor::new(d);
+            for a in (0..3000).chain([255 * d, 255 * d + 1, 255 * d * 2 - 1, (1 << 40) + 17]) {
+                assert_eq!(div.ceil(a), a.div_ceil(d), "{a} / {d}");
+            }
+        }
+    }
+
+    #[test]
+    fn finder_like_patterns_are_counted_once_each() {
+        // A 3 x 2 grid of finder patterns, 4 pixels a module, 10 modules apart.
+        let (w, h) = (130, 90);
+        let mut px = vec![255u8; w * h];
+        for (cx, cy) in [(0, 0), (40, 0), (80, 0), (0, 40), (40, 40), (80, 40)] {
+            for y in 0..28 {
+                for x in 0..28 {
+                    let (mx, my) = (x / 4, y / 4);
+                    let ring = mx == 0 || mx == 6 || my == 0 || my == 6;
+                    let stone = (2..=4).contains(&mx) && (2..=4).contains(&my);
+                    if ring || stone {
+                        px[(cy + y) * w + cx + x] = 0;
+                    }
+                }
+            }
+        }
+        assert_eq!(finder_like_patterns(w, h, &px, 100), 6);
+        assert_eq!(
+            finder_like_patterns(w, h, &px, 3),
+            4,
+            "stops past the limit"
+        );
+        assert_eq!(finder_like_patterns(w, h, &vec![255; w * h], 100), 0);
     }
 
     #[test]

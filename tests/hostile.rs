@@ -681,3 +681,138 @@ fn a_qr_code_that_is_not_a_share_is_named_and_refused() {
         "does not repeat its content: {err}"
     );
 }
+
+// --- Inputs built to keep seedshard busy ---------------------------------------------------
+
+/// How long a run built to be slow may take before it is killed and the test fails. The bound
+/// checked in a benchmark (`benches/hostile.rs`, release build, one core) is 5 s for an image
+/// and 1 s for a megabyte of shares; a debug build is several times slower and the machines
+/// that run the tests are shared, so the test allows 20 s: before the limits, these inputs
+/// took minutes.
+const DECIDED_WITHIN: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Runs `seedshard args` as [`run`] does (no standard input), killing it after
+/// [`DECIDED_WITHIN`]: the test fails if it had to be killed.
+fn run_within(args: &[&str], dir: &Path, what: &str) -> Output {
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {ADDRESS_SPACE_KIB} && exec \"$0\" \"$@\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_seedshard"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("seedshard starts");
+    let start = std::time::Instant::now();
+    // Messages are short: they fit the pipes' buffers, so waiting without reading is safe.
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > DECIDED_WITHIN {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what}: not decided within {DECIDED_WITHIN:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("seedshard finishes")
+}
+
+/// A grey image tiled with QR finder patterns (the squares in three corners of every QR
+/// code: 7 x 7 modules, a dark ring, a light ring, a dark 3 x 3 centre), one every `period`
+/// modules of `module` pixels. Such an image makes a QR finder try its patterns three at a
+/// time.
+fn finder_tiles(width: u32, height: u32, module: u32, period: u32) -> image::GrayImage {
+    image::GrayImage::from_fn(width, height, |x, y| {
+        let (mx, my) = ((x / module) % period, (y / module) % period);
+        let ring = mx < 7 && my < 7 && (mx == 0 || mx == 6 || my == 0 || my == 6);
+        let stone = (2..=4).contains(&mx) && (2..=4).contains(&my);
+        image::Luma([if ring || stone { 0 } else { 255 }])
+    })
+}
+
+#[test]
+fn images_tiled_with_finder_patterns_are_decided_quickly() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for (side, module) in [(1000, 1), (1000, 2), (2000, 1), (2000, 3)] {
+        let what = format!("{side}x{side} finder tiles of {module} px modules");
+        let png = png_bytes(&finder_tiles(side, side, module, 8));
+        let name = format!("tiles-{side}-{module}.png");
+        std::fs::write(dir.path().join(&name), &png).expect("write image");
+        let out = run_within(&["combine", "--scan", &name], dir.path(), &what);
+        let err = assert_refused(&out, &what);
+        assert!(err.contains(&name), "{what}: names the image: {err}");
+        let out = run_within(&["check", "--scan", &name], dir.path(), &what);
+        assert_refused(&out, &what);
+    }
+}
+
+/// 10,000 valid shares, each of another set: about 1 MiB written with 4-letter beginnings.
+fn distinct_sets_megabyte() -> String {
+    let shares = real_shares();
+    let base = Share::parse(&shares[0]).expect("parses");
+    let id = base.identifier().get();
+    let lines: Vec<String> = (0..10_000u16)
+        .map(|i| variant(&base, Some((id + i) & 0x7fff), None))
+        .collect();
+    let text = lines.join("\n") + "\n";
+    assert!(text.len() < INPUT_LIMIT && text.len() > INPUT_LIMIT * 9 / 10);
+    text
+}
+
+#[test]
+fn a_megabyte_of_shares_from_distinct_sets_is_decided_quickly_by_every_command() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("sets.txt"), distinct_sets_megabyte()).expect("write");
+    let commands: [&[&str]; 7] = [
+        &["combine", "sets.txt"],
+        &["verify", "sets.txt"],
+        &["check", "sets.txt"],
+        &["inspect", "sets.txt"],
+        &["reissue", "--member-index", "3", "sets.txt"],
+        &["extend", "--group", "2of3", "sets.txt"],
+        &["cards", "--cards", "cards", "sets.txt"],
+    ];
+    for args in commands {
+        let what = args.join(" ");
+        let out = run_within(args, dir.path(), &what);
+        let err = assert_refused(&out, &what);
+        // The same limit, in the same words, for every command.
+        assert!(
+            err.contains("shares of more than 16 different sets were given")
+                && err.contains("share 1 (sets.txt line 1) is of set")
+                && err.contains("up to share 17 (sets.txt line 17)"),
+            "{what}: {err}"
+        );
+        assert!(
+            !dir.path().join("cards").exists(),
+            "{what}: no card written"
+        );
+    }
+}
+
+#[test]
+fn more_share_lines_than_the_limit_are_refused_by_every_command() {
+    // 1,100 lines of one share: duplicates, each cheap, but more than any pile of cards.
+    let dir = tempfile::tempdir().expect("tmp");
+    let shares = real_shares();
+    std::fs::write(
+        dir.path().join("many.txt"),
+        format!("{}\n", shares[0]).repeat(1100),
+    )
+    .expect("write");
+    for command in ["combine", "verify", "check", "inspect", "cards"] {
+        let mut args = vec![command, "many.txt"];
+        if command == "cards" {
+            args.extend(["--cards", "cards"]);
+        }
+        let out = run_within(&args, dir.path(), command);
+        let err = assert_refused(&out, command);
+        assert!(
+            err.starts_with("error: share 1025 (many.txt line 1025): more than 1024 shares"),
+            "{command}: {err}"
+        );
+    }
+}

@@ -41,8 +41,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cmp::Ordering;
 use core::fmt;
 
 use zeroize::Zeroizing;
@@ -68,6 +70,38 @@ impl SetKey {
             value_len: share.value_len(),
         }
     }
+
+    /// Every field, in an order: what the index of sets is sorted by.
+    fn fields(&self) -> (Identifier, bool, u8, u8, u8, usize) {
+        let p = &self.params;
+        (
+            p.identifier,
+            p.extendable,
+            p.iteration_exponent.get(),
+            p.group_threshold,
+            p.group_count,
+            self.value_len,
+        )
+    }
+}
+
+impl Ord for SetKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.fields().cmp(&other.fields())
+    }
+}
+
+impl PartialOrd for SetKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// One set seen by a [`Recovery`]: its key and its distinct (non-duplicate) entries.
+#[derive(Debug, Clone)]
+struct SetEntries {
+    key: SetKey,
+    distinct: Vec<usize>,
 }
 
 /// One share as added, with where it came from.
@@ -336,9 +370,23 @@ impl fmt::Display for TextError {
 impl core::error::Error for TextError {}
 
 /// Shares gathered for a recovery, in the order given.
+///
+/// The entries are indexed as they are added (by set, and by set, group and member), so
+/// that adding a share and analysing the pile take time near-linear in the number of
+/// shares, however many sets they come from.
 #[derive(Debug, Clone, Default)]
 pub struct Recovery {
     entries: Vec<Entry>,
+    /// The sets seen, in the order of their first share.
+    sets: Vec<SetEntries>,
+    /// Each set's place in `sets`.
+    set_index: BTreeMap<SetKey, usize>,
+    /// Distinct entries by (set, group index, member index): where a duplicate or a
+    /// conflicting share can be, in the order added.
+    members: BTreeMap<(usize, u8, u8), Vec<usize>>,
+    /// The set being recovered (its place in `sets`): the one with the most distinct
+    /// shares, the earliest on a tie.
+    main: Option<usize>,
 }
 
 impl Recovery {
@@ -368,21 +416,12 @@ impl Recovery {
     }
 
     fn main_key(&self) -> Option<SetKey> {
-        let mut keys: Vec<(SetKey, usize)> = Vec::new();
-        for e in self.entries.iter().filter(|e| e.duplicate_of.is_none()) {
-            let k = SetKey::of(&e.share);
-            match keys.iter_mut().find(|(kk, _)| *kk == k) {
-                Some((_, n)) => *n += 1,
-                None => keys.push((k, 1)),
-            }
-        }
-        let mut best: Option<(SetKey, usize)> = None;
-        for (k, n) in keys {
-            if best.is_none_or(|(_, bn)| n > bn) {
-                best = Some((k, n));
-            }
-        }
-        best.map(|(k, _)| k)
+        self.main.map(|m| self.sets[m].key)
+    }
+
+    /// The distinct entries of the set being recovered, in the order added.
+    fn main_entries(&self) -> &[usize] {
+        self.main.map_or(&[], |m| &self.sets[m].distinct)
     }
 
     /// Adds a share from `source` (a label such as "file a.txt line 3" or "scan card.jpg").
@@ -405,21 +444,42 @@ impl Recovery {
                 };
             }
         }
-        for (i, e) in self.entries.iter().enumerate() {
-            if e.duplicate_of.is_some() {
-                continue;
+        let set = match self.set_index.get(&key) {
+            Some(&k) => k,
+            None => {
+                self.sets.push(SetEntries {
+                    key,
+                    distinct: Vec::new(),
+                });
+                self.set_index.insert(key, self.sets.len() - 1);
+                self.sets.len() - 1
             }
-            if e.share == share {
+        };
+        // An equal share has the same set, group and member: only those entries can be
+        // duplicates or conflicts.
+        let member = (set, share.group_index(), share.member_index());
+        let same_member = self.members.get(&member).map_or(&[][..], |v| &v[..]);
+        for &i in same_member {
+            if self.entries[i].share == share {
                 duplicate_of = Some(i);
                 outcome = AddOutcome::Duplicate { of: i };
                 break;
             }
-            if matches!(outcome, AddOutcome::New { .. })
-                && SetKey::of(&e.share) == key
-                && e.share.group_index() == share.group_index()
-                && e.share.member_index() == share.member_index()
-            {
+            if matches!(outcome, AddOutcome::New { .. }) {
                 outcome = AddOutcome::Conflict { with: i };
+            }
+        }
+        if duplicate_of.is_none() {
+            self.members.entry(member).or_default().push(entry);
+            self.sets[set].distinct.push(entry);
+            // Counts only grow, one at a time: only this set can overtake the main one.
+            let grown = self.sets[set].distinct.len();
+            let overtakes = self.main.is_none_or(|m| {
+                let main_len = self.sets[m].distinct.len();
+                grown > main_len || (grown == main_len && set < m)
+            });
+            if overtakes {
+                self.main = Some(set);
             }
         }
         self.entries.push(Entry {
@@ -517,12 +577,10 @@ impl Recovery {
 
     /// The first two words of the set being recovered.
     fn set_prefix(&self) -> Option<[u16; 2]> {
-        let key = self.main_key()?;
-        let e = self
-            .entries
-            .iter()
-            .find(|e| SetKey::of(&e.share).params == key.params)?;
-        let idx = e.share.to_indices();
+        // Words 1 and 2 hold only the identifier, extendable flag and iteration exponent
+        // (SLIP-0039, "Format"): the same in every share of the set.
+        let &first = self.main_entries().first()?;
+        let idx = self.entries[first].share.to_indices();
         Some([idx[0], idx[1]])
     }
 
@@ -700,10 +758,10 @@ impl Recovery {
         if share_length_words(key.value_len) != words.len() {
             return Vec::new();
         }
-        let Some(e) = self.entries.iter().find(|e| SetKey::of(&e.share) == key) else {
+        let Some(&first) = self.main_entries().first() else {
             return Vec::new();
         };
-        let set = e.share.to_indices();
+        let set = self.entries[first].share.to_indices();
         // Word 3: group index (4 bits), group threshold - 1 (4), top 2 bits of count - 1.
         // Word 4: low 2 bits of count - 1, member index (4), member threshold - 1 (4).
         let masks: [u16; 4] = [0x3FF, 0x3FF, 0x03F, 0x300];
@@ -744,11 +802,16 @@ impl Recovery {
         })
     }
 
-    /// Distinct (non-duplicate) entries of the main set in group `g`.
+    /// Distinct (non-duplicate) entries of the set `key` in group `g`.
     fn group_entries(&self, key: SetKey, g: u8) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(move |e| {
-            e.duplicate_of.is_none() && SetKey::of(&e.share) == key && e.share.group_index() == g
-        })
+        let distinct = self
+            .set_index
+            .get(&key)
+            .map_or(&[][..], |&k| &self.sets[k].distinct[..]);
+        distinct
+            .iter()
+            .map(|&i| &self.entries[i])
+            .filter(move |e| e.share.group_index() == g)
     }
 
     /// Checks every share: whether it belongs to the set, duplicates another, and fits the
@@ -759,7 +822,6 @@ impl Recovery {
     }
 
     fn analyze_inner(&self) -> (Analysis, Option<GroupLevel>) {
-        let n = self.entries.len();
         let mut status: Vec<ShareStatus> = self
             .entries
             .iter()
@@ -782,35 +844,42 @@ impl Recovery {
             );
         };
         let mut other_sets: Vec<OtherSet> = Vec::new();
+        // Each set's place in `other_sets`, once it has one.
+        let mut place: Vec<Option<usize>> = alloc::vec![None; self.sets.len()];
         for (i, e) in self.entries.iter().enumerate() {
-            if e.duplicate_of.is_some() || SetKey::of(&e.share) == key {
+            if e.duplicate_of.is_some() {
                 continue;
             }
             let k = SetKey::of(&e.share);
+            let set = self.set_index[&k];
+            if Some(set) == self.main {
+                continue;
+            }
             status[i] = ShareStatus::OtherSet;
-            match other_sets.iter_mut().find(|o| o.key == k) {
-                Some(o) => o.entries.push(i),
-                None => other_sets.push(OtherSet {
-                    key: k,
-                    name: k.params.identifier.short_name(),
-                    same_identifier: k.params.identifier == key.params.identifier,
-                    entries: alloc::vec![i],
-                }),
+            match place[set] {
+                Some(o) => other_sets[o].entries.push(i),
+                None => {
+                    place[set] = Some(other_sets.len());
+                    other_sets.push(OtherSet {
+                        key: k,
+                        name: k.params.identifier.short_name(),
+                        same_identifier: k.params.identifier == key.params.identifier,
+                        entries: alloc::vec![i],
+                    });
+                }
             }
         }
+        let main_entries = self.main_entries();
 
         // Member level, group by group.
         let mut group_secrets: Vec<(u8, Zeroizing<Vec<u8>>)> = Vec::new();
         let mut group_members: Vec<(u8, Vec<usize>)> = Vec::new();
         let mut unresolved_groups: Vec<u8> = Vec::new();
         for g in 0..key.params.group_count {
-            let ids: Vec<usize> = (0..n)
-                .filter(|&i| {
-                    let e = &self.entries[i];
-                    e.duplicate_of.is_none()
-                        && SetKey::of(&e.share) == key
-                        && e.share.group_index() == g
-                })
+            let ids: Vec<usize> = main_entries
+                .iter()
+                .copied()
+                .filter(|&i| self.entries[i].share.group_index() == g)
                 .collect();
             if ids.is_empty() {
                 continue;

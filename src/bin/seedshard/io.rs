@@ -11,6 +11,7 @@ use seedshard::{MasterSecret, Passphrase, Share};
 use zeroize::Zeroizing;
 
 use crate::error::{CliError, CliResult};
+use crate::limits::ShareLimits;
 
 /// The largest input file seedshard reads (1 MiB): far more than any set of shares, small
 /// enough that a wrong file is refused at once.
@@ -206,7 +207,12 @@ impl Inputs {
 }
 
 /// Parses share lines from `text`, appending to `out`.
-pub fn parse_share_lines(text: &str, source: &str, out: &mut Vec<SourcedShare>) -> CliResult {
+pub fn parse_share_lines(
+    text: &str,
+    source: &str,
+    out: &mut Vec<SourcedShare>,
+    limits: &mut ShareLimits,
+) -> CliResult {
     for (i, line) in text.lines().enumerate() {
         let content = line.split('#').next().unwrap_or("");
         if content.trim().is_empty() {
@@ -217,8 +223,11 @@ pub fn parse_share_lines(text: &str, source: &str, out: &mut Vec<SourcedShare>) 
             line: i + 1,
         };
         let number = out.len() + 1;
+        let label = format!("share {number} ({origin})");
+        limits.count(&label)?;
         let share = Share::parse(content)
             .map_err(|e| crate::bridge::share_error(number, &origin, content, &e))?;
+        limits.set_of(&share, &label)?;
         out.push(SourcedShare { share, origin });
     }
     Ok(())

@@ -9,6 +9,7 @@ mod cmd;
 mod error;
 mod hygiene;
 mod io;
+mod limits;
 mod output;
 mod version;
 

@@ -32,8 +32,9 @@ pub fn run(args: &CardsArgs) -> CliResult {
         texts.push((display_name(path), inputs.read_text(path)?));
     }
     let mut shares = Vec::new();
+    let mut limits = crate::limits::ShareLimits::default();
     for (name, text) in &texts {
-        crate::io::parse_share_lines(text, name, &mut shares)?;
+        crate::io::parse_share_lines(text, name, &mut shares, &mut limits)?;
     }
     if shares.is_empty() {
         return Err(CliError::input(
@@ -441,6 +442,13 @@ fn no_qr_error(name: &str, report: &qr::ScanReport, wanted: &str) -> CliError {
             ),
             "take a sharper photo, straight on and in good light, with the card filling most of the picture",
         )
+    } else if report.found.is_empty() && report.skipped_searches > 0 {
+        CliError::input(
+            format!(
+                "{name}: no QR code found; the image holds more patterns like the corner squares of a QR code than a photo of cards has, so it was not searched in full"
+            ),
+            "photograph one card or one page of cards at a time, with nothing else in the picture",
+        )
     } else if report.found.is_empty() {
         CliError::input(
             format!("{name}: no QR code found in the image"),
@@ -457,6 +465,18 @@ fn no_qr_error(name: &str, report: &qr::ScanReport, wanted: &str) -> CliError {
 /// Reads the shares in the QR codes of each image (`combine --scan`). QR codes that are not
 /// shares are noted on standard error and skipped; an image without any share is an error.
 pub fn scan_shares(paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
+    // Every image holds a share or is refused, so more images than shares one command takes
+    // are refused before any is read.
+    if paths.len() > crate::limits::MAX_SHARES {
+        return Err(CliError::input(
+            format!(
+                "{} images were given to scan; one command takes at most {} shares",
+                paths.len(),
+                crate::limits::MAX_SHARES
+            ),
+            "scan the cards of the set to recover",
+        ));
+    }
     let mut out = Vec::new();
     let mut err = std::io::stderr().lock();
     for path in paths {

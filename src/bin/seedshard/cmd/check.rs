@@ -16,6 +16,7 @@ use seedshard::{Recovery, Share, ShareStatus};
 use crate::cli::CheckArgs;
 use crate::error::{CliError, CliResult, EXIT_CHECK_FAILED};
 use crate::io::{display_name, interactive, Inputs};
+use crate::limits::ShareLimits;
 use crate::output;
 use serde::Serialize;
 
@@ -32,6 +33,8 @@ pub struct Gathered {
     pub order: Vec<Result<usize, usize>>,
     /// The mode recorded in the files' `# seedshard: mode=` lines, if any.
     pub mode: Option<crate::io::ShareMode>,
+    /// What was read, counted against the limits of every command that reads shares.
+    pub limits: ShareLimits,
 }
 
 /// True when worked-out share words may be written to standard output (a terminal), as
@@ -85,12 +88,25 @@ pub fn gather(
         mode: crate::io::share_mode(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))?,
         ..Gathered::default()
     };
-    add_lines(&mut g, &lines, show_words);
+    add_lines(&mut g, &lines, show_words)?;
     Ok(g)
 }
 
 /// Adds lines of share text to `g` (see [`gather`]).
-pub fn add_lines(g: &mut Gathered, lines: &[(&str, String)], show_words: bool) {
+///
+/// # Errors
+///
+/// Past the limits of every command that reads shares ([`crate::limits`]), checked in input
+/// order before any work: every line counts, and a share read whole counts its set.
+pub fn add_lines(g: &mut Gathered, lines: &[(&str, String)], show_words: bool) -> CliResult {
+    let first = g.order.len();
+    for (k, (content, label)) in lines.iter().enumerate() {
+        let numbered = format!("share {} ({label})", first + k + 1);
+        g.limits.count(&numbered)?;
+        if let Ok(share) = Share::parse(content) {
+            g.limits.set_of(&share, &numbered)?;
+        }
+    }
     let results = g.rec.add_texts(lines.iter().map(|(t, l)| (*t, l.clone())));
     g.notes.resize(g.rec.entries().len(), Vec::new());
     for ((content, label), result) in lines.iter().zip(results) {
@@ -112,6 +128,7 @@ pub fn add_lines(g: &mut Gathered, lines: &[(&str, String)], show_words: bool) {
             }
         }
     }
+    Ok(())
 }
 
 /// Appended where a worked-out word is left out because the output is not a terminal.
@@ -416,6 +433,8 @@ pub fn run(args: &CheckArgs) -> CliResult {
         gather(&mut inputs, &args.inputs, "check", show_words)?
     };
     for scanned in crate::cmd::cards::scan_shares(&args.scan)? {
+        let label = format!("share {} ({})", g.order.len() + 1, scanned.origin.source);
+        g.limits.admit(&scanned.share, &label)?;
         let added = g.rec.add(scanned.share, scanned.origin.source);
         g.notes.resize(g.rec.entries().len(), Vec::new());
         g.order.push(Ok(added.entry));

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use seedshard::bip39::Bip39Phrase;
 use seedshard::slip39::recovery::{Analysis, RecoveryError, TextError};
-use seedshard::slip39::share::CommonParameters;
 use seedshard::wallet::{readings, ReadingKind, RootXprv};
 use seedshard::{
     EncryptedMasterSecret, MasterSecret, ParseShareError, Recovery, Share, ShareStatus,
@@ -18,6 +17,7 @@ use crate::cli::{CombineArgs, SecretFormat};
 use crate::cmd::check::{describe_note, describe_text_error, failed_share};
 use crate::error::{CliError, CliResult};
 use crate::io::{Inputs, Origin};
+use crate::limits::ShareLimits;
 use crate::output;
 
 #[derive(Serialize)]
@@ -313,13 +313,6 @@ fn not_bip39_entropy(len: usize) -> CliError {
 /// Iteration exponents from which decrypting takes long enough to say so first.
 const SLOW_EXPONENT: u8 = 5;
 
-/// Shares one `combine` takes: several times the most any set has (16 groups of 16). A pile
-/// this large is not a pile of cards; refusing it keeps the checks quick.
-const MAX_SHARES: usize = 1024;
-
-/// Different sets one `combine` takes: a pile of cards mixes a few at most.
-const MAX_SETS: usize = 16;
-
 /// Every share given to `combine` (lines of files, typed shares, scanned cards), in one
 /// accumulator, with what to tell the person about each.
 #[derive(Default)]
@@ -329,9 +322,8 @@ struct Pile {
     labels: Vec<String>,
     /// Per entry: the words worked out, one line each, to compare with the card.
     repairs: Vec<Vec<String>>,
-    /// Each different set seen (its common parameters and length), with its first share's
-    /// label.
-    sets: Vec<((CommonParameters, usize), String)>,
+    /// The shares and sets counted against the limits of every command that reads shares.
+    limits: ShareLimits,
 }
 
 impl Pile {
@@ -340,38 +332,14 @@ impl Pile {
     }
 
     /// Refuses piles far larger than any set of cards, before the share is added.
-    fn admit(&mut self, share: &Share, label: &str, number: usize) -> CliResult {
-        if number >= MAX_SHARES {
-            return Err(CliError::input(
-                format!("{label}: more than {MAX_SHARES} shares were given; a SLIP-39 set has at most 256 (16 groups of 16)"),
-                "give the cards of the set to recover, one share a line",
-            ));
-        }
-        let key = (share.common_parameters(), share.value_len());
-        if !self.sets.iter().any(|(k, _)| *k == key) {
-            if self.sets.len() >= MAX_SETS {
-                let first = |k: usize| {
-                    let (key, first_label) = &self.sets[k];
-                    format!("{first_label} is of set {}", key.0.identifier.short_name())
-                };
-                return Err(CliError::input(
-                    format!(
-                        "shares of more than {MAX_SETS} different sets were given: {}, {}, and so on up to {label}",
-                        first(0),
-                        first(1)
-                    ),
-                    "give the cards of one set (its shares all begin with the same two words); `seedshard check` sorts a smaller pile by set",
-                ));
-            }
-            self.sets.push((key, label.to_string()));
-        }
-        Ok(())
+    fn admit(&mut self, share: &Share, label: &str) -> CliResult {
+        self.limits.admit(share, label)
     }
 
     /// Adds a share read whole (typed and confirmed, or scanned from a card).
     fn add(&mut self, share: Share, source: String) -> CliResult {
         let label = self.next_label(&source);
-        self.admit(&share, &label, self.labels.len())?;
+        self.admit(&share, &label)?;
         self.rec.add(share, source);
         self.labels.push(label);
         self.repairs.push(Vec::new());
@@ -394,19 +362,13 @@ impl Pile {
                     source: name.clone(),
                     line: i + 1,
                 };
-                // The limits first, in input order, for shares read whole: a pile far larger
-                // than any set of cards is refused before any work.
-                let number = self.labels.len() + lines.len();
-                let label = format!("share {} ({origin})", number + 1);
-                match Share::parse(content) {
-                    Ok(share) => self.admit(&share, &label, number)?,
-                    Err(_) if number >= MAX_SHARES => {
-                        return Err(CliError::input(
-                            format!("{label}: more than {MAX_SHARES} shares were given; a SLIP-39 set has at most 256 (16 groups of 16)"),
-                            "give the cards of the set to recover, one share a line",
-                        ))
-                    }
-                    Err(_) => {}
+                // The limits first, in input order: every line counts, and a share read
+                // whole counts its set, so a pile far larger than any set of cards is refused
+                // before any work.
+                let label = format!("share {} ({origin})", self.labels.len() + lines.len() + 1);
+                self.limits.count(&label)?;
+                if let Ok(share) = Share::parse(content) {
+                    self.limits.set_of(&share, &label)?;
                 }
                 lines.push((content, origin));
             }
@@ -424,7 +386,8 @@ impl Pile {
             match result {
                 Ok(added) => {
                     let share = self.rec.entries()[added.entry].share().clone();
-                    self.admit(&share, &label, first + k)?;
+                    // A share worked out from damaged words may be of one more set.
+                    self.limits.set_of(&share, &label)?;
                     self.repairs[added.entry] = added
                         .note
                         .as_ref()

@@ -35,7 +35,7 @@ pub fn run(args: &InspectArgs) -> CliResult {
                 &mut g,
                 &[(line.as_str(), "typed share".to_string())],
                 show_words,
-            );
+            )?;
         }
         g
     } else {

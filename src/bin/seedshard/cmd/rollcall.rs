@@ -45,7 +45,8 @@ fn codes(args: &RollcallArgs) -> CliResult {
                 )
             })?;
         let mut out = Vec::new();
-        crate::io::parse_share_lines(&line, "typed share", &mut out)?;
+        let mut limits = crate::limits::ShareLimits::default();
+        crate::io::parse_share_lines(&line, "typed share", &mut out, &mut limits)?;
         out.into_iter().map(|s| s.share).collect()
     } else {
         let paths: Vec<PathBuf> = if args.inputs.is_empty() {
@@ -55,9 +56,11 @@ fn codes(args: &RollcallArgs) -> CliResult {
         };
         // A code is of the card as written: nothing is worked out (as for `cards`).
         let mut out = Vec::new();
+        let mut limits = crate::limits::ShareLimits::default();
         for path in &paths {
             let text = inputs.read_text(path)?;
-            crate::io::parse_share_lines(&text, &crate::io::display_name(path), &mut out)?;
+            let name = crate::io::display_name(path);
+            crate::io::parse_share_lines(&text, &name, &mut out, &mut limits)?;
         }
         out.into_iter().map(|s| s.share).collect()
     };
