@@ -439,6 +439,10 @@ pub struct CombineArgs {
     #[arg(long, value_name = "ADDR")]
     pub expect_address: Option<String>,
 
+    /// When typing shares at a terminal, do not show the words as they are typed.
+    #[arg(long)]
+    pub hide_words: bool,
+
     /// Write one JSON document to standard output.
     #[arg(long)]
     pub json: bool,
