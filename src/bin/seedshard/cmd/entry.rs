@@ -206,15 +206,16 @@ pub fn enter_shares(term: &mut impl Terminal, hide: bool) -> CliResult<Vec<Sourc
         }
         if !ends_early {
             if buffer.is_empty() {
+                let kind = seedshard::bip39::classify(&line);
                 if let seedshard::bip39::MnemonicKind::Bip39 { words }
-                | seedshard::bip39::MnemonicKind::Bip39OtherLanguage { words, .. } =
-                    seedshard::bip39::classify(&line)
+                | seedshard::bip39::MnemonicKind::Bip39OtherLanguage { words, .. } = kind
                 {
                     if words >= 12 {
                         term.say(&format!(
-                            "  this is a BIP-39 recovery phrase ({words} words), not a SLIP-39 share: it is not taken"
+                            "  this looks like {}, not a SLIP-39 share: it is not taken",
+                            kind.describe()
                         ));
-                        term.say("  a BIP-39 phrase restores a wallet by itself: check it with seedshard check-bip39, or type a share of the set here");
+                        term.say("  a BIP-39 phrase opens its wallet by itself (see it with `seedshard verify --bip39-file FILE`); here, type a share of the set");
                         continue;
                     }
                 }
@@ -663,7 +664,7 @@ mod tests {
         let shares = enter_shares(&mut term, false).unwrap();
         let text = term.shown.join("\n");
         assert!(
-            text.contains("this is a BIP-39 recovery phrase (12 words), not a SLIP-39 share"),
+            text.contains("this looks like a 12-word BIP-39 phrase, not a SLIP-39 share"),
             "{text}"
         );
         assert!(!text.contains("not a SLIP-39 word"), "{text}");
