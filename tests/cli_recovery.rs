@@ -914,3 +914,32 @@ fn one_trailing_newline_of_a_passphrase_file_is_dropped() {
     let o = run(&["combine", "-", "--passphrase-file", &two], &shares);
     assert_ne!(out(&o).trim(), SECRET_HEX);
 }
+
+#[test]
+fn a_card_date_that_is_not_a_date_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let cards = dir.path().join("cards");
+    let cards_arg = cards.display().to_string();
+    for (date, needle) in [
+        ("2026-02-30", "month 2 of 2026 has no day 30"),
+        ("30.01.2026", "is not a date written YYYY-MM-DD"),
+    ] {
+        let o = run(
+            &[
+                "split",
+                "--secret-file",
+                "-",
+                "--group",
+                "2of3",
+                "--cards",
+                &cards_arg,
+                "--date",
+                date,
+            ],
+            SECRET_HEX,
+        );
+        assert_usage_error(&o, needle);
+        assert!(out(&o).is_empty(), "{}", out(&o));
+        assert!(!cards.exists());
+    }
+}

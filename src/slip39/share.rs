@@ -199,7 +199,8 @@ impl fmt::Display for ParseShareError {
             }
             Self::TooShort { words } => write!(
                 f,
-                "the share has {words} words; a SLIP-39 share has at least 20"
+                "the share has {words} word{}; a SLIP-39 share has at least 20",
+                if *words == 1 { "" } else { "s" }
             ),
             Self::InvalidLength { words } => write!(
                 f,
