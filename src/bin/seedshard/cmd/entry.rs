@@ -187,6 +187,7 @@ pub fn enter_shares(term: &mut impl Terminal, hide: bool) -> CliResult<Vec<Sourc
     // The length of the whole shares typed so far: where a damaged share typed word by word
     // ends when the checksum cannot say.
     let mut known_len: Option<usize> = None;
+    let mut stop_asked = false;
     loop {
         if rec.analyze().recovers() {
             break;
@@ -202,8 +203,21 @@ pub fn enter_shares(term: &mut impl Terminal, hide: bool) -> CliResult<Vec<Sourc
         };
         let ends_early = line.trim().is_empty();
         if ends_early && buffer.is_empty() {
-            break;
+            // Too few shares: say what is missing and ask once more before giving up, so
+            // that an Enter pressed too soon loses nothing typed.
+            if stop_asked || rec.entries().is_empty() {
+                break;
+            }
+            stop_asked = true;
+            let missing = rec
+                .progress()
+                .map(|p| p.lines().join("; "))
+                .unwrap_or_default();
+            term.say(&format!("  not enough shares yet: {missing}"));
+            term.say("  type another share, or press Enter again to stop");
+            continue;
         }
+        stop_asked = false;
         if !ends_early {
             if buffer.is_empty() {
                 let kind = seedshard::bip39::classify(&line);
@@ -643,6 +657,28 @@ mod tests {
             seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
             secret
         );
+    }
+
+    #[test]
+    fn an_enter_too_soon_asks_for_more_shares_and_keeps_those_typed() {
+        let (secret, words, _) = set();
+        let mut term = script(&[&words[0], "", &words[1], &words[4], ""]);
+        let shares = enter_shares(&mut term, false).unwrap();
+        let text = term.shown.join("\n");
+        assert!(
+            text.contains("not enough shares yet: 1 of 3 shares, 2 more needed"),
+            "{text}"
+        );
+        assert!(text.contains("press Enter again to stop"), "{text}");
+        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
+        assert_eq!(
+            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
+            secret
+        );
+        // Two empty lines in a row stop, saying what is missing.
+        let mut term = script(&[&words[0], "", ""]);
+        let err = enter_shares(&mut term, false).unwrap_err();
+        assert!(err.what.contains("2 more needed"), "{}", err.what);
     }
 
     #[test]
