@@ -804,3 +804,142 @@ fn slow_decryption_is_announced_before_it_starts() {
     let e = assert_recovers(&slow("4"));
     assert!(!e.contains("takes a while"), "{e}");
 }
+
+#[test]
+fn shares_are_read_in_the_forms_people_have_them() {
+    let o = run(
+        &[
+            "split",
+            "--secret-file",
+            "-",
+            "--iteration-exponent",
+            "0",
+            "--group",
+            "2of3",
+        ],
+        SECRET_HEX,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let file = out(&o);
+    let shares = share_lines(&file);
+    assert_eq!(shares.len(), 3);
+    // Our own share file, as written, with a byte-order mark.
+    let ours = format!("\u{feff}{file}");
+    // One word a line, numbered as on the cards, no empty line between shares.
+    let mut one_a_line = String::new();
+    for share in &shares[..2] {
+        for (k, w) in share.split(' ').enumerate() {
+            one_a_line.push_str(&format!("{} {w}\n", k + 1));
+        }
+    }
+    // Numbered words on one line, upper case as printed, with Windows line ends.
+    let numbered: String = shares[1..]
+        .iter()
+        .map(|s| {
+            s.split(' ')
+                .enumerate()
+                .map(|(k, w)| format!("{}. {}", k + 1, w.to_uppercase()))
+                .collect::<Vec<_>>()
+                .join(" ")
+                + "\r\n"
+        })
+        .collect();
+    for (name, text) in [
+        ("ours", &ours),
+        ("one a line", &one_a_line),
+        ("numbered", &numbered),
+    ] {
+        let o = run(&["combine", "-"], text);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", err(&o));
+        assert_eq!(out(&o).trim(), SECRET_HEX, "{name}");
+        let o = run(&["check", "-"], text);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", err(&o));
+    }
+    // A smudged word in a share typed one word a line is still worked out by check.
+    let mut damaged = String::new();
+    for (k, share) in shares[..2].iter().enumerate() {
+        for (j, w) in share.split(' ').enumerate() {
+            damaged.push_str(if k == 0 && j == 9 { "?" } else { w });
+            damaged.push('\n');
+        }
+        damaged.push('\n');
+    }
+    let o = run(&["check", "-"], &damaged);
+    let report = out(&o);
+    assert!(
+        report.contains("word 10 was unreadable; the checksum works it out"),
+        "{report}"
+    );
+    assert!(
+        report.contains("share 2 (standard input line 22)"),
+        "{report}"
+    );
+    assert!(!out(&o).contains(SECRET_HEX) && !err(&o).contains(SECRET_HEX));
+}
+
+#[test]
+fn one_trailing_newline_of_a_passphrase_file_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    };
+    let plain = write("plain.txt", "TREZOR");
+    let newline = write("newline.txt", "TREZOR\n");
+    let crlf = write("crlf.txt", "TREZOR\r\n");
+    let two = write("two.txt", "TREZOR\n\n");
+    let o = run(
+        &[
+            "split",
+            "--secret-file",
+            "-",
+            "--iteration-exponent",
+            "0",
+            "--group",
+            "2of3",
+            "--passphrase-file",
+            &plain,
+        ],
+        SECRET_HEX,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let shares = share_lines(&out(&o)).join("\n");
+    for (name, file) in [("newline", &newline), ("crlf", &crlf)] {
+        let o = run(&["combine", "-", "--passphrase-file", file], &shares);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", err(&o));
+        assert_eq!(out(&o).trim(), SECRET_HEX, "{name}");
+    }
+    // Only one: a second newline is part of the passphrase (printable ASCII only: refused).
+    let o = run(&["combine", "-", "--passphrase-file", &two], &shares);
+    assert_ne!(out(&o).trim(), SECRET_HEX);
+}
+
+#[test]
+fn a_card_date_that_is_not_a_date_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let cards = dir.path().join("cards");
+    let cards_arg = cards.display().to_string();
+    for (date, needle) in [
+        ("2026-02-30", "month 2 of 2026 has no day 30"),
+        ("30.01.2026", "is not a date written YYYY-MM-DD"),
+    ] {
+        let o = run(
+            &[
+                "split",
+                "--secret-file",
+                "-",
+                "--group",
+                "2of3",
+                "--cards",
+                &cards_arg,
+                "--date",
+                date,
+            ],
+            SECRET_HEX,
+        );
+        assert_usage_error(&o, needle);
+        assert!(out(&o).is_empty(), "{}", out(&o));
+        assert!(!cards.exists());
+    }
+}

@@ -594,3 +594,104 @@ fn cli_combines_reference_set() {
         );
     }
 }
+
+/// The reference command-line tool (`shamir`, from `shamir-mnemonic[cli]`) next to the
+/// reference interpreter, or `None` (with a message) outside CI when it is missing.
+fn reference_cli(python: &Path) -> Option<PathBuf> {
+    let cli = python.with_file_name("shamir");
+    let works = Command::new(&cli)
+        .args(["create", "--help"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if works {
+        return Some(cli);
+    }
+    let how = "install it with: .venv/bin/pip install 'shamir-mnemonic[cli]==0.3.0'";
+    assert!(
+        !in_ci(),
+        "the reference `shamir` command is required under CI: {} does not run; {how}",
+        cli.display()
+    );
+    eprintln!(
+        "skipping interop test: {} does not run; {how}",
+        cli.display()
+    );
+    None
+}
+
+#[test]
+fn cli_combines_the_output_of_shamir_create_as_is() {
+    let Some(python) = reference_python() else {
+        return;
+    };
+    let Some(shamir) = reference_cli(&python) else {
+        return;
+    };
+    let mut rng = Rng::from_env_or_time();
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (k, (args, bytes)) in [
+        (
+            &["custom", "-g", "1", "1", "-g", "2", "3", "-t", "2"][..],
+            16,
+        ),
+        (&["2of3"][..], 32),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let secret = hex(&rng.bytes(bytes));
+        let out = Command::new(&shamir)
+            .arg("create")
+            .args(args)
+            .args(["-S", &secret, "-p", ""])
+            .output()
+            .expect("shamir create runs");
+        assert!(
+            out.status.success(),
+            "shamir create: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let printed = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(printed.contains("shares required:"), "{printed}");
+        // Saved as is, with a byte-order mark as some editors add: every share of the set.
+        let file = dir.path().join(format!("reference{k}.txt"));
+        std::fs::write(&file, format!("\u{feff}{printed}")).expect("write");
+        let file_arg = file.display().to_string();
+        let out = seedshard(&["combine", &file_arg, "--json"], dir.path());
+        assert!(
+            out.status.success(),
+            "run {k}: seedshard combine failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(doc["master_secret_hex"], secret, "run {k}");
+        // The secret the reference prints first is never repeated in a message.
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains(&secret),
+            "run {k}"
+        );
+        // The same, piped in on standard input.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_seedshard"))
+            .args(["combine", "-", "--json"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("seedshard runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(printed.as_bytes())
+            .expect("write stdin");
+        let out = child.wait_with_output().expect("seedshard ends");
+        assert!(
+            out.status.success(),
+            "run {k} on stdin: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(doc["master_secret_hex"], secret, "run {k} on stdin");
+    }
+}

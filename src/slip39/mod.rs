@@ -4,8 +4,9 @@
 //! checksum), [`wordlist`], [`share`] (one share's format), [`shamir`] (splitting one secret),
 //! [`cipher`] (encrypting the master secret, on [`pbkdf2`]) and [`scheme`] (groups of shares).
 //! Beyond the specification: [`recovery`] (accumulating shares from any source, with
-//! diagnostics), [`repair`] (damaged words worked out from the checksum) and [`set_name`]
-//! (a readable name for a set's identifier).
+//! diagnostics), [`repair`] (damaged words worked out from the checksum) [`set_name`]
+//! (a readable name for a set's identifier) and [`text`] (share text as people have it:
+//! numbered words, one word a line, the reference's output).
 
 pub mod cipher;
 pub mod gf256;
@@ -17,4 +18,5 @@ pub mod scheme;
 pub mod set_name;
 pub mod shamir;
 pub mod share;
+pub mod text;
 pub mod wordlist;

@@ -199,7 +199,8 @@ impl fmt::Display for ParseShareError {
             }
             Self::TooShort { words } => write!(
                 f,
-                "the share has {words} words; a SLIP-39 share has at least 20"
+                "the share has {words} word{}; a SLIP-39 share has at least 20",
+                if *words == 1 { "" } else { "s" }
             ),
             Self::InvalidLength { words } => write!(
                 f,
@@ -512,7 +513,7 @@ impl fmt::Debug for Share {
 }
 
 /// The number of words of a share whose value is `value_len` bytes.
-pub fn share_length_words(value_len: usize) -> usize {
+pub const fn share_length_words(value_len: usize) -> usize {
     METADATA_LENGTH_WORDS + (value_len * 8).div_ceil(RADIX_BITS)
 }
 

@@ -88,6 +88,7 @@ pub fn read_phrase(inputs: &mut Inputs, file: Option<&Path>) -> CliResult<Bip39P
             let raw = inputs.read_text(path)?;
             let mut joined = Zeroizing::new(String::with_capacity(raw.len()));
             for line in raw.lines() {
+                let line = line.trim_start_matches('\u{feff}');
                 joined.push_str(line.split('#').next().unwrap_or(""));
                 joined.push(' ');
             }

@@ -334,8 +334,8 @@ pub struct CardArgs {
     #[arg(long = "holder", value_name = "NAME")]
     pub holders: Vec<String>,
 
-    /// The date printed on the cards (default: today, as YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    /// The date printed on the cards, as YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<String>,
 
     /// Replace card files that already exist.
@@ -439,6 +439,10 @@ pub struct CombineArgs {
     #[arg(long, value_name = "ADDR")]
     pub expect_address: Option<String>,
 
+    /// When typing shares at a terminal, do not show the words as they are typed.
+    #[arg(long)]
+    pub hide_words: bool,
+
     /// Write one JSON document to standard output.
     #[arg(long)]
     pub json: bool,
@@ -455,9 +459,63 @@ pub enum SecretFormat {
     Bip39,
 }
 
+/// A calendar date written YYYY-MM-DD (years 1000 to 9999), as printed on the cards.
+fn parse_date(text: &str) -> Result<String, String> {
+    let bad = || format!("{text:?} is not a date written YYYY-MM-DD, such as 2026-03-14");
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return Err(bad());
+    }
+    let (year, month, day): (u32, u32, u32) = (
+        y.parse().map_err(|_| bad())?,
+        m.parse().map_err(|_| bad())?,
+        d.parse().map_err(|_| bad())?,
+    );
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(format!("{text:?}: there is no month {month}")),
+    };
+    if year < 1000 {
+        return Err(bad());
+    }
+    if day == 0 || day > days {
+        return Err(format!(
+            "{text:?}: month {month} of {year} has no day {day}"
+        ));
+    }
+    Ok(text.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_checked_as_dates() {
+        assert_eq!(parse_date("2026-03-14").unwrap(), "2026-03-14");
+        assert!(parse_date("2024-02-29").is_ok());
+        assert!(parse_date("2000-02-29").is_ok());
+        assert!(parse_date("2023-02-29")
+            .unwrap_err()
+            .contains("has no day 29"));
+        assert!(parse_date("1900-02-29").is_err());
+        assert!(parse_date("2026-13-01")
+            .unwrap_err()
+            .contains("no month 13"));
+        assert!(parse_date("2026-04-31").is_err());
+        assert!(parse_date("14/03/2026").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(parse_date("2026-3-14").is_err());
+        assert!(parse_date("tomorrow").is_err());
+        assert!(parse_date("").is_err());
+    }
     use clap::CommandFactory;
 
     /// Words that name secret material. A flag whose name holds one may only take a file

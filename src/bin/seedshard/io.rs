@@ -206,21 +206,19 @@ impl Inputs {
     }
 }
 
-/// Parses share lines from `text`, appending to `out`.
+/// Parses the shares of `text` (any form [`seedshard::slip39::text`] reads), appending to `out`,
+/// within the limits of every command that reads shares ([`crate::limits`]).
 pub fn parse_share_lines(
     text: &str,
     source: &str,
     out: &mut Vec<SourcedShare>,
     limits: &mut ShareLimits,
 ) -> CliResult {
-    for (i, line) in text.lines().enumerate() {
-        let content = line.split('#').next().unwrap_or("");
-        if content.trim().is_empty() {
-            continue;
-        }
+    for item in seedshard::slip39::text::share_texts(text) {
+        let content = item.words.as_str();
         let origin = Origin {
             source: source.to_string(),
-            line: i + 1,
+            line: item.line,
         };
         let number = out.len() + 1;
         let label = format!("share {number} ({origin})");

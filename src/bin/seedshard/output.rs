@@ -104,7 +104,11 @@ pub fn write_share_set(
     let group_count = set.groups().len();
     let needed = if group_count == 1 {
         let g = &set.groups()[0];
-        format!("{} of {} shares needed", g[0].member_threshold(), g.len())
+        if g.len() == 1 {
+            "its one share is needed".to_string()
+        } else {
+            format!("{} of {} shares needed", g[0].member_threshold(), g.len())
+        }
     } else {
         format!("{} of {} groups needed", set.group_threshold(), group_count)
     };
@@ -124,11 +128,10 @@ pub fn write_share_set(
         if group_count > 1 {
             writeln!(
                 out,
-                "# Group {} of {}: needs {} of its {} shares",
+                "# Group {} of {}: needs {}",
                 gi + 1,
                 group_count,
-                t,
-                group.len()
+                members_needed(t, group.len())
             )?;
         }
         for share in group {
@@ -160,26 +163,35 @@ pub fn share_label(
     groups: usize,
     group_threshold: u8,
 ) -> String {
+    let share = u16::from(member_index) + 1;
     if groups == 1 {
-        format!(
-            "share {} of {}; {} of the {} shares are needed",
-            u16::from(member_index) + 1,
-            members,
-            member_threshold,
-            members
-        )
+        if members == 1 {
+            format!("share {share} of 1; it alone is needed")
+        } else {
+            format!(
+                "share {share} of {members}; {member_threshold} of the {members} shares are needed"
+            )
+        }
     } else {
+        let groups_needed = if group_threshold == 1 {
+            format!("any 1 of the {groups} groups is enough")
+        } else {
+            format!("{group_threshold} of the {groups} groups are needed")
+        };
         format!(
-            "group {} of {}, share {} of {}; this group needs {} of its {} shares; {} of the {} groups are needed",
+            "group {} of {groups}, share {share} of {members}; this group needs {}; {groups_needed}",
             group_index + 1,
-            groups,
-            u16::from(member_index) + 1,
-            members,
-            member_threshold,
-            members,
-            group_threshold,
-            groups
+            members_needed(member_threshold, members),
         )
+    }
+}
+
+/// "3 of its 5 shares", or "its one share" for a group of one.
+fn members_needed(threshold: u8, members: usize) -> String {
+    if members == 1 {
+        "its one share".to_string()
+    } else {
+        format!("{threshold} of its {members} shares")
     }
 }
 
@@ -203,6 +215,26 @@ pub fn hex(bytes: &[u8]) -> zeroize::Zeroizing<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn labels_say_one_share_and_one_group_in_the_singular() {
+        assert_eq!(
+            super::share_label(0, 1, 1, 0, 2, 2),
+            "group 1 of 2, share 1 of 1; this group needs its one share; 2 of the 2 groups are needed"
+        );
+        assert_eq!(
+            super::share_label(2, 5, 3, 1, 3, 1),
+            "group 2 of 3, share 3 of 5; this group needs 3 of its 5 shares; any 1 of the 3 groups is enough"
+        );
+        assert_eq!(
+            super::share_label(0, 1, 1, 0, 1, 1),
+            "share 1 of 1; it alone is needed"
+        );
+        assert_eq!(
+            super::share_label(1, 3, 2, 0, 1, 1),
+            "share 2 of 3; 2 of the 3 shares are needed"
+        );
+    }
+
     #[test]
     fn hex_matches_std_formatting_for_every_byte() {
         let all: Vec<u8> = (0..=255).collect();

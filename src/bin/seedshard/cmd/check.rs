@@ -74,16 +74,17 @@ pub fn gather(
     for path in &paths {
         texts.push((display_name(path), inputs.read_text(path)?));
     }
-    let mut lines: Vec<(&str, String)> = Vec::new();
+    let mut found = Vec::new();
     for (name, text) in &texts {
-        for (i, line) in text.lines().enumerate() {
-            let content = line.split('#').next().unwrap_or("");
-            if content.trim().is_empty() {
-                continue;
-            }
-            lines.push((content, format!("{name} line {}", i + 1)));
+        for item in seedshard::slip39::text::share_texts(text) {
+            let label = format!("{name} line {}", item.line);
+            found.push((item, label));
         }
     }
+    let lines: Vec<(&str, String)> = found
+        .iter()
+        .map(|(item, label)| (item.words.as_str(), label.clone()))
+        .collect();
     let mut g = Gathered {
         mode: crate::io::share_mode(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))?,
         ..Gathered::default()

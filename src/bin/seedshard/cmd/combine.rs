@@ -53,7 +53,7 @@ pub fn run(args: &CombineArgs) -> CliResult {
         ems,
         shares_used,
         unconfirmed,
-    } = gather(&mut inputs, &args.inputs, &args.scan)?;
+    } = gather(&mut inputs, &args.inputs, &args.scan, args.hide_words)?;
     // Worked-out words that nothing confirms: only a matching wallet can (checked below);
     // without --expect-* nothing will, so stop before asking for the passphrase.
     if let (Some(u), None) = (&unconfirmed, &expectation) {
@@ -182,6 +182,7 @@ pub fn gather(
     inputs: &mut Inputs,
     paths_given: &[PathBuf],
     scan: &[PathBuf],
+    hide_words: bool,
 ) -> CliResult<Gathered> {
     let mut pile = Pile::default();
     if paths_given.is_empty() && !scan.is_empty() {
@@ -189,7 +190,7 @@ pub fn gather(
     } else if paths_given.is_empty() && crate::io::interactive() {
         // On a terminal without files: type the shares in, one at a time (each checked and
         // confirmed as it is typed).
-        for (k, typed) in crate::cmd::entry::enter_shares(&mut crate::cmd::entry::Tty)?
+        for (k, typed) in crate::cmd::entry::enter_shares(&mut crate::cmd::entry::Tty, hide_words)?
             .into_iter()
             .enumerate()
         {
@@ -351,27 +352,30 @@ impl Pile {
     /// naming it; candidate readings go to standard error as notes, with their words only
     /// on a terminal.
     fn read_texts(&mut self, texts: &[(String, Zeroizing<String>)]) -> CliResult {
+        let found: Vec<(seedshard::slip39::text::ShareText, &String)> = texts
+            .iter()
+            .flat_map(|(name, text)| {
+                seedshard::slip39::text::share_texts(text)
+                    .into_iter()
+                    .map(move |t| (t, name))
+            })
+            .collect();
         let mut lines: Vec<(&str, Origin)> = Vec::new();
-        for (name, text) in texts {
-            for (i, line) in text.lines().enumerate() {
-                let content = line.split('#').next().unwrap_or("");
-                if content.trim().is_empty() {
-                    continue;
-                }
-                let origin = Origin {
-                    source: name.clone(),
-                    line: i + 1,
-                };
-                // The limits first, in input order: every line counts, and a share read
-                // whole counts its set, so a pile far larger than any set of cards is refused
-                // before any work.
-                let label = format!("share {} ({origin})", self.labels.len() + lines.len() + 1);
-                self.limits.count(&label)?;
-                if let Ok(share) = Share::parse(content) {
-                    self.limits.set_of(&share, &label)?;
-                }
-                lines.push((content, origin));
+        for (item, name) in &found {
+            let content = item.words.as_str();
+            let origin = Origin {
+                source: (*name).clone(),
+                line: item.line,
+            };
+            // The limits first, in input order: every share text counts, and a share read
+            // whole counts its set, so a pile far larger than any set of cards is refused
+            // before any work.
+            let label = format!("share {} ({origin})", self.labels.len() + lines.len() + 1);
+            self.limits.count(&label)?;
+            if let Ok(share) = Share::parse(content) {
+                self.limits.set_of(&share, &label)?;
             }
+            lines.push((content, origin));
         }
         let first = self.labels.len();
         let results = self

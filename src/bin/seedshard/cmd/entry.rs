@@ -1,19 +1,24 @@
 //! Typing shares in at a terminal, one at a time (`seedshard combine` with no files on a
 //! terminal).
 //!
-//! Each share is read without echo, so its words do not stay in the terminal's scrollback;
-//! what is shown is the checked summary: its length, set, group and member, and any word
-//! worked out or corrected, by position, to compare with the card. A word not in the list is
-//! flagged as soon as the share is entered, with the closest list words, and only that word is
-//! asked for again. `?` marks a word that cannot be read. Progress follows every share.
+//! Words are shown as typed (as the reference `shamir recover` and a hardware wallet's
+//! screen show them), or hidden with `--hide-words`. A share is typed a line at a time or a
+//! word at a time (Enter after each word, as people do reading a card): its end is known from
+//! its length and checksum, or from an empty line. A word not in the list is flagged at once,
+//! with the list words that start with the same letters, and only that word is asked for
+//! again. `?` marks a word that cannot be read. Progress follows every share. A BIP-39 phrase
+//! typed at the share prompt is named as such. When the shares are complete, an explicit step
+//! comes before the passphrase, so that the empty line that ends share entry is never taken as
+//! the passphrase.
 
 use std::io;
 
 use zeroize::Zeroizing;
 
 use seedshard::slip39::recovery::{AddOutcome, TextError};
+use seedshard::slip39::share::MIN_SHARE_LENGTH_WORDS;
 use seedshard::slip39::wordlist;
-use seedshard::{Recovery, ShareStatus};
+use seedshard::{Recovery, Share, ShareStatus};
 
 use crate::cmd::check::{describe_note, describe_text_error, where_in_set};
 use crate::error::{CliError, CliResult};
@@ -23,6 +28,8 @@ use crate::io::{Origin, SourcedShare};
 pub trait Terminal {
     /// Reads one line without echo; `None` at end of input.
     fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>>;
+    /// Reads one line shown as typed; `None` at end of input.
+    fn read_line(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>>;
     /// Shows one line.
     fn say(&mut self, line: &str);
 }
@@ -38,9 +45,31 @@ impl Terminal for Tty {
             Err(e) => Err(e),
         }
     }
+    fn read_line(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>> {
+        use std::io::{BufRead, Write};
+        eprint!("{prompt}");
+        io::stderr().flush()?;
+        let mut line = Zeroizing::new(String::with_capacity(512));
+        if io::stdin().lock().read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        let end = line.trim_end_matches(['\n', '\r']).len();
+        line.truncate(end);
+        Ok(Some(line))
+    }
     fn say(&mut self, line: &str) {
         eprintln!("{line}");
     }
+}
+
+/// Reads a line of words: shown as typed unless `hide`.
+fn ask(term: &mut impl Terminal, hide: bool, prompt: &str) -> CliResult<Option<Zeroizing<String>>> {
+    if hide {
+        term.read_hidden(prompt)
+    } else {
+        term.read_line(prompt)
+    }
+    .map_err(|e| read_error(&e))
 }
 
 fn read_error(e: &io::Error) -> CliError {
@@ -54,10 +83,13 @@ fn read_error(e: &io::Error) -> CliError {
 /// resolved to a list word or `?`, or `None` when the person gave up (empty answer).
 fn resolve_words(
     term: &mut impl Terminal,
+    hide: bool,
     line: &str,
+    before: usize,
 ) -> CliResult<Option<Zeroizing<Vec<String>>>> {
     let mut words: Zeroizing<Vec<String>> = Zeroizing::new(Vec::new());
     for (i, token) in line.split_whitespace().enumerate() {
+        let i = before + i;
         let mut token = Zeroizing::new(token.to_string());
         loop {
             if token.bytes().all(|b| b == b'?' || b == b'_') {
@@ -68,28 +100,56 @@ fn resolve_words(
                 words.push(wordlist::word(index).to_string());
                 break;
             }
-            let close = wordlist::suggestions(&token, 3)
-                .iter()
-                .map(|w| w.to_uppercase())
-                .collect::<Vec<_>>()
-                .join(", ");
             term.say(&format!(
-                "  word {} is not a SLIP-39 word (closest: {close})",
-                i + 1
+                "  word {} is not a SLIP-39 word ({})",
+                i + 1,
+                completions(&token)
             ));
-            match term
-                .read_hidden(&format!(
-                    "  type word {} again, ? if unreadable, Enter to retype the share: ",
+            match ask(
+                term,
+                hide,
+                &format!(
+                    "  type word {} again (its first 4 letters are enough), ? if unreadable, Enter to retype the share: ",
                     i + 1
-                ))
-                .map_err(|e| read_error(&e))?
-            {
+                ),
+            )? {
                 Some(t) if !t.trim().is_empty() => token = Zeroizing::new(t.trim().to_string()),
                 _ => return Ok(None),
             }
         }
     }
     Ok(Some(words))
+}
+
+/// The list words to offer for a word not in the list: those that start with its first
+/// letters (up to 4), else the closest ones.
+fn completions(token: &str) -> String {
+    let lower = token.to_ascii_lowercase();
+    let mut prefix: String = lower.chars().take(4).collect();
+    while !prefix.is_empty() {
+        let found: Vec<String> = (0..1024u16)
+            .map(wordlist::word)
+            .filter(|w| w.starts_with(prefix.as_str()))
+            .map(str::to_uppercase)
+            .collect();
+        if !found.is_empty() && found.len() <= 8 {
+            return format!(
+                "words starting {}: {}",
+                prefix.to_uppercase(),
+                found.join(", ")
+            );
+        }
+        if !found.is_empty() {
+            break;
+        }
+        prefix.pop();
+    }
+    let close = wordlist::suggestions(token, 3)
+        .iter()
+        .map(|w| w.to_uppercase())
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("closest: {close}")
 }
 
 fn yes(term: &mut impl Terminal, prompt: &str) -> CliResult<bool> {
@@ -106,32 +166,102 @@ fn yes(term: &mut impl Terminal, prompt: &str) -> CliResult<bool> {
 }
 
 /// Reads shares one at a time until the set recovers or the person enters an empty line;
-/// returns the shares that fit, in the order typed.
-pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
-    term.say("Type each share on one line, then Enter. What you type is not shown.");
+/// returns the shares that fit, in the order typed. Words are shown as typed unless `hide`.
+pub fn enter_shares(term: &mut impl Terminal, hide: bool) -> CliResult<Vec<SourcedShare>> {
+    term.say(
+        "Type the words of each share: a whole line, or one word at a time with Enter after each.",
+    );
+    if hide {
+        term.say("What you type is not shown.");
+    } else {
+        term.say("What you type is shown (use --hide-words to hide it).");
+    }
     term.say("Words may be shortened to their first 4 letters; type ? for a word you cannot read.");
+    term.say(
+        "A share ends by itself when its words are complete; an empty line ends a share early.",
+    );
     term.say("Enter an empty line when you have no more shares.");
     let mut rec = Recovery::new();
     let mut typed = 0usize;
+    let mut buffer: Zeroizing<Vec<String>> = Zeroizing::new(Vec::new());
+    // The length of the whole shares typed so far: where a damaged share typed word by word
+    // ends when the checksum cannot say.
+    let mut known_len: Option<usize> = None;
+    let mut stop_asked = false;
     loop {
         if rec.analyze().recovers() {
             break;
         }
         let n = typed + 1;
-        let Some(line) = term
-            .read_hidden(&format!("share {n}: "))
-            .map_err(|e| read_error(&e))?
-        else {
+        let prompt = if buffer.is_empty() {
+            format!("share {n}: ")
+        } else {
+            format!("share {n}, word {}: ", buffer.len() + 1)
+        };
+        let Some(line) = ask(term, hide, &prompt)? else {
             break;
         };
-        if line.trim().is_empty() {
-            break;
-        }
-        let Some(words) = resolve_words(term, &line)? else {
-            term.say("  share not taken; type it again");
+        let ends_early = line.trim().is_empty();
+        if ends_early && buffer.is_empty() {
+            // Too few shares: say what is missing and ask once more before giving up, so
+            // that an Enter pressed too soon loses nothing typed.
+            if stop_asked || rec.entries().is_empty() {
+                break;
+            }
+            stop_asked = true;
+            let missing = rec
+                .progress()
+                .map(|p| p.lines().join("; "))
+                .unwrap_or_default();
+            term.say(&format!("  not enough shares yet: {missing}"));
+            term.say("  type another share, or press Enter again to stop");
             continue;
-        };
-        let text = Zeroizing::new(words.join(" "));
+        }
+        stop_asked = false;
+        if !ends_early {
+            if buffer.is_empty() {
+                let kind = seedshard::bip39::classify(&line);
+                if let seedshard::bip39::MnemonicKind::Bip39 { words }
+                | seedshard::bip39::MnemonicKind::Bip39OtherLanguage { words, .. } = kind
+                {
+                    if words >= 12 {
+                        term.say(&format!(
+                            "  this looks like {}, not a SLIP-39 share: it is not taken",
+                            kind.describe()
+                        ));
+                        term.say("  a BIP-39 phrase opens its wallet by itself (see it with `seedshard verify --bip39-file FILE`); here, type a share of the set");
+                        continue;
+                    }
+                }
+            }
+            let found: Zeroizing<String> = Zeroizing::new(
+                seedshard::slip39::text::share_texts(&line)
+                    .iter()
+                    .map(|t| t.words.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            if found.is_empty() {
+                continue;
+            }
+            let one_line =
+                buffer.is_empty() && found.split_whitespace().count() >= MIN_SHARE_LENGTH_WORDS;
+            let Some(words) = resolve_words(term, hide, &found, buffer.len())? else {
+                buffer.clear();
+                term.say("  share not taken; type it again");
+                continue;
+            };
+            buffer.extend(words.iter().cloned());
+            if !one_line {
+                let whole = buffer.len() >= MIN_SHARE_LENGTH_WORDS
+                    && Share::parse(&Zeroizing::new(buffer.join(" "))).is_ok();
+                if !whole && known_len != Some(buffer.len()) {
+                    continue;
+                }
+            }
+        }
+        let text = Zeroizing::new(buffer.join(" "));
+        buffer.clear();
         let settled = match rec.settle_text(&text) {
             Ok(s) => s,
             Err(e) => {
@@ -148,6 +278,9 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
                 continue;
             }
         };
+        if settled.note.is_none() {
+            known_len = Some(settled.share.word_count());
+        }
         if let Some(note) = &settled.note {
             term.say(&format!(
                 "  share {n}: the checksum works out {} word{}:",
@@ -230,6 +363,16 @@ pub fn enter_shares(term: &mut impl Terminal) -> CliResult<Vec<SourcedShare>> {
         }
     }
     let a = rec.analyze();
+    if a.recovers() {
+        // An explicit step: the empty line the person may type to end share entry is read
+        // here, never taken as the passphrase.
+        term.say("All the shares needed are in.");
+        if let Some(extra) = ask(term, hide, "Press Enter to go on to the passphrase: ")? {
+            if !extra.trim().is_empty() {
+                term.say("  the shares are already complete: what was typed is not used");
+            }
+        }
+    }
     if !a.recovers() {
         let what = match rec.recover() {
             Err(e) => e.to_string(),
@@ -269,6 +412,14 @@ mod tests {
     impl Terminal for Script {
         fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>> {
             self.shown.push(format!("PROMPT {prompt}"));
+            Ok(if self.answers.is_empty() {
+                None
+            } else {
+                Some(Zeroizing::new(self.answers.remove(0)))
+            })
+        }
+        fn read_line(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>> {
+            self.shown.push(format!("SHOWN {prompt}"));
             Ok(if self.answers.is_empty() {
                 None
             } else {
@@ -330,7 +481,7 @@ mod tests {
             ],
             shown: Vec::new(),
         };
-        let shares = enter_shares(&mut term).unwrap();
+        let shares = enter_shares(&mut term, false).unwrap();
         let text = term.shown.join("\n");
         assert_eq!(shares.len(), 3, "{text}");
         assert!(
@@ -340,7 +491,7 @@ mod tests {
         assert!(text.contains("word 13 reads"), "{text}");
         assert!(text.contains("belongs to another set"), "{text}");
         assert!(
-            text.contains("word 8 is not a SLIP-39 word (closest:"),
+            text.contains("word 8 is not a SLIP-39 word (words starting Q:"),
             "{text}"
         );
         assert!(text.contains("1 of 3 shares, 2 more needed"), "{text}");
@@ -376,7 +527,7 @@ mod tests {
             answers: vec![w.join(" "), "y".into()],
             shown: Vec::new(),
         };
-        let shares = enter_shares(&mut term).unwrap();
+        let shares = enter_shares(&mut term, false).unwrap();
         let text = term.shown.join("\n");
         assert!(
             text.contains("does the card show each of these words"),
@@ -397,7 +548,7 @@ mod tests {
             answers: vec![w.join(" "), "n".into(), String::new()],
             shown: Vec::new(),
         };
-        assert!(enter_shares(&mut term).is_err());
+        assert!(enter_shares(&mut term, false).is_err());
     }
 
     #[test]
@@ -412,7 +563,7 @@ mod tests {
             ],
             shown: Vec::new(),
         };
-        let shares = enter_shares(&mut term).unwrap();
+        let shares = enter_shares(&mut term, false).unwrap();
         let text = term.shown.join("\n");
         assert!(text.contains("now recovering set"), "{text}");
         let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
@@ -437,7 +588,7 @@ mod tests {
             ],
             shown: Vec::new(),
         };
-        let err = enter_shares(&mut term).unwrap_err();
+        let err = enter_shares(&mut term, false).unwrap_err();
         let text = term.shown.join("\n");
         assert!(text.contains("share not taken"), "{text}");
         assert_eq!(err.code, 2);
@@ -446,5 +597,120 @@ mod tests {
             "{}",
             err.what
         );
+    }
+
+    fn script(answers: &[&str]) -> Script {
+        Script {
+            answers: answers.iter().map(|a| a.to_string()).collect(),
+            shown: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn word_by_word_with_a_typo_corrected_at_once_then_an_explicit_step() {
+        let (secret, words, _) = set();
+        let mut answers: Vec<String> = Vec::new();
+        // Share 1 one word a line, numbered as on the card; its 6th word mistyped and
+        // corrected at the prompt that follows at once.
+        for (k, w) in words[0].split(' ').enumerate() {
+            if k == 5 {
+                answers.push(format!("{}. {}x", k + 1, &w[..4]));
+                answers.push(w[..4].to_string());
+            } else {
+                answers.push(format!("{}. {w}", k + 1));
+            }
+        }
+        // Share 2 four words a line; share 3 a line.
+        let w1: Vec<&str> = words[1].split(' ').collect();
+        for chunk in w1.chunks(4) {
+            answers.push(chunk.join(" "));
+        }
+        answers.push(words[2].clone());
+        // The empty line the person types to end share entry, then the passphrase.
+        answers.push(String::new());
+        answers.push("TREZOR".into());
+        let mut term = Script {
+            answers,
+            shown: Vec::new(),
+        };
+        let shares = enter_shares(&mut term, false).unwrap();
+        let text = term.shown.join("\n");
+        assert!(text.contains("SHOWN share 1, word 2: "), "{text}");
+        assert!(
+            text.contains("word 6 is not a SLIP-39 word (words starting"),
+            "{text}"
+        );
+        assert!(text.contains("share 2, word 5: "), "{text}");
+        assert!(text.contains("All the shares needed are in."), "{text}");
+        assert!(
+            text.contains("SHOWN Press Enter to go on to the passphrase"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("PROMPT "),
+            "words are shown by default: {text}"
+        );
+        // The empty line went to the explicit step; the passphrase is still to be read.
+        assert_eq!(term.answers, ["TREZOR"]);
+        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
+        assert_eq!(
+            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
+            secret
+        );
+    }
+
+    #[test]
+    fn an_enter_too_soon_asks_for_more_shares_and_keeps_those_typed() {
+        let (secret, words, _) = set();
+        let mut term = script(&[&words[0], "", &words[1], &words[4], ""]);
+        let shares = enter_shares(&mut term, false).unwrap();
+        let text = term.shown.join("\n");
+        assert!(
+            text.contains("not enough shares yet: 1 of 3 shares, 2 more needed"),
+            "{text}"
+        );
+        assert!(text.contains("press Enter again to stop"), "{text}");
+        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
+        assert_eq!(
+            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
+            secret
+        );
+        // Two empty lines in a row stop, saying what is missing.
+        let mut term = script(&[&words[0], "", ""]);
+        let err = enter_shares(&mut term, false).unwrap_err();
+        assert!(err.what.contains("2 more needed"), "{}", err.what);
+    }
+
+    #[test]
+    fn hidden_words_are_read_without_echo() {
+        let (_, words, _) = set();
+        let mut term = script(&[&words[0], &words[1], &words[2], ""]);
+        enter_shares(&mut term, true).unwrap();
+        let text = term.shown.join("\n");
+        assert!(text.contains("PROMPT share 1: "), "{text}");
+        assert!(!text.contains("SHOWN "), "{text}");
+        assert!(term.answers.is_empty());
+    }
+
+    #[test]
+    fn a_bip39_phrase_at_the_share_prompt_is_named_and_not_taken() {
+        let (_, words, _) = set();
+        let phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+        let mut term = script(&[phrase, &words[0], &words[1], &words[2]]);
+        let shares = enter_shares(&mut term, false).unwrap();
+        let text = term.shown.join("\n");
+        assert!(
+            text.contains("this looks like a 12-word BIP-39 phrase, not a SLIP-39 share"),
+            "{text}"
+        );
+        assert!(!text.contains("not a SLIP-39 word"), "{text}");
+        assert!(text.contains("PROMPT share 1: ") || text.contains("SHOWN share 1: "));
+        assert_eq!(shares.len(), 3, "{text}");
+    }
+
+    #[test]
+    fn completion_offers_the_words_with_the_same_first_letters() {
+        assert_eq!(completions("survx"), "words starting SURV: SURVIVE");
+        assert!(completions("xxxx").starts_with("closest: "));
     }
 }

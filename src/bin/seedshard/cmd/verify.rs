@@ -89,7 +89,7 @@ pub fn run(args: &VerifyArgs) -> CliResult {
             // The same reading of shares as `combine`: strays set aside, duplicates ignored,
             // damaged words worked out and shown; typed in on a terminal when no file is named.
             // Worked-out words that nothing confirms: only a matching wallet can.
-            let g = crate::cmd::combine::gather(&mut inputs, &args.inputs, &[])?;
+            let g = crate::cmd::combine::gather(&mut inputs, &args.inputs, &[], true)?;
             if let (Some(u), None) = (&g.unconfirmed, &expectation) {
                 return Err(u.error());
             }
