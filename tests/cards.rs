@@ -115,6 +115,14 @@ fn png_cards_are_300_dpi_at_true_size() {
     let img = image::load_from_memory(png).unwrap();
     // 96 x 86 mm at 300 dpi.
     assert_eq!((img.width(), img.height()), (1134, 1016));
+    // A solid cut border on every edge, 0.25 mm in.
+    let g = img.to_luma8();
+    let (w, h) = (img.width(), img.height());
+    for (x, y) in [(w / 2, 3), (w / 2, h - 4), (3, h / 2), (w - 4, h / 2)] {
+        assert!(g.get_pixel(x, y).0[0] < 128, "no border at ({x}, {y})");
+    }
+    // Just inside the border the card is white.
+    assert!(g.get_pixel(w / 2, 8).0[0] > 200);
     let at = png.windows(4).position(|w| w == b"pHYs").unwrap();
     let ppm = u32::from_be_bytes(png[at + 4..at + 8].try_into().unwrap());
     assert_eq!(ppm, 11811, "300 dpi in pixels per metre");
@@ -305,6 +313,11 @@ fn pdftotext_finds_no_share_word_in_a_card_pdf() {
             .unwrap();
         assert!(out.status.success());
         let text = String::from_utf8_lossy(&out.stdout).to_lowercase();
+        if tool("pdffonts") {
+            // No font is declared, so none can be substituted by a viewer.
+            let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
+            assert_eq!(String::from_utf8_lossy(&fonts.stdout).lines().count(), 2);
+        }
         // Card text is drawn as glyph outlines: no text layer at all, not even the heads.
         assert!(text.trim().is_empty(), "set {k}: text layer {text:?}");
         for share in set.shares() {
@@ -352,8 +365,18 @@ fn the_owner_sheet_has_the_plan_and_wallet_facts_and_cards_do_not() {
         first_address: "bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu".into(),
         zpub: "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs".into(),
     };
-    let sheet = cards.owner_sheet().with_wallet(facts);
+    // The zpub reveals the whole wallet's history: only when asked for.
+    let hidden = cards.owner_sheet().with_wallet(facts.clone()).to_svg();
+    assert!(!hidden.contains("zpub6rFR7y4Q2Aij"));
+    assert!(hidden.contains("SLIP-39 passphrase: not recorded"));
+    let sheet = cards
+        .owner_sheet()
+        .with_wallet(facts)
+        .with_zpub_shown(true)
+        .with_passphrase_set(true);
     let svg = sheet.to_svg();
+    assert!(svg.contains("zpub6rFR7y4Q2Aij") && svg.contains("balance"));
+    assert!(svg.contains("SLIP-39 passphrase: yes"));
     roxmltree::Document::parse(&svg).unwrap();
     for needle in [
         "73c5da0a",

@@ -586,18 +586,14 @@ impl CardSet {
             y = p.paragraph(margin, y, header_w, 7.0, 2.9, Face::Sans, &meta.join("   "));
         }
 
-        // The text under the words: full width on small cards, beside the QR on tall ones.
-        let (foot_x, foot_w) = if tall {
-            (qx + qr_box + 1.5, w - margin - (qx + qr_box + 1.5))
-        } else {
-            (margin, w - 2.0 * margin)
-        };
         // What the card is worth and whom to give it to, in bold: on small cards the worth
         // goes under the QR and the "if found" line above the footer; on tall cards both go
         // under the grid.
         let (worth, found) = about.split_once('\n').expect("two parts");
         let lines =
             |face: Face, text: &str, width: f32| layout::wrap(face, 7.0, text, width).len() as f32;
+        // What not to do and how to recover: full width at the foot of small cards, beside
+        // the QR on tall ones.
         let (foot_x, foot_w) = if tall {
             (qx + qr_box + 1.5, w - margin - (qx + qr_box + 1.5))
         } else {
@@ -632,15 +628,27 @@ impl CardSet {
 
         // The words, numbered, column by column, with a thin rule under every other row
         // (solid lines print cleanly where grey bands would dither).
-        let cols = if tall { 4usize } else { 3 };
+        // Small cards: 2 or 3 columns, whichever sets the words larger.
         let grid_top = y + 0.4;
         let grid_w = header_w;
-        let rows = n.div_ceil(cols);
-        let col_w = grid_w / cols as f32;
-        let leading = ((grid_bottom - grid_top) / rows as f32).min(4.6);
-        let by_height = leading / MM_PER_PT / 1.12;
-        let by_width = (col_w - 1.5) / (11.0 * 0.6 * MM_PER_PT);
-        let size = by_height.min(by_width).min(11.0);
+        let fit = |cols: usize| {
+            let rows = n.div_ceil(cols);
+            let col_w = grid_w / cols as f32;
+            let leading = ((grid_bottom - grid_top) / rows as f32).min(4.6);
+            let by_height = leading / MM_PER_PT / 1.12;
+            let by_width = (col_w - 1.5) / (11.0 * 0.6 * MM_PER_PT);
+            (by_height.min(by_width).min(11.0), rows, col_w, leading)
+        };
+        let (size, rows, col_w, leading) = if tall {
+            fit(4)
+        } else {
+            let (two, three) = (fit(2), fit(3));
+            if two.0 >= three.0 {
+                two
+            } else {
+                three
+            }
+        };
         let char_w = 0.6 * size * MM_PER_PT;
         for (k, word) in words.split(' ').enumerate() {
             let col = k / rows;
@@ -665,6 +673,19 @@ impl CardSet {
                 );
             }
         }
+        p
+    }
+
+    /// Card `i` alone (SVG, PNG): with a thin solid border to cut along, on the card's edge.
+    fn single_card(&self, i: usize) -> Page {
+        let mut p = self.card(i);
+        let (w, h) = (p.width, p.height);
+        // 0.5 pt wide, centred 0.25 mm inside the edge so all of it prints.
+        let e = 0.25;
+        p.line(e, e, w - e, e, 0.5, 0);
+        p.line(e, h - e, w - e, h - e, 0.5, 0);
+        p.line(e, e, e, h - e, 0.5, 0);
+        p.line(w - e, e, w - e, h - e, 0.5, 0);
         p
     }
 
@@ -744,7 +765,7 @@ impl CardSet {
                 let title = format!("seedshard share card, set {}", self.set_name());
                 (
                     format!("{}.svg", self.file_stem(i)),
-                    svg::write(&self.card(i), &title),
+                    svg::write(&self.single_card(i), &title),
                 )
             })
             .collect()
@@ -755,7 +776,7 @@ impl CardSet {
         let dpi = self.options.png_dpi;
         (0..self.shares.len())
             .map(|i| {
-                let raster = png::rasterise(&self.card(i), dpi);
+                let raster = png::rasterise(&self.single_card(i), dpi);
                 (
                     format!("{}.png", self.file_stem(i)),
                     png::encode(&raster, dpi),

@@ -49,7 +49,9 @@ pub(crate) fn write(
     pdf.document_info(info)
         .title(pdf_writer::TextStr(title))
         .producer(pdf_writer::TextStr("seedshard"));
-    for (i, face) in FACES.iter().enumerate() {
+    // Drawn text needs no font: the document then declares none.
+    let faces: &[Face] = if text_as_paths { &[] } else { &FACES };
+    for (i, face) in faces.iter().enumerate() {
         pdf.type1_font(Ref::new(font_base + i as i32))
             .base_font(Name(face.pdf_name()))
             .encoding_predefined(Name(b"WinAnsiEncoding"));
@@ -64,7 +66,7 @@ pub(crate) fn write(
                 .contents(content_id);
             let mut res = p.resources();
             let mut fonts = res.fonts();
-            for (j, face) in FACES.iter().enumerate() {
+            for (j, face) in faces.iter().enumerate() {
                 fonts.pair(Name(face_resource(*face)), Ref::new(font_base + j as i32));
             }
         }
