@@ -5,15 +5,19 @@
 //! - one **holder card** per share: the words numbered in a grid (the first 4 letters, which
 //!   are enough to type a word, in bold capitals), the share's QR code, a label in plain words
 //!   (which group and share, how many are needed), the set name ([`set_name`]), the holder's
-//!   name and date when given, and short instructions for an heir. A holder card shows no
+//!   name and date when given, the owner's "if found" note ([`CardOptions::card_note`]) and
+//!   short instructions for an heir ([`heir_instructions_with`]). A holder card shows no
 //!   fingerprint, address or extended public key.
 //! - the **owner sheet** ([`OwnerSheet`]): the whole plan, the BIP-39 bridging mode with its
 //!   Trezor warning, the wallet facts to check a recovery against, and the recovery steps.
 //!
-//! PDF pages are A4 or US Letter at true scale (8 cards a page, 4 for 59-word shares) with
-//! cut marks, vector text in the standard Helvetica and Courier fonts and QR modules as filled
-//! rectangles. SVG and PNG give one file per card; PNGs are 300 dpi or more and carry their
-//! resolution, so they too print at true scale.
+//! PDF pages are A4 or US Letter at true scale (6 cards a page, 4 for 59-word shares) with
+//! cut marks and QR modules as filled rectangles. Card text is drawn as filled outlines of the
+//! fonts seedshard embeds (the same as in PNG and SVG), so a card PDF has no text layer for
+//! indexers to read share words from; the owner sheet, which holds no share words, keeps
+//! ordinary text in the standard Helvetica and Courier fonts. No text on a card is under 7 pt.
+//! SVG and PNG give one file per card, with a cut border; PNGs are 300 dpi or more and carry
+//! their resolution, so they too print at true scale.
 //!
 //! This module takes the bridging mode and the wallet facts as plain data, so it depends on
 //! neither the `bip39` nor the `bitcoin` feature.
