@@ -443,6 +443,42 @@ mod cli {
     }
 
     #[test]
+    fn card_note_goes_on_every_card_and_the_zpub_only_with_show_xpub() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let args = [
+            "--card-format",
+            "svg",
+            "--card-note",
+            "Ask Jane Doe, notary",
+        ];
+        let out = split_with_cards(d, &[&["--cards", "plain"][..], &args[..]].concat());
+        assert_eq!(out.status.code(), Some(0));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("print at 100%") && err.contains("delete them"),
+            "{err}"
+        );
+        for k in 1..=3 {
+            let card = std::fs::read_to_string(d.join(format!("plain/share-g1-s{k}.svg"))).unwrap();
+            assert!(card.contains("If found, give it to: Ask Jane Doe, notary."));
+        }
+        let sheet = std::fs::read_to_string(d.join("plain/owner-sheet.svg")).unwrap();
+        assert!(sheet.contains("Fingerprint") && !sheet.contains("zpub"));
+        assert!(sheet.contains("SLIP-39 passphrase: none was set"));
+        let out = split_with_cards(
+            d,
+            &[&["--cards", "shown", "--show-xpub"][..], &args[..]].concat(),
+        );
+        assert_eq!(out.status.code(), Some(0));
+        let sheet = std::fs::read_to_string(d.join("shown/owner-sheet.svg")).unwrap();
+        assert!(sheet.contains("zpub") && sheet.contains("the balance"));
+        let long = "x".repeat(81);
+        let out = split_with_cards(d, &["--cards", "long", "--card-note", &long]);
+        assert_usage_error(&out, "card note");
+    }
+
+    #[test]
     fn split_cards_writes_private_files_and_scanned_cards_recover_the_secret() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
