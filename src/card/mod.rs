@@ -736,12 +736,13 @@ impl CardSet {
                     0,
                 );
             }
+            // In the bottom margin, left of the middle cut mark (on Letter the marks reach
+            // close to the foot of the page), in solid black.
             let footer = format!(
-                "seedshard share cards - set {} - cut along the marks; print at 100% (actual size)",
+                "seedshard, set {}: print at 100%, cut along the marks",
                 self.set_name()
             );
-            let fw = text_width(Face::Sans, 7.0, &footer);
-            page.grey_text((pw - fw) / 2.0, ph - 4.5, 7.0, Face::Sans, 110, &footer);
+            page.text(x0 + 2.0, ph - 4.5, 7.0, Face::Sans, &footer);
             pages.push(page);
         }
         pages
@@ -1343,6 +1344,35 @@ mod tests {
                         let e = 0.01;
                         let apart = *r <= l2 + e || *r2 <= l + e || *b <= t2 + e || *b2 <= t + e;
                         assert!(apart, "{what:?} overlaps {what2:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn page_text_is_at_least_7_pt_and_crosses_no_rule_or_cut_mark() {
+        for cards in all_card_sets() {
+            for page in cards.pages(cards.options().paper) {
+                let lines: Vec<(f32, f32, f32, f32)> = page
+                    .items
+                    .iter()
+                    .filter_map(|it| match it {
+                        layout::Item::Line { x1, y1, x2, y2, .. } => {
+                            Some((x1.min(*x2), y1.min(*y2), x1.max(*x2), y1.max(*y2)))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                for item in &page.items {
+                    if let layout::Item::Text { size, text, .. } = item {
+                        assert!(*size >= 7.0, "{size} pt: {}", text.as_str());
+                        let (l, t, r, b) = text_box(item).unwrap();
+                        assert!(l >= 0.0 && r <= page.width && t >= 0.0 && b <= page.height);
+                        for (lx1, ly1, lx2, ly2) in &lines {
+                            let apart = *lx2 < l || r < *lx1 || *ly2 < t || b < *ly1;
+                            assert!(apart, "{:?} crosses a line", text.as_str());
+                        }
                     }
                 }
             }
