@@ -113,8 +113,16 @@ fn png_cards_are_300_dpi_at_true_size() {
     let (name, png) = &cards.card_pngs()[0];
     assert_eq!(name, "share-g1-s1.png");
     let img = image::load_from_memory(png).unwrap();
-    // 96 x 64 mm at 300 dpi.
-    assert_eq!((img.width(), img.height()), (1134, 756));
+    // 96 x 86 mm at 300 dpi.
+    assert_eq!((img.width(), img.height()), (1134, 1016));
+    // A solid cut border on every edge, 0.25 mm in.
+    let g = img.to_luma8();
+    let (w, h) = (img.width(), img.height());
+    for (x, y) in [(w / 2, 3), (w / 2, h - 4), (3, h / 2), (w - 4, h / 2)] {
+        assert!(g.get_pixel(x, y).0[0] < 128, "no border at ({x}, {y})");
+    }
+    // Just inside the border the card is white.
+    assert!(g.get_pixel(w / 2, 8).0[0] > 200);
     let at = png.windows(4).position(|w| w == b"pHYs").unwrap();
     let ppm = u32::from_be_bytes(png[at + 4..at + 8].try_into().unwrap());
     assert_eq!(ppm, 11811, "300 dpi in pixels per metre");
@@ -195,11 +203,12 @@ fn shares_in(img: &image::GrayImage) -> Vec<Share> {
 }
 
 #[test]
-fn a_page_of_eight_cards_reads_back_rotated_blurred_noisy_and_as_jpeg() {
+fn a_page_of_cards_reads_back_rotated_blurred_noisy_and_as_jpeg() {
     let (secret, set) = sets().remove(0);
     let cards = CardSet::from_share_set(&set, &[], CardOptions::default()).unwrap();
     let pages = cards.page_pngs(150);
-    assert_eq!(pages.len(), 1);
+    assert_eq!(pages.len(), 2);
+    let on_page: Vec<Share> = set.shares().take(cards.cards_per_page()).cloned().collect();
     let page = grey(&pages[0]);
     let rotated = rotate(&page, 7.0);
     let mut jpeg = Vec::new();
@@ -219,8 +228,8 @@ fn a_page_of_eight_cards_reads_back_rotated_blurred_noisy_and_as_jpeg() {
     ];
     for (what, img) in &variants {
         let found = shares_in(img);
-        assert_eq!(found.len(), 8, "{what}");
-        for share in set.shares() {
+        assert_eq!(found.len(), on_page.len(), "{what}");
+        for share in &on_page {
             assert!(found.contains(share), "{what}");
         }
         assert_eq!(
@@ -230,7 +239,7 @@ fn a_page_of_eight_cards_reads_back_rotated_blurred_noisy_and_as_jpeg() {
         );
     }
     let report = scan_image(&jpeg).unwrap();
-    assert_eq!(report.shares().count(), 8, "jpeg");
+    assert_eq!(report.shares().count(), on_page.len(), "jpeg");
 }
 
 #[test]
@@ -287,6 +296,39 @@ fn pdfs_are_exactly_a4_or_letter_and_render_with_pdftoppm() {
 }
 
 #[test]
+fn pdftotext_finds_no_share_word_in_a_card_pdf() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (k, (_, set)) in sets().iter().enumerate() {
+        let cards =
+            CardSet::from_share_set(set, &["Alice".into()], CardOptions::default()).unwrap();
+        let path = dir.path().join(format!("cards-{k}.pdf"));
+        std::fs::write(&path, &*cards.to_pdf()).unwrap();
+        let out = Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout).to_lowercase();
+        if tool("pdffonts") {
+            // No font is declared, so none can be substituted by a viewer.
+            let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
+            assert_eq!(String::from_utf8_lossy(&fonts.stdout).lines().count(), 2);
+        }
+        // Card text is drawn as glyph outlines: no text layer at all, not even the heads.
+        assert!(text.trim().is_empty(), "set {k}: text layer {text:?}");
+        for share in set.shares() {
+            for word in share.to_words().split(' ') {
+                assert!(!text.contains(word), "set {k}: {word} in the text layer");
+            }
+        }
+    }
+}
+
+#[test]
 fn svg_cards_parse_as_xml() {
     for (_, set) in sets() {
         let cards =
@@ -323,8 +365,18 @@ fn the_owner_sheet_has_the_plan_and_wallet_facts_and_cards_do_not() {
         first_address: "bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu".into(),
         zpub: "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs".into(),
     };
-    let sheet = cards.owner_sheet().with_wallet(facts);
+    // The zpub reveals the whole wallet's history: only when asked for.
+    let hidden = cards.owner_sheet().with_wallet(facts.clone()).to_svg();
+    assert!(!hidden.contains("zpub6rFR7y4Q2Aij"));
+    assert!(hidden.contains("SLIP-39 passphrase: not recorded"));
+    let sheet = cards
+        .owner_sheet()
+        .with_wallet(facts)
+        .with_zpub_shown(true)
+        .with_passphrase_set(true);
     let svg = sheet.to_svg();
+    assert!(svg.contains("zpub6rFR7y4Q2Aij") && svg.contains("balance"));
+    assert!(svg.contains("SLIP-39 passphrase: yes"));
     roxmltree::Document::parse(&svg).unwrap();
     for needle in [
         "73c5da0a",
@@ -388,6 +440,42 @@ mod cli {
         assert_eq!(out.status.code(), Some(2), "{err}");
         assert!(err.contains("error: ") && err.contains("hint: "), "{err}");
         assert!(err.contains(needle), "{err}");
+    }
+
+    #[test]
+    fn card_note_goes_on_every_card_and_the_zpub_only_with_show_xpub() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let args = [
+            "--card-format",
+            "svg",
+            "--card-note",
+            "Ask Jane Doe, notary",
+        ];
+        let out = split_with_cards(d, &[&["--cards", "plain"][..], &args[..]].concat());
+        assert_eq!(out.status.code(), Some(0));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("print at 100%") && err.contains("delete them"),
+            "{err}"
+        );
+        for k in 1..=3 {
+            let card = std::fs::read_to_string(d.join(format!("plain/share-g1-s{k}.svg"))).unwrap();
+            assert!(card.contains("If found, give it to: Ask Jane Doe, notary."));
+        }
+        let sheet = std::fs::read_to_string(d.join("plain/owner-sheet.svg")).unwrap();
+        assert!(sheet.contains("Fingerprint") && !sheet.contains("zpub"));
+        assert!(sheet.contains("SLIP-39 passphrase: none was set"));
+        let out = split_with_cards(
+            d,
+            &[&["--cards", "shown", "--show-xpub"][..], &args[..]].concat(),
+        );
+        assert_eq!(out.status.code(), Some(0));
+        let sheet = std::fs::read_to_string(d.join("shown/owner-sheet.svg")).unwrap();
+        assert!(sheet.contains("zpub") && sheet.contains("the balance"));
+        let long = "x".repeat(81);
+        let out = split_with_cards(d, &["--cards", "long", "--card-note", &long]);
+        assert_usage_error(&out, "card note");
     }
 
     #[test]

@@ -645,6 +645,7 @@ fn no_secret_is_left_in_memory_at_exit() {
             input: Input::Terminal(vec![
                 ("share 1: ".into(), f.shares[0].clone()),
                 ("share 2: ".into(), stems(&f.shares[1])),
+                ("go on to the passphrase".into(), String::new()),
                 ("SLIP-39 passphrase (".into(), f.passphrase.clone()),
             ]),
             expect: vec![f.secret_hex.clone()],
@@ -830,6 +831,16 @@ fn no_secret_is_left_in_memory_at_exit() {
         );
         let mut found = f.needles.search(&dumped.core, &segs);
         found.extend(needles.search(&dumped.core, &segs));
+        // Outside the loaded segments a core file holds only its notes: the registers at the
+        // stop, among them the vector registers (NT_X86_XSTATE), which may still hold the last
+        // 32 to 64 bytes a copy moved (the text just written to standard output, say). They
+        // are not memory: the kernel discards them at exit, and seedshard writes no core
+        // file (docs/threat-model.md). They are shown, and memory alone decides the test.
+        let (registers, found): (Vec<String>, Vec<String>) =
+            found.into_iter().partition(|f| f.contains("(no segment)"));
+        for r in &registers {
+            eprintln!("{}: in the registers, not memory: {r}", p.name);
+        }
         sizes.push(dumped.core.len());
         eprintln!(
             "{}: dump {} KiB, {} finding(s), {:.1} s",

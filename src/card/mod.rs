@@ -5,15 +5,19 @@
 //! - one **holder card** per share: the words numbered in a grid (the first 4 letters, which
 //!   are enough to type a word, in bold capitals), the share's QR code, a label in plain words
 //!   (which group and share, how many are needed), the set name ([`set_name`]), the holder's
-//!   name and date when given, and short instructions for an heir. A holder card shows no
+//!   name and date when given, the owner's "if found" note ([`CardOptions::card_note`]) and
+//!   short instructions for an heir ([`heir_instructions_with`]). A holder card shows no
 //!   fingerprint, address or extended public key.
 //! - the **owner sheet** ([`OwnerSheet`]): the whole plan, the BIP-39 bridging mode with its
 //!   Trezor warning, the wallet facts to check a recovery against, and the recovery steps.
 //!
-//! PDF pages are A4 or US Letter at true scale (8 cards a page, 4 for 59-word shares) with
-//! cut marks, vector text in the standard Helvetica and Courier fonts and QR modules as filled
-//! rectangles. SVG and PNG give one file per card; PNGs are 300 dpi or more and carry their
-//! resolution, so they too print at true scale.
+//! PDF pages are A4 or US Letter at true scale (6 cards a page, 4 for 59-word shares) with
+//! cut marks and QR modules as filled rectangles. Card text is drawn as filled outlines of the
+//! fonts seedshard embeds (the same as in PNG and SVG), so a card PDF has no text layer for
+//! indexers to read share words from; the owner sheet, which holds no share words, keeps
+//! ordinary text in the standard Helvetica and Courier fonts. No text on a card is under 7 pt.
+//! SVG and PNG give one file per card, with a cut border; PNGs are 300 dpi or more and carry
+//! their resolution, so they too print at true scale.
 //!
 //! This module takes the bridging mode and the wallet facts as plain data, so it depends on
 //! neither the `bip39` nor the `bitcoin` feature.
@@ -56,6 +60,9 @@ pub const MIN_PNG_DPI: u32 = 300;
 
 /// The longest holder name or date printed on a card, in characters.
 pub const MAX_LABEL_CHARS: usize = 40;
+
+/// The longest "if found" note printed on a card, in characters.
+pub const MAX_NOTE_CHARS: usize = 80;
 
 /// Paper size of PDF pages and of the owner sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -149,6 +156,9 @@ pub struct CardOptions {
     /// True when the shares drawn may be only some of the set's (cards drawn again from a
     /// file): the owner sheet then does not claim to know how many shares each group has.
     pub partial: bool,
+    /// The owner's "if found" line on every card: whom to give it to or where the
+    /// instructions are (not a secret; printable ASCII, at most [`MAX_NOTE_CHARS`]).
+    pub card_note: Option<String>,
 }
 
 impl Default for CardOptions {
@@ -160,6 +170,7 @@ impl Default for CardOptions {
             bridge: None,
             png_dpi: MIN_PNG_DPI,
             partial: false,
+            card_note: None,
         }
     }
 }
@@ -189,6 +200,11 @@ impl CardOptions {
     /// [`CardOptions::partial`]).
     pub fn with_partial(mut self, partial: bool) -> Self {
         self.partial = partial;
+        self
+    }
+    /// Sets the "if found" note printed on every card (see [`CardOptions::card_note`]).
+    pub fn with_card_note(mut self, note: impl Into<String>) -> Self {
+        self.card_note = Some(note.into());
         self
     }
     /// Sets the PNG resolution.
@@ -251,8 +267,8 @@ impl fmt::Display for CardError {
             }
             CardError::BadLabel { which } => write!(
                 f,
-                "{which} is longer than {MAX_LABEL_CHARS} characters or has characters other \
-                 than printable ASCII"
+                "{which} is too long (at most {MAX_LABEL_CHARS} characters, {MAX_NOTE_CHARS} \
+                 for the card note) or has characters other than printable ASCII"
             ),
             CardError::DpiTooLow { dpi } => {
                 write!(
@@ -267,7 +283,11 @@ impl fmt::Display for CardError {
 impl std::error::Error for CardError {}
 
 fn check_label(text: &str, which: String) -> Result<(), CardError> {
-    if text.chars().count() > MAX_LABEL_CHARS || !text.chars().all(|c| (' '..='~').contains(&c)) {
+    check_text(text, MAX_LABEL_CHARS, which)
+}
+
+fn check_text(text: &str, max: usize, which: String) -> Result<(), CardError> {
+    if text.chars().count() > max || !text.chars().all(|c| (' '..='~').contains(&c)) {
         return Err(CardError::BadLabel { which });
     }
     Ok(())
@@ -304,17 +324,45 @@ pub fn holder_label(share: &Share, group_size: u8) -> String {
     format!("Group {g} of {gc}, share {m} of {n}. {group_part}; {groups_part}.")
 }
 
-/// Short instructions for an heir, printed on every holder card. `opens_alone` is true for
-/// a card that restores the wallet by itself (member threshold 1 in a set whose group
-/// threshold is 1, such as a 1-of-1 card): it must not say that alone it reveals nothing.
+/// Short instructions for an heir, printed on every holder card: what the card is and
+/// what it is worth alone, then how to handle it and recover (see [`heir_instructions_with`]
+/// for the "if found" line). `opens_alone` is true for a card that restores the wallet by
+/// itself (member threshold 1 in a set whose group threshold is 1, such as a 1-of-1 card):
+/// it must not say that alone it reveals nothing.
 pub fn heir_instructions(bridge: Option<BridgeMode>, opens_alone: bool) -> String {
-    let what = if opens_alone {
-        "This card is a Bitcoin wallet backup (SLIP-39). It alone restores the wallet (with \
-         the SLIP-39 passphrase, if one was set): keep it as safe as the wallet itself."
+    heir_instructions_with(bridge, opens_alone, None)
+}
+
+/// As [`heir_instructions`], with the owner's "if found" note (whom to give the card to or
+/// where the instructions are) when given.
+pub fn heir_instructions_with(
+    bridge: Option<BridgeMode>,
+    opens_alone: bool,
+    note: Option<&str>,
+) -> String {
+    let (about, handling) = card_text(bridge, opens_alone, note);
+    format!("{about} {handling}").replace('\n', " ")
+}
+
+/// The card's own words, in two blocks: what it is worth and whom to give it to (printed
+/// in bold), then what not to do and how to recover.
+fn card_text(
+    bridge: Option<BridgeMode>,
+    opens_alone: bool,
+    note: Option<&str>,
+) -> (String, String) {
+    let worth = if opens_alone {
+        "It alone restores the wallet (with the SLIP-39 passphrase, if one was set): keep it \
+         as safe as the wallet itself."
     } else {
-        "This card is one share of a Bitcoin wallet backup (SLIP-39). Alone it reveals \
-         nothing; enough shares together restore the wallet."
+        "Alone it is worth nothing and reveals nothing; enough shares together restore the \
+         wallet. Do not throw it away."
     };
+    let found = match note {
+        Some(note) => format!("If found, give it to: {}.", note.trim_end_matches('.')),
+        None => "If found, keep it safe and give it back to its owner.".to_string(),
+    };
+    let about = format!("{worth}\n{found}");
     let gather = if opens_alone {
         "To recover, use seedshard on an offline computer"
     } else {
@@ -322,15 +370,21 @@ pub fn heir_instructions(bridge: Option<BridgeMode>, opens_alone: bool) -> Strin
     };
     let how = match bridge {
         Some(BridgeMode::Entropy) => {
-            "(seedshard combine --to bip39): it gives back the wallet's BIP-39 words. Do not \
-             use a Trezor for these shares: it would open a different, empty wallet."
+            "(seedshard combine --to bip39) for the wallet's BIP-39 words. Not with a Trezor: \
+             it would open a different, empty wallet."
         }
         Some(BridgeMode::Seed) => {
             "(seedshard combine), or a SLIP-39 wallet that accepts 59-word shares."
         }
         None => "(seedshard combine), or a SLIP-39 wallet such as Trezor.",
     };
-    format!("{what} Never type these words into a website. {gather} {how}")
+    let handling = format!(
+        "Never type these words into a website, scan the QR code with a phone app or take a \
+         photo of this card. {gather} {how} The first 4 letters of each word are enough. \
+         Made with seedshard {} (SLIP-39).",
+        env!("CARGO_PKG_VERSION")
+    );
+    (about, handling)
 }
 
 /// The shares of one set, with holder names, ready to be drawn.
@@ -353,9 +407,8 @@ impl fmt::Debug for CardSet {
 
 /// Card sizes in mm: 8 to a page for up to 33 words, 4 to a page beyond.
 const CARD_W: f32 = 96.0;
-const CARD_H: f32 = 64.0;
+const CARD_H: f32 = 86.0;
 const TALL_CARD_H: f32 = 128.0;
-const TALL_GRID_END: f32 = 80.0;
 
 impl CardSet {
     /// Checks the shares (one set, no duplicates), holder names (`holders[i]` goes on share
@@ -396,6 +449,9 @@ impl CardSet {
         }
         if let Some(d) = &options.date {
             check_label(d, "date".to_string())?;
+        }
+        if let Some(note) = &options.card_note {
+            check_text(note, MAX_NOTE_CHARS, "card note".to_string())?;
         }
         if options.png_dpi < MIN_PNG_DPI {
             return Err(CardError::DpiTooLow {
@@ -469,12 +525,12 @@ impl CardSet {
         }
     }
 
-    /// Cards on each PDF page: 8 (2 x 4), or 4 (2 x 2) for shares over 33 words.
+    /// Cards on each PDF page: 6 (2 x 3), or 4 (2 x 2) for shares over 33 words.
     pub fn cards_per_page(&self) -> usize {
         if self.tall() {
             4
         } else {
-            8
+            6
         }
     }
 
@@ -488,14 +544,19 @@ impl CardSet {
         let symbol =
             QrSymbol::for_share(share, self.options.payload).expect("every share fits a QR symbol");
         let tall = self.tall();
+        let opens_alone = share.member_threshold() == 1 && share.group_threshold() == 1;
+        let (about, handling) = card_text(
+            self.options.bridge,
+            opens_alone,
+            self.options.card_note.as_deref(),
+        );
 
-        // QR: top right on small cards, bottom left on tall ones.
-        let qr_box = if tall { 40.0 } else { 27.0 };
+        // QR: top right on small cards, bottom left on tall ones, as large as the text allows.
+        let qr_box = if tall { 42.0 } else { 32.0 };
         let modules = (symbol.size() + 2 * QUIET_ZONE_MODULES) as f32;
         let module = qr_box / modules;
-        // Tall cards: the QR goes under the word grid, which ends at TALL_GRID_END.
         let (qx, qy) = if tall {
-            (margin - 1.0, TALL_GRID_END + 2.0)
+            (margin - 1.0, h - margin - qr_box + 1.0)
         } else {
             (w - margin - qr_box + 1.0, margin - 1.0)
         };
@@ -506,18 +567,17 @@ impl CardSet {
             symbol,
         });
 
-        // Header: title and set name, label, holder and date.
-        let header_w = if tall {
-            w - 2.0 * margin
+        // Header: what the card is, the set, the label, holder and date.
+        let header_w = if tall { w - 2.0 * margin } else { qx - margin };
+        let title = if opens_alone {
+            "Bitcoin wallet backup"
         } else {
-            w - 2.0 * margin - qr_box
+            "Piece of a Bitcoin wallet backup"
         };
         let mut y = margin + 3.2;
-        let tw = p.text(margin, y, 9.0, Face::SansBold, "SLIP-39 SHARE");
-        let set = format!("Set {}", self.set_name());
-        p.text(margin + tw + 3.0, y, 9.0, Face::Sans, &set);
-        y += 3.6;
+        y = p.paragraph(margin, y, header_w, 9.5, 3.8, Face::SansBold, title) - 0.6;
         let label = holder_label(share, self.group_sizes[usize::from(share.group_index())]);
+        let label = format!("Set {}. {label}", self.set_name());
         y = p.paragraph(margin, y, header_w, 7.0, 2.9, Face::Sans, &label);
         let mut meta = Vec::new();
         if let Some(hname) = &self.holders[i] {
@@ -527,73 +587,109 @@ impl CardSet {
             meta.push(format!("Date: {d}"));
         }
         if !meta.is_empty() {
-            p.text(margin, y, 7.0, Face::Sans, &meta.join("    "));
-            y += 2.9;
+            y = p.paragraph(margin, y, header_w, 7.0, 2.9, Face::Sans, &meta.join("   "));
         }
 
-        // The words, numbered, column by column.
-        let (cols, grid_top, grid_h, grid_w) = if tall {
-            (4usize, y + 1.5, TALL_GRID_END - y - 1.5, w - 2.0 * margin)
-        } else if n <= 20 {
-            (2usize, y + 1.5, CARD_H - y - 9.0, header_w)
+        // What the card is worth and whom to give it to, in bold: on small cards the worth
+        // goes under the QR and the "if found" line above the footer; on tall cards both go
+        // under the grid.
+        let (worth, found) = about.split_once('\n').expect("two parts");
+        let lines =
+            |face: Face, text: &str, width: f32| layout::wrap(face, 7.0, text, width).len() as f32;
+        // What not to do and how to recover: full width at the foot of small cards, beside
+        // the QR on tall ones.
+        let (foot_x, foot_w) = if tall {
+            (qx + qr_box + 1.5, w - margin - (qx + qr_box + 1.5))
         } else {
-            (3usize, y + 1.5, CARD_H - y - 9.0, header_w)
+            (margin, w - 2.0 * margin)
         };
-        let rows = n.div_ceil(cols);
-        let col_w = grid_w / cols as f32;
-        let leading = (grid_h / rows as f32).min(4.2);
-        let by_height = leading / MM_PER_PT / 1.2;
-        let by_width = (col_w - 2.5) / (11.0 * 0.6 * MM_PER_PT);
-        let size = by_height.min(by_width).min(10.0);
+        let grid_bottom = if tall {
+            let full = w - 2.0 * margin;
+            let n_lines = lines(Face::SansBold, worth, full) + lines(Face::SansBold, found, full);
+            let top = qy - n_lines * 2.9 - 1.0;
+            let end = p.paragraph(margin, top + 2.9, full, 7.0, 2.9, Face::SansBold, worth);
+            p.paragraph(margin, end, full, 7.0, 2.9, Face::SansBold, found);
+            p.paragraph(foot_x, qy + 3.0, foot_w, 7.0, 2.9, Face::Sans, &handling);
+            top
+        } else {
+            let n_lines =
+                lines(Face::SansBold, found, foot_w) + lines(Face::Sans, &handling, foot_w);
+            let top = h - margin - n_lines * 2.9 + 0.4;
+            let end = p.paragraph(foot_x, top, foot_w, 7.0, 2.9, Face::SansBold, found);
+            p.paragraph(foot_x, end, foot_w, 7.0, 2.9, Face::Sans, &handling);
+            let under_w = w - margin - qx - 1.0;
+            p.paragraph(
+                qx + 1.0,
+                qy + qr_box + 3.0,
+                under_w,
+                7.0,
+                2.9,
+                Face::SansBold,
+                worth,
+            );
+            top - 2.8
+        };
+
+        // The words, numbered, column by column, with a thin rule under every other row
+        // (solid lines print cleanly where grey bands would dither).
+        // Small cards: 2 or 3 columns, whichever sets the words larger.
+        let grid_top = y + 0.4;
+        let grid_w = header_w;
+        let fit = |cols: usize| {
+            let rows = n.div_ceil(cols);
+            let col_w = grid_w / cols as f32;
+            let leading = ((grid_bottom - grid_top) / rows as f32).min(4.6);
+            let by_height = leading / MM_PER_PT / 1.12;
+            let by_width = (col_w - 1.5) / (11.0 * 0.6 * MM_PER_PT);
+            (by_height.min(by_width).min(11.0), rows, col_w, leading)
+        };
+        let (size, rows, col_w, leading) = if tall {
+            fit(4)
+        } else {
+            let (two, three) = (fit(2), fit(3));
+            if two.0 >= three.0 {
+                two
+            } else {
+                three
+            }
+        };
         let char_w = 0.6 * size * MM_PER_PT;
         for (k, word) in words.split(' ').enumerate() {
             let col = k / rows;
             let row = k % rows;
             let x = margin + col as f32 * col_w;
-            let base = grid_top + (row as f32 + 1.0) * leading - 0.6;
-            if row % 2 == 1 {
-                p.rect(x - 0.5, base - leading + 0.9, col_w - 1.0, leading, 238);
+            let base = grid_top + (row as f32 + 1.0) * leading - 0.25 * leading;
+            if row % 2 == 1 && row + 1 < rows {
+                let rule = base + 0.25 * leading;
+                p.line(x, rule, x + col_w - 1.5, rule, 0.3, 0);
             }
-            p.grey_text(x, base, size, Face::Mono, 90, &format!("{:>2}", k + 1));
+            p.text(x, base, size, Face::Mono, &format!("{:>2}", k + 1));
             let split = word.len().min(4);
             let head = Zeroizing::new(word[..split].to_ascii_uppercase());
             p.text(x + 3.0 * char_w, base, size, Face::MonoBold, &head);
             if split < word.len() {
-                p.grey_text(
+                p.text(
                     x + (3 + split) as f32 * char_w,
                     base,
                     size,
                     Face::Mono,
-                    70,
                     &word[split..],
                 );
             }
         }
+        p
+    }
 
-        // Instructions: under the QR on small cards, beside it on tall ones.
-        let note = "The first 4 letters (in bold) are enough to type each word.";
-        let opens_alone = share.member_threshold() == 1 && share.group_threshold() == 1;
-        let instructions = heir_instructions(self.options.bridge, opens_alone);
-        if tall {
-            let ix = qx + qr_box + 2.0;
-            let iw = w - margin - ix;
-            let iy = qy + 4.0;
-            let end = p.paragraph(ix, iy, iw, 6.6, 2.75, Face::Sans, &instructions);
-            p.paragraph(ix, end + 1.0, iw, 6.6, 2.75, Face::SansBold, note);
-        } else {
-            let ix = qx + 1.0;
-            let iw = w - margin - ix + 1.0;
-            p.paragraph(
-                ix,
-                qy + qr_box + 1.8,
-                iw,
-                5.0,
-                2.05,
-                Face::Sans,
-                &instructions,
-            );
-            p.paragraph(margin, h - 2.8, header_w, 5.6, 2.3, Face::SansBold, note);
-        }
+    /// Card `i` alone (SVG, PNG): with a thin solid border to cut along, on the card's edge.
+    fn single_card(&self, i: usize) -> Page {
+        let mut p = self.card(i);
+        let (w, h) = (p.width, p.height);
+        // 0.5 pt wide, centred 0.25 mm inside the edge so all of it prints.
+        let e = 0.25;
+        p.line(e, e, w - e, e, 0.5, 0);
+        p.line(e, h - e, w - e, h - e, 0.5, 0);
+        p.line(e, e, e, h - e, 0.5, 0);
+        p.line(w - e, e, w - e, h - e, 0.5, 0);
         p
     }
 
@@ -640,12 +736,13 @@ impl CardSet {
                     0,
                 );
             }
+            // In the bottom margin, left of the middle cut mark (on Letter the marks reach
+            // close to the foot of the page), in solid black.
             let footer = format!(
-                "seedshard share cards - set {} - cut along the marks; print at 100% (actual size)",
+                "seedshard, set {}: print at 100%, cut along the marks",
                 self.set_name()
             );
-            let fw = text_width(Face::Sans, 7.0, &footer);
-            page.grey_text((pw - fw) / 2.0, ph - 4.5, 7.0, Face::Sans, 110, &footer);
+            page.text(x0 + 2.0, ph - 4.5, 7.0, Face::Sans, &footer);
             pages.push(page);
         }
         pages
@@ -662,6 +759,7 @@ impl CardSet {
         pdf::write(
             &pages,
             &format!("seedshard share cards, set {}", self.set_name()),
+            true,
         )
     }
 
@@ -672,7 +770,7 @@ impl CardSet {
                 let title = format!("seedshard share card, set {}", self.set_name());
                 (
                     format!("{}.svg", self.file_stem(i)),
-                    svg::write(&self.card(i), &title),
+                    svg::write(&self.single_card(i), &title),
                 )
             })
             .collect()
@@ -683,7 +781,7 @@ impl CardSet {
         let dpi = self.options.png_dpi;
         (0..self.shares.len())
             .map(|i| {
-                let raster = png::rasterise(&self.card(i), dpi);
+                let raster = png::rasterise(&self.single_card(i), dpi);
                 (
                     format!("{}.png", self.file_stem(i)),
                     png::encode(&raster, dpi),
@@ -707,6 +805,8 @@ impl CardSet {
             cards: self,
             wallet: None,
             plan_summary: Vec::new(),
+            passphrase_set: None,
+            show_zpub: false,
         }
     }
 }
@@ -718,9 +818,26 @@ pub struct OwnerSheet<'a> {
     cards: &'a CardSet,
     wallet: Option<WalletFacts>,
     plan_summary: Vec<String>,
+    passphrase_set: Option<bool>,
+    show_zpub: bool,
 }
 
 impl OwnerSheet<'_> {
+    /// Says whether a SLIP-39 passphrase was set when the shares were made (never the
+    /// passphrase itself). Without this the sheet says it is not recorded.
+    pub fn with_passphrase_set(mut self, set: bool) -> Self {
+        self.passphrase_set = Some(set);
+        self
+    }
+
+    /// Prints the account's extended public key (zpub) too. Off by default: whoever reads
+    /// the zpub sees every address, the balance and the history of the wallet; the
+    /// fingerprint and first address are enough to check a recovery.
+    pub fn with_zpub_shown(mut self, show: bool) -> Self {
+        self.show_zpub = show;
+        self
+    }
+
     /// Adds the wallet facts (fingerprint, first address, zpub) to check a recovery against.
     pub fn with_wallet(mut self, wallet: WalletFacts) -> Self {
         self.wallet = Some(wallet);
@@ -909,6 +1026,16 @@ impl OwnerSheet<'_> {
             );
         }
         y += 1.0;
+        let pass = match self.passphrase_set {
+            Some(true) => "SLIP-39 passphrase: yes, one was set. It is not written here; the \
+                           heir needs it too."
+                .to_string(),
+            Some(false) => "SLIP-39 passphrase: none was set. Leave it empty when asked.".into(),
+            None => "SLIP-39 passphrase: not recorded (this sheet was drawn from the shares \
+                     alone). Write here whether one was set: yes / no."
+                .into(),
+        };
+        y = p.paragraph(m, y, tw, 10.0, 4.4, Face::Sans, &pass) + 0.6;
         if let Some(w) = &self.wallet {
             for (label, value) in [
                 ("Fingerprint", &w.fingerprint),
@@ -918,15 +1045,35 @@ impl OwnerSheet<'_> {
                 p.text(m + 30.0, y, 10.0, Face::Mono, value);
                 y += 4.8;
             }
-            p.text(m, y, 10.0, Face::SansBold, "zpub");
-            let per_line = ((tw - 30.0) / (0.6 * 8.5 * MM_PER_PT)) as usize;
-            let chars: Vec<char> = w.zpub.chars().collect();
-            for chunk in chars.chunks(per_line.max(1)) {
-                let line: String = chunk.iter().collect();
-                p.text(m + 30.0, y, 8.5, Face::Mono, &line);
-                y += 4.0;
+            if self.show_zpub {
+                p.text(m, y, 10.0, Face::SansBold, "zpub");
+                let per_line = ((tw - 30.0) / (0.6 * 8.5 * MM_PER_PT)) as usize;
+                let chars: Vec<char> = w.zpub.chars().collect();
+                for chunk in chars.chunks(per_line.max(1)) {
+                    let line: String = chunk.iter().collect();
+                    p.text(m + 30.0, y, 8.5, Face::Mono, &line);
+                    y += 4.0;
+                }
+                y = p.paragraph(
+                    m,
+                    y,
+                    tw,
+                    9.0,
+                    4.0,
+                    Face::Sans,
+                    "Whoever reads this zpub sees every address, the balance and the whole \
+                     history of the wallet (it cannot spend).",
+                );
             }
-            y += 0.8;
+            y = p.paragraph(
+                m,
+                y,
+                tw,
+                9.0,
+                4.0,
+                Face::Sans,
+                "These are public and cannot spend; they prove a recovery found this wallet.",
+            ) + 0.8;
         } else {
             y = p.paragraph(
                 m,
@@ -965,12 +1112,28 @@ impl OwnerSheet<'_> {
              balance and history before relying on it."
                 .to_string()
         };
+        let pass_step = match self.passphrase_set {
+            Some(true) => "Enter the SLIP-39 passphrase when asked (one was set). A wrong \
+                           passphrase silently opens a different wallet."
+                .to_string(),
+            Some(false) => {
+                "When asked for a SLIP-39 passphrase, just press Enter: none was set.".to_string()
+            }
+            None => "If a SLIP-39 passphrase was set (see above), enter it when asked. A wrong \
+                     passphrase silently opens a different wallet."
+                .to_string(),
+        };
+        let tool_step = format!(
+            "Get seedshard (this sheet was made with version {}) onto a computer and \
+             disconnect it from the network (Wi-Fi off, cable out) before touching any card.",
+            env!("CARGO_PKG_VERSION")
+        );
         let steps = [
             "Gather enough cards (see the plan above). Never photograph them with a phone: \
              phones copy photos to the cloud, which would put the shares in one place.",
+            tool_step.as_str(),
             scan_step.as_str(),
-            "If a SLIP-39 passphrase was set, enter it when asked. A wrong passphrase silently \
-             opens a different wallet.",
+            pass_step.as_str(),
             check_step.as_str(),
             "Never type the words or the recovered seed into a website.",
         ];
@@ -988,7 +1151,7 @@ impl OwnerSheet<'_> {
     /// The owner sheet as a one-page PDF on the configured paper.
     pub fn to_pdf(&self) -> Zeroizing<Vec<u8>> {
         let size = self.cards.options.paper.size_pt();
-        pdf::write(&[(self.page(), size)], "seedshard owner sheet")
+        pdf::write(&[(self.page(), size)], "seedshard owner sheet", false)
     }
 
     /// The owner sheet as SVG.
@@ -1080,8 +1243,187 @@ mod tests {
             let alone = heir_instructions(bridge, true);
             assert!(!alone.contains("reveals nothing"), "{alone}");
             assert!(alone.contains("alone restores the wallet"), "{alone}");
-            assert!(heir_instructions(bridge, false).contains("Alone it reveals nothing"));
+            assert!(heir_instructions(bridge, false).contains("Alone it is worth nothing"));
         }
+    }
+
+    /// Every card kind: 20, 33 and 59 words, cards that open the wallet alone, the longest
+    /// label and note, each bridging mode.
+    fn all_card_sets() -> Vec<CardSet> {
+        let long_note =
+            "Give this card to Mr. Maximilian Montgomery, notary, 1200 Pennsylvania Ave., DC."
+                .to_string();
+        assert_eq!(long_note.len(), MAX_NOTE_CHARS);
+        // The longest holder name and date allowed, in wide letters, as a person writes them.
+        let long_name = "WWWWWWWWWW MMMMMMMMMMMMM WWWWWWWWWWWWWWW".to_string();
+        assert_eq!(long_name.len(), MAX_LABEL_CHARS);
+        let mut sets = Vec::new();
+        for (len, plan) in [
+            (16, SplitPlan::single(1, 1).unwrap()),
+            (32, SplitPlan::single(1, 1).unwrap()),
+            (64, SplitPlan::single(1, 1).unwrap()),
+            (16, SplitPlan::single(2, 3).unwrap()),
+            (32, SplitPlan::single(3, 5).unwrap()),
+            (64, SplitPlan::single(2, 3).unwrap()),
+        ] {
+            let secret = MasterSecret::new(vec![5u8; len]).unwrap();
+            let set = plan.split(&secret, &Passphrase::empty()).unwrap();
+            for bridge in [None, Some(BridgeMode::Entropy), Some(BridgeMode::Seed)] {
+                for paper in [Paper::A4, Paper::Letter] {
+                    let options = CardOptions::default()
+                        .with_bridge(bridge)
+                        .with_paper(paper)
+                        .with_date("30 September 2026")
+                        .with_card_note(long_note.clone());
+                    let holders = vec![long_name.clone(); set.shares().count()];
+                    sets.push(CardSet::from_share_set(&set, &holders, options).unwrap());
+                }
+            }
+        }
+        let set = two_level();
+        sets.push(CardSet::from_share_set(&set, &[], CardOptions::default()).unwrap());
+        sets
+    }
+
+    /// The box of a text item (mm): left, top, right, bottom, from the font's advance widths,
+    /// cap height and descent.
+    fn text_box(item: &layout::Item) -> Option<(f32, f32, f32, f32)> {
+        match item {
+            layout::Item::Text {
+                x,
+                y,
+                size,
+                face,
+                text,
+                ..
+            } => {
+                let s = size * MM_PER_PT;
+                let w = text_width(*face, *size, text);
+                Some((*x, y - 0.72 * s, x + w, y + 0.2 * s))
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn card_text_is_at_least_7_pt_and_never_overlaps_or_leaves_the_card() {
+        for cards in all_card_sets() {
+            for i in 0..cards.shares().len() {
+                let card = cards.card(i);
+                let mut boxes = Vec::new();
+                for item in &card.items {
+                    match item {
+                        layout::Item::Text { size, text, .. } => {
+                            assert!(
+                                *size >= 7.0,
+                                "{size} pt: {} on a {}-word card",
+                                text.as_str(),
+                                cards.shares()[0].word_count()
+                            );
+                            boxes.push((text_box(item).unwrap(), text.to_string()));
+                        }
+                        layout::Item::Qr {
+                            x,
+                            y,
+                            module,
+                            symbol,
+                        } => {
+                            // The QR code with its quiet zone.
+                            let q = QUIET_ZONE_MODULES as f32 * module;
+                            let side = symbol.size() as f32 * module;
+                            boxes.push(((x - q, y - q, x + side + q, y + side + q), "QR".into()));
+                        }
+                        _ => {}
+                    }
+                }
+                for (k, ((l, t, r, b), what)) in boxes.iter().enumerate() {
+                    assert!(
+                        *l >= 1.0 && *t >= 1.0 && *r <= card.width - 1.0 && *b <= card.height - 1.0,
+                        "{what:?} leaves the card ({l}, {t}, {r}, {b})"
+                    );
+                    for ((l2, t2, r2, b2), what2) in &boxes[k + 1..] {
+                        // Touching is fine (a word's bold head and its tail meet).
+                        let e = 0.01;
+                        let apart = *r <= l2 + e || *r2 <= l + e || *b <= t2 + e || *b2 <= t + e;
+                        assert!(apart, "{what:?} overlaps {what2:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn page_text_is_at_least_7_pt_and_crosses_no_rule_or_cut_mark() {
+        for cards in all_card_sets() {
+            for page in cards.pages(cards.options().paper) {
+                let lines: Vec<(f32, f32, f32, f32)> = page
+                    .items
+                    .iter()
+                    .filter_map(|it| match it {
+                        layout::Item::Line { x1, y1, x2, y2, .. } => {
+                            Some((x1.min(*x2), y1.min(*y2), x1.max(*x2), y1.max(*y2)))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                for item in &page.items {
+                    if let layout::Item::Text { size, text, .. } = item {
+                        assert!(*size >= 7.0, "{size} pt: {}", text.as_str());
+                        let (l, t, r, b) = text_box(item).unwrap();
+                        assert!(l >= 0.0 && r <= page.width && t >= 0.0 && b <= page.height);
+                        for (lx1, ly1, lx2, ly2) in &lines {
+                            let apart = *lx2 < l || r < *lx1 || *ly2 < t || b < *ly1;
+                            assert!(apart, "{:?} crosses a line", text.as_str());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cards_say_what_they_are_and_what_not_to_do() {
+        let set = two_level();
+        let cards = CardSet::from_share_set(
+            &set,
+            &[],
+            CardOptions::default().with_card_note("Jane Doe, notary, 12 Main St"),
+        )
+        .unwrap();
+        let text: Vec<String> = (0..2)
+            .flat_map(|i| {
+                cards
+                    .card(i)
+                    .items
+                    .iter()
+                    .filter_map(|it| match it {
+                        layout::Item::Text { text, .. } => Some(text.to_string()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let all = text.join(" ");
+        for needle in [
+            "Piece of a Bitcoin wallet backup",
+            "worth nothing",
+            "Do not throw it away",
+            "give it to: Jane Doe, notary, 12 Main St",
+            "website",
+            "phone app",
+            "photo",
+            concat!("seedshard ", env!("CARGO_PKG_VERSION")),
+        ] {
+            assert!(all.contains(needle), "{needle}: {all}");
+        }
+        assert!(matches!(
+            CardSet::new(
+                set.shares().cloned().collect(),
+                &[],
+                CardOptions::default().with_card_note("x".repeat(MAX_NOTE_CHARS + 1))
+            ),
+            Err(CardError::BadLabel { .. })
+        ));
     }
 
     #[test]

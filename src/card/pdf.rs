@@ -1,5 +1,10 @@
-//! PDF output: vector text in the standard fonts, QR modules as filled rectangles.
+//! PDF output: QR modules as filled rectangles; text either in the standard fonts (the owner
+//! sheet, which holds no share words) or, on share cards, drawn as filled paths from the
+//! outlines of the fonts embedded in seedshard. Drawn text has no text layer: `pdftotext`,
+//! desktop search and cloud indexers find no share word in a card PDF, and every viewer
+//! shows the same letters as the PNG and SVG cards.
 
+use ab_glyph::{Font, OutlineCurve};
 use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
 use zeroize::Zeroizing;
 
@@ -21,8 +26,13 @@ fn pt(mm: f32) -> f32 {
 }
 
 /// Writes pages into one PDF document. Page sizes are given in points exactly (A4 is
-/// 595.28 x 841.89, Letter 612 x 792) so the document prints at true scale.
-pub(crate) fn write(pages: &[(Page, (f32, f32))], title: &str) -> Zeroizing<Vec<u8>> {
+/// 595.28 x 841.89, Letter 612 x 792) so the document prints at true scale. With
+/// `text_as_paths`, text is drawn as glyph outlines and has no text layer.
+pub(crate) fn write(
+    pages: &[(Page, (f32, f32))],
+    title: &str,
+    text_as_paths: bool,
+) -> Zeroizing<Vec<u8>> {
     let mut pdf = Pdf::new();
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
@@ -39,7 +49,9 @@ pub(crate) fn write(pages: &[(Page, (f32, f32))], title: &str) -> Zeroizing<Vec<
     pdf.document_info(info)
         .title(pdf_writer::TextStr(title))
         .producer(pdf_writer::TextStr("seedshard"));
-    for (i, face) in FACES.iter().enumerate() {
+    // Drawn text needs no font: the document then declares none.
+    let faces: &[Face] = if text_as_paths { &[] } else { &FACES };
+    for (i, face) in faces.iter().enumerate() {
         pdf.type1_font(Ref::new(font_base + i as i32))
             .base_font(Name(face.pdf_name()))
             .encoding_predefined(Name(b"WinAnsiEncoding"));
@@ -54,17 +66,80 @@ pub(crate) fn write(pages: &[(Page, (f32, f32))], title: &str) -> Zeroizing<Vec<
                 .contents(content_id);
             let mut res = p.resources();
             let mut fonts = res.fonts();
-            for (j, face) in FACES.iter().enumerate() {
+            for (j, face) in faces.iter().enumerate() {
                 fonts.pair(Name(face_resource(*face)), Ref::new(font_base + j as i32));
             }
         }
-        let content = Zeroizing::new(content(page, *h_pt).finish().into_vec());
+        let content = Zeroizing::new(content(page, *h_pt, text_as_paths).finish().into_vec());
         pdf.stream(content_id, &content);
     }
     Zeroizing::new(pdf.finish())
 }
 
-fn content(page: &Page, h_pt: f32) -> Content {
+/// Fills the outline of `text` set in `face` at `size` pt from baseline (x, y) in points.
+fn text_path(c: &mut Content, face: Face, size: f32, x: f32, y: f32, text: &str) {
+    let font = face.font();
+    let upem = font.units_per_em().unwrap_or(2048.0);
+    let k = size / upem;
+    let mut pen = x;
+    for ch in text.chars() {
+        let id = font.glyph_id(ch);
+        if let Some(outline) = font.outline(id) {
+            // Font units, y up, as in PDF: a new subpath wherever a curve does not start
+            // where the last one ended.
+            let at = |p: ab_glyph::Point| (pen + p.x * k, y + p.y * k);
+            let mut last: Option<ab_glyph::Point> = None;
+            for curve in &outline.curves {
+                let start = match curve {
+                    OutlineCurve::Line(p0, _)
+                    | OutlineCurve::Quad(p0, _, _)
+                    | OutlineCurve::Cubic(p0, _, _, _) => *p0,
+                };
+                if last != Some(start) {
+                    if last.is_some() {
+                        c.close_path();
+                    }
+                    let (sx, sy) = at(start);
+                    c.move_to(sx, sy);
+                }
+                let end = match curve {
+                    OutlineCurve::Line(_, p1) => {
+                        let (x1, y1) = at(*p1);
+                        c.line_to(x1, y1);
+                        *p1
+                    }
+                    OutlineCurve::Quad(p0, p1, p2) => {
+                        // The cubic with the same curve as the quadratic.
+                        let c1 = ab_glyph::point(
+                            p0.x + 2.0 / 3.0 * (p1.x - p0.x),
+                            p0.y + 2.0 / 3.0 * (p1.y - p0.y),
+                        );
+                        let c2 = ab_glyph::point(
+                            p2.x + 2.0 / 3.0 * (p1.x - p2.x),
+                            p2.y + 2.0 / 3.0 * (p1.y - p2.y),
+                        );
+                        let ((ax, ay), (bx, by), (ex, ey)) = (at(c1), at(c2), at(*p2));
+                        c.cubic_to(ax, ay, bx, by, ex, ey);
+                        *p2
+                    }
+                    OutlineCurve::Cubic(_, p1, p2, p3) => {
+                        let ((ax, ay), (bx, by), (ex, ey)) = (at(*p1), at(*p2), at(*p3));
+                        c.cubic_to(ax, ay, bx, by, ex, ey);
+                        *p3
+                    }
+                };
+                last = Some(end);
+            }
+            if last.is_some() {
+                c.close_path();
+            }
+        }
+        pen += font.h_advance_unscaled(id) * k;
+    }
+    c.fill_nonzero();
+}
+
+fn content(page: &Page, h_pt: f32, text_as_paths: bool) -> Content {
     let mut c = Content::new();
     let y = |mm: f32| h_pt - pt(mm);
     for item in &page.items {
@@ -109,6 +184,10 @@ fn content(page: &Page, h_pt: f32) -> Content {
                 text,
             } => {
                 c.set_fill_gray(f32::from(*grey) / 255.0);
+                if text_as_paths {
+                    text_path(&mut c, *face, *size, pt(*x), y(*base), text);
+                    continue;
+                }
                 c.begin_text();
                 c.set_font(Name(face_resource(*face)), *size);
                 c.next_line(pt(*x), y(*base));

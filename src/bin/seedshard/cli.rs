@@ -316,7 +316,7 @@ pub struct SplitArgs {
 /// Options for drawing share cards (`split --cards`, `cards`).
 #[derive(Debug, Args)]
 pub struct CardArgs {
-    /// File format of the cards: one PDF with every card (cut marks, 8 cards a page), or one
+    /// File format of the cards: one PDF with every card (cut marks, 6 cards a page), or one
     /// SVG or PNG (300 dpi) per card.
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = CardFormatArg::Pdf)]
     pub card_format: CardFormatArg,
@@ -337,6 +337,17 @@ pub struct CardArgs {
     /// The date printed on the cards, as YYYY-MM-DD (default: today).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<String>,
+
+    /// An "if found" line printed on every card: whom to give it to or where the
+    /// instructions are (not secret; at most 80 characters).
+    #[arg(long, value_name = "TEXT")]
+    pub card_note: Option<String>,
+
+    /// Also print the wallet's zpub on the owner sheet. Whoever reads it sees every
+    /// address, the balance and the history of the wallet; the fingerprint and first
+    /// address (always printed) are enough to check a recovery.
+    #[arg(long)]
+    pub show_xpub: bool,
 
     /// Replace card files that already exist.
     #[arg(long)]

@@ -48,7 +48,7 @@ pub fn run(args: &CardsArgs) -> CliResult {
     // From a file the cards may be only some of the set's: the sheet says how many are drawn.
     let mut plan = plan;
     plan.options = plan.options.clone().with_partial(true);
-    plan.write(shares, mode.bridge(), None)
+    plan.write(shares, mode.bridge(), None, None)
 }
 
 /// The mode of an existing set's shares: `--bip39-mode` if given, else the share file's
@@ -94,6 +94,7 @@ pub struct CardPlan {
     options: CardOptions,
     holders: Vec<String>,
     force: bool,
+    show_xpub: bool,
     plan_summary: Vec<String>,
 }
 
@@ -160,12 +161,17 @@ impl CardPlan {
                 QrArg::Text => PayloadFormat::Text,
             })
             .with_date(args.date.clone().unwrap_or_else(today));
+        let options = match &args.card_note {
+            Some(note) => options.with_card_note(note.clone()),
+            None => options,
+        };
         Ok(CardPlan {
             dir: dir.to_path_buf(),
             format: args.card_format,
             options,
             holders: args.holders.clone(),
             force: args.force,
+            show_xpub: args.show_xpub,
             plan_summary: Vec::new(),
         })
     }
@@ -177,11 +183,13 @@ impl CardPlan {
     }
 
     /// Draws the cards and the owner sheet and writes them, all or nothing.
+    /// `passphrase_set` says whether a SLIP-39 passphrase was set, when known.
     pub fn write(
         &self,
         shares: Vec<Share>,
         bridge: Option<BridgeMode>,
         wallet: Option<WalletFacts>,
+        passphrase_set: Option<bool>,
     ) -> CliResult {
         let count = shares.len();
         let cards = CardSet::new(
@@ -197,7 +205,7 @@ impl CardPlan {
                         "give at most one --holder per share, in share order"
                     }
                     seedshard::card::CardError::BadLabel { .. } => {
-                        "use plain letters, digits and punctuation, at most 40 characters"
+                        "use plain letters, digits and punctuation, at most 40 characters (80 for --card-note)"
                     }
                     _ => "give all the shares of one set, each once",
                 },
@@ -205,7 +213,11 @@ impl CardPlan {
         })?;
         let mut sheet = cards
             .owner_sheet()
-            .with_plan_summary(self.plan_summary.clone());
+            .with_plan_summary(self.plan_summary.clone())
+            .with_zpub_shown(self.show_xpub);
+        if let Some(set) = passphrase_set {
+            sheet = sheet.with_passphrase_set(set);
+        }
         if let Some(w) = wallet {
             sheet = sheet.with_wallet(w);
         }
@@ -247,7 +259,12 @@ impl CardPlan {
         );
         let _ = writeln!(
             err,
-            "note: print at 100% (actual size); give each holder only their own card, and keep the owner sheet apart"
+            "note: print at 100% (actual size, no \"fit to page\"); give each holder only their own card, and keep the owner sheet apart"
+        );
+        let _ = writeln!(
+            err,
+            "note: the card files hold the share words: once printed, delete them and empty the trash (for example: shred -u {}/share-*), and keep them out of cloud-synced folders",
+            display_name(&self.dir)
         );
         Ok(())
     }

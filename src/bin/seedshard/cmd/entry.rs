@@ -46,19 +46,52 @@ impl Terminal for Tty {
         }
     }
     fn read_line(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>> {
-        use std::io::{BufRead, Write};
+        use std::io::Write;
         eprint!("{prompt}");
         io::stderr().flush()?;
-        let mut line = Zeroizing::new(String::with_capacity(512));
-        if io::stdin().lock().read_line(&mut line)? == 0 {
+        let Some(mut bytes) = read_line_unbuffered()? else {
             return Ok(None);
-        }
+        };
+        // The bytes move into the string (no copy); a rejected buffer is freed, and so wiped.
+        let mut line = String::from_utf8(std::mem::take(&mut *bytes))
+            .map(Zeroizing::new)
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text"))?;
         let end = line.trim_end_matches(['\n', '\r']).len();
         line.truncate(end);
         Ok(Some(line))
     }
     fn say(&mut self, line: &str) {
         eprintln!("{line}");
+    }
+}
+
+/// Reads one line from standard input a byte at a time, into a zeroizing buffer only: the
+/// standard library's buffered `stdin` keeps an 8 KiB buffer for the life of the process,
+/// which would hold the typed words after exit. `None` at the end of input.
+fn read_line_unbuffered() -> io::Result<Option<Zeroizing<Vec<u8>>>> {
+    use std::io::Read;
+    #[cfg(unix)]
+    let mut input = {
+        use std::os::fd::AsFd;
+        std::fs::File::from(io::stdin().as_fd().try_clone_to_owned()?)
+    };
+    #[cfg(not(unix))]
+    let mut input = io::stdin();
+    let mut line = Zeroizing::new(Vec::with_capacity(1024));
+    let mut byte = Zeroizing::new([0u8; 1]);
+    loop {
+        match input.read(&mut byte[..]) {
+            Ok(0) if line.is_empty() => return Ok(None),
+            Ok(0) => return Ok(Some(line)),
+            Ok(_) => {
+                line.push(byte[0]);
+                if byte[0] == b'\n' {
+                    return Ok(Some(line));
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
 }
 

@@ -98,6 +98,7 @@ pub fn run(args: &ExtendArgs) -> CliResult {
             set.shares().cloned().collect(),
             mode.and_then(ShareMode::bridge),
             None,
+            None,
         )?;
     }
     let stdout = std::io::stdout();

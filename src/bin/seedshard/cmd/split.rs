@@ -227,7 +227,12 @@ pub fn run(args: &SplitArgs) -> CliResult {
         let mode = bridged
             .as_ref()
             .map(|b| crate::cmd::cards::bridge_mode(b.mode));
-        cards.write(set.shares().cloned().collect(), mode, Some(facts))?;
+        cards.write(
+            set.shares().cloned().collect(),
+            mode,
+            Some(facts),
+            Some(!passphrase.is_empty()),
+        )?;
     }
     write(args, &set, &slip39_wallet, bridged.as_ref(), &report)
 }
