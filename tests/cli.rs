@@ -2,43 +2,16 @@
 //! JSON contract, and every kind of bad input (exit code 2, an error and a hint line, no
 //! panic, nothing secret on stderr).
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 mod common;
 use common::in_ci;
+use common::{run, stderr, stdout, write};
 
 const SECRET_HEX: &str = "bb54aac4b89dc868ba37d9cc21b2cece";
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_seedshard"))
-}
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).ok();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn write(dir: &Path, name: &str, content: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p
 }
 
 /// Asserts a clean failure: exit 2, `error:` then `hint:`, no panic, and none of `secrets`.

@@ -2,37 +2,12 @@
 //! recovery (smudged words, a typo, a card from another set), exit codes 0 / 1 / 2, error and
 //! hint lines, and no secret in any output.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
+use common::{run, share_lines, stderr as err, stdout as out};
 
 const SECRET_HEX: &str = "7c1d3b5a99e04f2a6b8c0d1e2f304152";
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_seedshard"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).ok();
-    child.wait_with_output().unwrap()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn share_lines(text: &str) -> Vec<String> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(str::to_string)
-        .collect()
-}
 
 fn split(extra: &[&str]) -> Vec<String> {
     let mut args = vec!["split", "--secret-file", "-", "--iteration-exponent", "0"];

@@ -4,8 +4,8 @@
 //! would silently give another wallet; these tests damage thousands of such cards and check
 //! that a secret, or a new set, comes out only when it is the right one.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::{run, share_lines, stderr as err, stdout as out};
 
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -272,33 +272,6 @@ fn worked_out_words_use_what_the_other_shares_settle_in_any_order() {
 }
 
 // ---- The command line -------------------------------------------------------------------
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_seedshard"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).ok();
-    child.wait_with_output().unwrap()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn share_lines(text: &str) -> Vec<String> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(str::to_string)
-        .collect()
-}
 
 /// Splits `hex` with `extra` arguments: the shares, the wallet's fingerprint and first
 /// address (as `split --json` gives them).
