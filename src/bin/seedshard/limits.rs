@@ -66,6 +66,17 @@ impl ShareLimits {
         Ok(())
     }
 
+    /// [`ShareLimits::count`] for one share text, and [`ShareLimits::set_of`] when it reads
+    /// as a whole share: checked before any work on a batch (damaged texts count as shares;
+    /// their set is known only once worked out).
+    pub fn admit_text(&mut self, content: &str, label: &str) -> CliResult {
+        self.count(label)?;
+        match Share::parse(content) {
+            Ok(share) => self.set_of(&share, label),
+            Err(_) => Ok(()),
+        }
+    }
+
     /// [`ShareLimits::count`] and [`ShareLimits::set_of`] for a share read whole.
     pub fn admit(&mut self, share: &Share, label: &str) -> CliResult {
         self.count(label)?;

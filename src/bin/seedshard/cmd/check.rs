@@ -103,10 +103,7 @@ pub fn add_lines(g: &mut Gathered, lines: &[(&str, String)], show_words: bool) -
     let first = g.order.len();
     for (k, (content, label)) in lines.iter().enumerate() {
         let numbered = format!("share {} ({label})", first + k + 1);
-        g.limits.count(&numbered)?;
-        if let Ok(share) = Share::parse(content) {
-            g.limits.set_of(&share, &numbered)?;
-        }
+        g.limits.admit_text(content, &numbered)?;
     }
     let results = g.rec.add_texts(lines.iter().map(|(t, l)| (*t, l.clone())));
     g.notes.resize(g.rec.entries().len(), Vec::new());

@@ -371,10 +371,7 @@ impl Pile {
             // whole counts its set, so a pile far larger than any set of cards is refused
             // before any work.
             let label = format!("share {} ({origin})", self.labels.len() + lines.len() + 1);
-            self.limits.count(&label)?;
-            if let Ok(share) = Share::parse(content) {
-                self.limits.set_of(&share, &label)?;
-            }
+            self.limits.admit_text(content, &label)?;
             lines.push((content, origin));
         }
         let first = self.labels.len();
