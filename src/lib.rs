@@ -66,10 +66,12 @@ extern crate alloc;
 pub mod bip39;
 #[cfg(feature = "card")]
 pub mod card;
+pub mod describe;
 pub mod hex;
 pub mod plan;
 #[cfg(feature = "qr")]
 pub mod qr;
+pub mod report;
 pub mod rollcall;
 pub mod secret;
 pub mod slip39;

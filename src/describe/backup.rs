@@ -1,0 +1,1 @@
+//! Sentences of backup: notes and warnings of a split, the bridging modes, wallet facts.

@@ -1,0 +1,1 @@
+//! Sentences of recovery: share statuses, group progress, repairs and what to do next.
