@@ -11,6 +11,7 @@ mod hygiene;
 mod io;
 mod limits;
 mod output;
+mod pile;
 mod version;
 
 use std::process::ExitCode;

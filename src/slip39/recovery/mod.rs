@@ -44,11 +44,13 @@
 mod analysis;
 mod inspect;
 mod maintain;
+mod pile;
 mod status;
 mod text_input;
 
 pub use inspect::PublicFields;
 pub use maintain::{ExtendError, ReissueError};
+pub use pile::{sourced_texts, Pile, PileItem, SourcedText};
 pub use status::{
     list_positions, Analysis, OtherSet, Progress, RecoveryError, SetOutcome, ShareStatus,
     Unconfirmed,

@@ -4,41 +4,19 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use seedshard::bip39::Bip39Phrase;
-use seedshard::slip39::recovery::{Analysis, RecoveryError, TextError};
+use seedshard::describe::recovery as describe;
+use seedshard::report::{recovery::CombineReport, SCHEMA_VERSION};
+use seedshard::slip39::recovery::{Pile, PileItem, TextError};
 use seedshard::wallet::{readings, ReadingKind, RootXprv};
-use seedshard::{
-    EncryptedMasterSecret, MasterSecret, ParseShareError, Recovery, Share, ShareStatus,
-};
-use serde::Serialize;
+use seedshard::{EncryptedMasterSecret, MasterSecret, ParseShareError};
 use zeroize::Zeroizing;
 
-use crate::bridge::{self, ReadingJson, WalletJson};
+use crate::bridge::{self, WalletJson};
 use crate::cli::{CombineArgs, SecretFormat};
-use crate::cmd::check::{describe_note, describe_text_error, failed_share};
 use crate::error::{CliError, CliResult};
-use crate::io::{Inputs, Origin};
-use crate::limits::ShareLimits;
+use crate::io::Inputs;
 use crate::output;
-
-#[derive(Serialize)]
-struct CombineJson {
-    master_secret_hex: Zeroizing<String>,
-    identifier: u16,
-    extendable: bool,
-    iteration_exponent: u8,
-    shares_used: usize,
-    /// Both readings of the secret, each with its wallet's fingerprint and first address.
-    readings: Vec<ReadingJson<WalletJson>>,
-    /// The reading that matched `--expect-*`, if given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    matched_reading: Option<&'static str>,
-    /// The BIP-32 root key, with `--to xprv`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    xprv: Option<Zeroizing<String>>,
-    /// The BIP-39 phrase, with `--to bip39`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    bip39_phrase: Option<Zeroizing<String>>,
-}
+use crate::pile::failed_share;
 
 /// Runs `combine`.
 pub fn run(args: &CombineArgs) -> CliResult {
@@ -144,7 +122,8 @@ pub fn run(args: &CombineArgs) -> CliResult {
     if args.json {
         return output::write_json(
             &mut out,
-            &CombineJson {
+            &CombineReport {
+                schema: SCHEMA_VERSION,
                 master_secret_hex: hex,
                 identifier: ems.identifier().get(),
                 extendable: ems.extendable(),
@@ -175,16 +154,17 @@ pub fn run(args: &CombineArgs) -> CliResult {
 }
 
 /// Reads every share given (files or standard input, typed on a terminal when there are
-/// none, and scanned cards), sorts them with the recovery accumulator, reports what was set
-/// aside or worked out, and recovers the encrypted master secret. Returns it with the
-/// number of shares used. Used by `combine` and `verify`.
+/// none, and scanned cards) into one pile, reports what was set aside or worked out, and
+/// recovers the encrypted master secret. Returns it with the number of shares used. Used by
+/// `combine` and `verify`.
 pub fn gather(
     inputs: &mut Inputs,
     paths_given: &[PathBuf],
     scan: &[PathBuf],
     hide_words: bool,
 ) -> CliResult<Gathered> {
-    let mut pile = Pile::default();
+    let mut g = crate::pile::Gathered::default();
+    let show_words = crate::pile::words_to_stderr();
     if paths_given.is_empty() && !scan.is_empty() {
         // Only photos of cards.
     } else if paths_given.is_empty() && crate::io::interactive() {
@@ -194,7 +174,7 @@ pub fn gather(
             .into_iter()
             .enumerate()
         {
-            pile.add(typed.share, format!("typed share {}", k + 1))?;
+            g.add_share(typed.share, format!("typed share {}", k + 1))?;
         }
     } else {
         let paths: Vec<PathBuf> = if paths_given.is_empty() {
@@ -202,19 +182,26 @@ pub fn gather(
         } else {
             paths_given.to_vec()
         };
-        let mut texts = Vec::with_capacity(paths.len());
-        for path in &paths {
-            texts.push((crate::io::display_name(path), inputs.read_text(path)?));
-        }
         // Every line under the one rule for files (as `check`, `extend`, `reissue` and
         // `inspect` read them): damaged words are worked out and shown by position; what is
         // worked out is used only when something confirms it (see below).
-        pile.read_texts(&texts)?;
+        let texts = crate::pile::read_texts(inputs, &paths)?;
+        g.add_texts(&texts)?;
+        if let Some((n, item)) = g
+            .pile
+            .items()
+            .iter()
+            .enumerate()
+            .find(|(_, i)| i.read().is_err())
+        {
+            return Err(text_error(n + 1, item));
+        }
     }
     for scanned in crate::cmd::cards::scan_shares(scan)? {
-        pile.add(scanned.share, scanned.origin.source)?;
+        g.add_share(scanned.share, scanned.origin.source)?;
     }
-    if pile.labels.is_empty() {
+    let pile = &g.pile;
+    if pile.is_empty() {
         return Err(CliError::input(
             "the input holds no shares",
             "put one share a line; lines starting with # are comments",
@@ -222,29 +209,61 @@ pub fn gather(
     }
     // Check the shares before asking for the passphrase: a person should not type it for a
     // set that cannot recover.
-    let analysis = pile.rec.analyze();
-    let (ems, unconfirmed) = match pile.rec.recover_unconfirmed() {
-        Ok(r) if analysis.recovers() => r,
-        result => return Err(pile.cannot_recover(&analysis, result.err())),
+    let analysis = pile.analyze();
+    let ems = match pile.recovery().recover_unconfirmed() {
+        Ok((ems, _)) if analysis.recovers() => ems,
+        result => {
+            let (what, hint) = describe::cannot_recover(pile, &analysis, result.err().as_ref());
+            return Err(CliError::input(what, hint));
+        }
     };
-    pile.write_notes(&analysis);
-    let shares_used = analysis
-        .status
-        .iter()
-        .filter(|s| **s == ShareStatus::Fits)
-        .count();
-    let unconfirmed = (!unconfirmed.is_empty()).then(|| Unconfirmed {
-        what: unconfirmed
-            .iter()
-            .map(|u| format!("{}: {u}", pile.labels[u.entry]))
-            .collect::<Vec<_>>()
-            .join("; "),
+    let mut err = std::io::stderr().lock();
+    for line in describe::recovery_notes(pile, &analysis, show_words) {
+        let _ = writeln!(err, "note: {line}");
+    }
+    let unconfirmed = (!analysis.unconfirmed.is_empty()).then(|| Unconfirmed {
+        what: describe::unconfirmed(pile, &analysis),
     });
     Ok(Gathered {
         ems,
-        shares_used,
+        shares_used: Pile::shares_used(&analysis),
         unconfirmed,
     })
+}
+
+/// The error for share text that is not a share (`number`: its place in the input).
+fn text_error(number: usize, item: &PileItem) -> CliError {
+    let content = item.typed().unwrap_or_default();
+    let e = item.read().expect_err("a failed item");
+    let label = format!("share {number} ({})", item.source());
+    if let seedshard::bip39::MnemonicKind::Bip39 { .. }
+    | seedshard::bip39::MnemonicKind::Bip39OtherLanguage { .. } =
+        seedshard::bip39::classify(content)
+    {
+        // A BIP-39 phrase among the shares: say so, with the command for it.
+        // The pile's sources read "NAME line N".
+        let (source, line) = item
+            .source()
+            .rsplit_once(" line ")
+            .unwrap_or((item.source(), "0"));
+        let origin = crate::io::Origin {
+            source: source.to_string(),
+            line: line.parse().unwrap_or(0),
+        };
+        return crate::bridge::share_error(number, &origin, content, &ParseShareError::Empty);
+    }
+    let lines = describe::text_error_lines(content, e, crate::pile::words_to_stderr());
+    let hint = match e {
+        TextError::LengthDiffers { .. }
+        | TextError::Parse(
+            ParseShareError::TooShort { .. }
+            | ParseShareError::InvalidLength { .. }
+            | ParseShareError::TooLong { .. },
+        ) => "a share has 20 words (128-bit secret), 33 (256-bit) or 59 (512-bit): check for a missing or extra word, or a share broken across two lines; `seedshard check` on the file shows every problem",
+        _ => "compare the words with the card, write ? for each word you cannot read, \
+              and run `seedshard check` on the file to see every problem",
+    };
+    CliError::input(format!("{label}: {}", failed_share(&lines)), hint)
 }
 
 /// What `gather` recovered.
@@ -313,286 +332,3 @@ fn not_bip39_entropy(len: usize) -> CliError {
 
 /// Iteration exponents from which decrypting takes long enough to say so first.
 const SLOW_EXPONENT: u8 = 5;
-
-/// Every share given to `combine` (lines of files, typed shares, scanned cards), in one
-/// accumulator, with what to tell the person about each.
-#[derive(Default)]
-struct Pile {
-    rec: Recovery,
-    /// Per entry: "share N (where it came from)".
-    labels: Vec<String>,
-    /// Per entry: the words worked out, one line each, to compare with the card.
-    repairs: Vec<Vec<String>>,
-    /// The shares and sets counted against the limits of every command that reads shares.
-    limits: ShareLimits,
-}
-
-impl Pile {
-    fn next_label(&self, source: &str) -> String {
-        format!("share {} ({source})", self.labels.len() + 1)
-    }
-
-    /// Refuses piles far larger than any set of cards, before the share is added.
-    fn admit(&mut self, share: &Share, label: &str) -> CliResult {
-        self.limits.admit(share, label)
-    }
-
-    /// Adds a share read whole (typed and confirmed, or scanned from a card).
-    fn add(&mut self, share: Share, source: String) -> CliResult {
-        let label = self.next_label(&source);
-        self.admit(&share, &label)?;
-        self.rec.add(share, source);
-        self.labels.push(label);
-        self.repairs.push(Vec::new());
-        Ok(())
-    }
-
-    /// Adds every share line of the files `texts` (name, text), all together under the one
-    /// rule for files ([`Recovery::add_texts`]). A line that cannot be settled is an error
-    /// naming it; candidate readings go to standard error as notes, with their words only
-    /// on a terminal.
-    fn read_texts(&mut self, texts: &[(String, Zeroizing<String>)]) -> CliResult {
-        let found: Vec<(seedshard::slip39::text::ShareText, &String)> = texts
-            .iter()
-            .flat_map(|(name, text)| {
-                seedshard::slip39::text::share_texts(text)
-                    .into_iter()
-                    .map(move |t| (t, name))
-            })
-            .collect();
-        let mut lines: Vec<(&str, Origin)> = Vec::new();
-        for (item, name) in &found {
-            let content = item.words.as_str();
-            let origin = Origin {
-                source: (*name).clone(),
-                line: item.line,
-            };
-            // The limits first, in input order: every share text counts, and a share read
-            // whole counts its set, so a pile far larger than any set of cards is refused
-            // before any work.
-            let label = format!("share {} ({origin})", self.labels.len() + lines.len() + 1);
-            self.limits.admit_text(content, &label)?;
-            lines.push((content, origin));
-        }
-        let first = self.labels.len();
-        let results = self
-            .rec
-            .add_texts(lines.iter().map(|(c, o)| (*c, o.to_string())));
-        let total = self.rec.entries().len();
-        self.labels.resize(total, String::new());
-        self.repairs.resize(total, Vec::new());
-        let show_words = crate::cmd::check::words_to_stderr();
-        for (k, ((content, origin), result)) in lines.iter().zip(results).enumerate() {
-            let label = format!("share {} ({origin})", first + k + 1);
-            match result {
-                Ok(added) => {
-                    let share = self.rec.entries()[added.entry].share().clone();
-                    // A share worked out from damaged words may be of one more set.
-                    self.limits.set_of(&share, &label)?;
-                    self.repairs[added.entry] = added
-                        .note
-                        .as_ref()
-                        .map(|n| describe_note(content, &share, n, show_words))
-                        .unwrap_or_default();
-                    self.labels[added.entry] = label;
-                }
-                Err(e) => {
-                    if let seedshard::bip39::MnemonicKind::Bip39 { .. }
-                    | seedshard::bip39::MnemonicKind::Bip39OtherLanguage { .. } =
-                        seedshard::bip39::classify(content)
-                    {
-                        // A BIP-39 phrase among the shares: say so, with the command for it.
-                        return Err(crate::bridge::share_error(
-                            first + k + 1,
-                            origin,
-                            content,
-                            &ParseShareError::Empty,
-                        ));
-                    }
-                    let lines = describe_text_error(content, &e, show_words);
-                    let hint = match e {
-                        TextError::LengthDiffers { .. }
-                        | TextError::Parse(
-                            ParseShareError::TooShort { .. }
-                            | ParseShareError::InvalidLength { .. }
-                            | ParseShareError::TooLong { .. },
-                        ) => "a share has 20 words (128-bit secret), 33 (256-bit) or 59 (512-bit): check for a missing or extra word, or a share broken across two lines; `seedshard check` on the file shows every problem",
-                        _ => "compare the words with the card, write ? for each word you cannot read, \
-                              and run `seedshard check` on the file to see every problem",
-                    };
-                    return Err(CliError::input(
-                        format!("{label}: {}", failed_share(&lines)),
-                        hint,
-                    ));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// The error when the set does not recover: what is missing or wrong, and where.
-    fn cannot_recover(&self, a: &Analysis, e: Option<RecoveryError>) -> CliError {
-        let set = a
-            .progress
-            .as_ref()
-            .map(|p| p.identifier.short_name())
-            .unwrap_or_default();
-        let mut what = e.as_ref().map_or_else(
-            || "the shares do not recover".to_string(),
-            |e| e.to_string(),
-        );
-        let with_status = |f: &dyn Fn(ShareStatus, &Share) -> bool| -> Vec<&str> {
-            a.status
-                .iter()
-                .zip(self.rec.entries())
-                .zip(&self.labels)
-                .filter(|((s, en), _)| f(**s, en.share()))
-                .map(|(_, l)| l.as_str())
-                .collect()
-        };
-        let hint = match &e {
-            Some(RecoveryError::GroupUnresolved { group_index }) => {
-                let g = *group_index;
-                let named = with_status(&|s, sh| {
-                    s == ShareStatus::Unresolved && sh.group_index() == g
-                });
-                if !named.is_empty() {
-                    what.push_str(&format!(" ({})", named.join(", ")));
-                }
-                format!(
-                    "give one more share of group {} to tell which is wrong, or compare each with its card; `seedshard check` lists every share",
-                    u16::from(g) + 1
-                )
-            }
-            Some(RecoveryError::NotEnoughShares(_)) => format!(
-                "add shares from more cards of set {set}; each group needs its threshold of shares (`seedshard check` lists every share)"
-            ),
-            _ => "compare each share with its card and set aside shares from other sets; `seedshard check` lists every share".to_string(),
-        };
-        let odd =
-            with_status(&|s, _| matches!(s, ShareStatus::Disagrees | ShareStatus::GroupDisagrees));
-        if let Some(first) = odd.first() {
-            what.push_str(&format!(
-                "; {first} does not fit the other shares of its group{}",
-                more(odd.len() - 1)
-            ));
-        }
-        if let Some((first, second)) = self.conflict(a) {
-            what.push_str(&format!(
-                "; {} and {} are the same member of the same group but differ: one of them was copied wrongly",
-                self.labels[first], self.labels[second]
-            ));
-        }
-        let aside: usize = a.other_sets.iter().map(|o| o.entries.len()).sum();
-        if let Some(o) = a.other_sets.first() {
-            let i = o.entries[0];
-            what.push_str(&format!(
-                "; {} {}{}",
-                self.labels[i],
-                self.other_set(a, i, &o.name),
-                more(aside - 1)
-            ));
-        }
-        CliError::input(what, hint)
-    }
-
-    /// The first two entries of the set with the same group and member but different
-    /// values, if any: they count as one share until one of them is shown not to fit.
-    fn conflict(&self, a: &Analysis) -> Option<(usize, usize)> {
-        let entries = self.rec.entries();
-        let of_set: Vec<usize> = (0..entries.len())
-            .filter(|&i| {
-                !matches!(
-                    a.status[i],
-                    ShareStatus::OtherSet | ShareStatus::Duplicate { .. }
-                )
-            })
-            .collect();
-        for (k, &j) in of_set.iter().enumerate() {
-            let sj = entries[j].share();
-            for &i in &of_set[..k] {
-                let si = entries[i].share();
-                if si.group_index() == sj.group_index() && si.member_index() == sj.member_index() {
-                    return Some((i, j));
-                }
-            }
-        }
-        None
-    }
-
-    /// "belongs to another set (NAME) and was set aside", or for a share with the set's
-    /// identifier but other parameters, which parameter differs.
-    fn other_set(&self, a: &Analysis, i: usize, name: &str) -> String {
-        let entries = self.rec.entries();
-        let main = a
-            .status
-            .iter()
-            .position(|s| !matches!(s, ShareStatus::OtherSet | ShareStatus::Duplicate { .. }))
-            .map(|m| entries[m].share());
-        let share = entries[i].share();
-        let Some(main) = main.filter(|m| m.identifier() == share.identifier()) else {
-            return format!("belongs to another set ({name}) and was set aside");
-        };
-        let field = if main.iteration_exponent() != share.iteration_exponent() {
-            "iteration exponent"
-        } else if main.extendable() != share.extendable() {
-            "extendable flag"
-        } else if main.group_threshold() != share.group_threshold() {
-            "group threshold"
-        } else if main.group_count() != share.group_count() {
-            "group count"
-        } else {
-            "number of words"
-        };
-        format!("has the set's identifier but a different {field} than the others (damaged or tampered) and was set aside")
-    }
-
-    /// Writes on standard error what the person should know about the shares of a set that
-    /// recovers: words worked out, duplicates, shares set aside or left out.
-    fn write_notes(&self, a: &Analysis) {
-        let mut err = std::io::stderr().lock();
-        for (i, label) in self.labels.iter().enumerate() {
-            for l in &self.repairs[i] {
-                let _ = writeln!(err, "note: {label}: {l}");
-            }
-            let line = match a.status[i] {
-                ShareStatus::Duplicate { .. } => format!("{label} was given before; ignored"),
-                ShareStatus::OtherSet => {
-                    let name = a
-                        .other_sets
-                        .iter()
-                        .find(|o| o.entries.contains(&i))
-                        .map_or_else(String::new, |o| o.name.clone());
-                    format!("{label} {}", self.other_set(a, i, &name))
-                }
-                ShareStatus::Disagrees => format!(
-                    "{label} does not fit the other shares of its group; it is left out: compare it with its card"
-                ),
-                ShareStatus::GroupDisagrees => format!(
-                    "{label}: its group does not fit the other groups; it is left out"
-                ),
-                ShareStatus::Unresolved => format!(
-                    "{label}: the shares of its group do not fit together; the group is left out"
-                ),
-                _ => continue,
-            };
-            let _ = writeln!(err, "note: {line}");
-        }
-        if let (false, Some(p)) = (a.other_sets.is_empty(), &a.progress) {
-            let _ = writeln!(
-                err,
-                "note: recovering set {} (it has the most shares)",
-                p.identifier.short_name()
-            );
-        }
-    }
-}
-
-/// " (and N more)" for N > 0.
-fn more(n: usize) -> String {
-    if n == 0 {
-        String::new()
-    } else {
-        format!(" (and {n} more)")
-    }
-}

@@ -20,9 +20,11 @@ use seedshard::slip39::share::MIN_SHARE_LENGTH_WORDS;
 use seedshard::slip39::wordlist;
 use seedshard::{Recovery, Share, ShareStatus};
 
-use crate::cmd::check::{describe_note, describe_text_error, where_in_set};
 use crate::error::{CliError, CliResult};
 use crate::io::{Origin, SourcedShare};
+use seedshard::describe::recovery::{
+    repair_lines as describe_note, text_error_lines as describe_text_error, where_in_set,
+};
 
 /// Where prompts go and answers come from.
 pub trait Terminal {

@@ -8,22 +8,19 @@ use seedshard::slip39::recovery::{ExtendError, RecoveryError};
 
 use crate::cli::ExtendArgs;
 use crate::cmd::cards::{resolve_mode, CardPlan};
-use crate::cmd::check::{failed_share, gather};
 use crate::error::{CliError, CliResult};
 use crate::io::{Inputs, ShareMode};
 use crate::output;
+use crate::pile::{failed_share, words_to_stderr, Gathered};
 
 /// Runs `extend`.
 pub fn run(args: &ExtendArgs) -> CliResult {
     let plan = crate::cmd::split::group_plan(&args.groups, args.group_threshold)?;
     let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
     let mut inputs = Inputs::default();
-    let g = gather(
-        &mut inputs,
-        &args.inputs,
-        "extend",
-        crate::cmd::check::words_to_stderr(),
-    )?;
+    let show_words = words_to_stderr();
+    let g = Gathered::read_files(&mut inputs, &args.inputs, "extend")?;
+    let rec = g.pile.recovery();
     // The bridging mode is carried to the new set: from --bip39-mode or the old file's mode
     // line. Cards need it (they name the wallet to use); a share file without cards keeps it
     // only when known.
@@ -36,22 +33,19 @@ pub fn run(args: &ExtendArgs) -> CliResult {
             (f, m) => Some(resolve_mode(f, m, "extend")?),
         }
     };
-    if let Some((label, lines)) = g.failed.first() {
+    if let Some((label, lines)) = g.first_failure(show_words) {
         return Err(CliError::input(
-            format!("share ({label}): {}", failed_share(lines)),
+            format!("share ({label}): {}", failed_share(&lines)),
             "compare the words with the card (write ? for a word you cannot read), or run `seedshard check` on the file",
         ));
     }
     {
         let mut err = std::io::stderr().lock();
-        for (entry, notes) in g.notes.iter().enumerate() {
-            for n in notes {
-                let _ = writeln!(err, "note: {}: {n}", g.rec.entries()[entry].source());
-            }
+        for n in g.repair_notes(show_words) {
+            let _ = writeln!(err, "note: {n}");
         }
     }
-    let set = g
-        .rec
+    let set = rec
         .extend(&plan, &mut seedshard::os_rng())
         .map_err(|e| match e {
             ExtendError::NotExtendable => CliError::input(
@@ -64,7 +58,7 @@ pub fn run(args: &ExtendArgs) -> CliResult {
                 format!(
                     "no new set was made: {}; if a worked-out word is wrong the new set would restore a different wallet",
                     list.iter()
-                        .map(|u| format!("{}: {u}", g.rec.entries()[u.entry].source()))
+                        .map(|u| format!("{}: {u}", rec.entries()[u.entry].source()))
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),
@@ -76,7 +70,7 @@ pub fn run(args: &ExtendArgs) -> CliResult {
             ),
             _ => CliError::input(e.to_string(), "check the shares with `seedshard check`"),
         })?;
-    let old = g.rec.identifier().expect("the set recovered");
+    let old = rec.identifier().expect("the set recovered");
     {
         let mut err = std::io::stderr().lock();
         let _ = writeln!(

@@ -10,14 +10,14 @@ use seedshard::slip39::recovery::PublicFields;
 use crate::cli::InspectArgs;
 use zeroize::Zeroizing;
 
-use crate::cmd::check::{add_lines, failed_share, gather, Gathered};
 use crate::error::{CliError, CliResult};
 use crate::io::{interactive, Inputs};
+use crate::pile::{failed_share, Gathered};
 
 /// Runs `inspect`.
 pub fn run(args: &InspectArgs) -> CliResult {
     // The notes go to standard output: worked-out words only when that is a terminal.
-    let show_words = crate::cmd::check::words_to_stdout();
+    let show_words = crate::pile::words_to_stdout();
     let mut inputs = Inputs::default();
     let g: Gathered = if args.input.is_none() && interactive() {
         // On a terminal: ask for the share without echo.
@@ -31,41 +31,36 @@ pub fn run(args: &InspectArgs) -> CliResult {
             })?;
         let mut g = Gathered::default();
         if !line.trim().is_empty() {
-            add_lines(
-                &mut g,
-                &[(line.as_str(), "typed share".to_string())],
-                show_words,
-            )?;
+            g.add_items(&[(line.as_str(), "typed share".to_string())])?;
         }
         g
     } else {
         let paths: Vec<PathBuf> = args.input.iter().cloned().collect();
-        gather(&mut inputs, &paths, "inspect", show_words)?
+        Gathered::read_files(&mut inputs, &paths, "inspect")?
     };
-    if g.order.len() != 1 {
+    if g.pile.items().len() != 1 {
         return Err(CliError::input(
             format!(
                 "the input holds {} shares; inspect reads exactly one",
-                g.order.len()
+                g.pile.items().len()
             ),
             "put one share in the file, or use `seedshard check` for several",
         ));
     }
-    let entry = match g.order[0] {
-        Ok(entry) => entry,
-        Err(k) => {
-            let (label, lines) = &g.failed[k];
+    let entry = match g.first_failure(show_words) {
+        None => g.pile.items()[0].read().expect("not a failure"),
+        Some((label, lines)) => {
             return Err(CliError::input(
-                format!("share ({label}): {}", failed_share(lines)),
+                format!("share ({label}): {}", failed_share(&lines)),
                 "compare the words with the card; write ? for a word you cannot read",
             ));
         }
     };
-    let share = g.rec.entries()[entry].share();
+    let share = g.pile.recovery().entries()[entry].share();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     writeln!(out, "{}", PublicFields::of(share)).map_err(crate::write_error)?;
-    for line in &g.notes[entry] {
+    for line in &seedshard::describe::recovery::entry_repairs(&g.pile, entry, show_words) {
         writeln!(out, "note: {line}").map_err(crate::write_error)?;
     }
     out.flush().map_err(crate::write_error)

@@ -6,9 +6,10 @@ use std::io::Write;
 use seedshard::slip39::recovery::ReissueError;
 
 use crate::cli::ReissueArgs;
-use crate::cmd::check::{failed_share, gather, where_in_set};
 use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
+use crate::pile::{failed_share, words_to_stderr, Gathered};
+use seedshard::describe::recovery::where_in_set;
 
 /// Runs `reissue`.
 pub fn run(args: &ReissueArgs) -> CliResult {
@@ -28,25 +29,20 @@ pub fn run(args: &ReissueArgs) -> CliResult {
         }
     }
     let mut inputs = Inputs::default();
-    let g = gather(
-        &mut inputs,
-        &args.inputs,
-        "reissue",
-        crate::cmd::check::words_to_stderr(),
-    )?;
-    if let Some((label, lines)) = g.failed.first() {
+    let show_words = words_to_stderr();
+    let g = Gathered::read_files(&mut inputs, &args.inputs, "reissue")?;
+    let rec = g.pile.recovery();
+    if let Some((label, lines)) = g.first_failure(show_words) {
         return Err(CliError::input(
-            format!("share ({label}): {}", failed_share(lines)),
+            format!("share ({label}): {}", failed_share(&lines)),
             "compare the words with the card (write ? for a word you cannot read), or run `seedshard check` on the file",
         ));
     }
     let mut err = std::io::stderr().lock();
-    for (entry, notes) in g.notes.iter().enumerate() {
-        for n in notes {
-            let _ = writeln!(err, "note: {}: {n}", g.rec.entries()[entry].source());
-        }
+    for n in g.repair_notes(show_words) {
+        let _ = writeln!(err, "note: {n}");
     }
-    let Some(progress) = g.rec.progress() else {
+    let Some(progress) = rec.progress() else {
         return Err(CliError::input(
             "the input holds no shares",
             "give shares of the group, one a line",
@@ -65,12 +61,12 @@ pub fn run(args: &ReissueArgs) -> CliResult {
         }
     };
     let member = args.member_index - 1;
-    let share = g.rec.reissue(group, member).map_err(|e| {
+    let share = rec.reissue(group, member).map_err(|e| {
         if let ReissueError::AlreadyGiven { entry } = e {
             return CliError::input(
                 format!(
                     "the share from {} is member {}'s share already",
-                    g.rec.entries()[entry].source(),
+                    rec.entries()[entry].source(),
                     args.member_index
                 ),
                 "that card is among the shares given: copy it instead",
