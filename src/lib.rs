@@ -67,6 +67,7 @@ pub mod bip39;
 #[cfg(feature = "card")]
 pub mod card;
 pub mod describe;
+pub mod dialogue;
 pub mod hex;
 pub mod plan;
 #[cfg(feature = "qr")]

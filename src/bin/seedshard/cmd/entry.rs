@@ -15,16 +15,10 @@ use std::io;
 
 use zeroize::Zeroizing;
 
-use seedshard::slip39::recovery::{AddOutcome, TextError};
-use seedshard::slip39::share::MIN_SHARE_LENGTH_WORDS;
-use seedshard::slip39::wordlist;
-use seedshard::{Recovery, Share, ShareStatus};
+use seedshard::dialogue::{Dialogue, Prompt};
 
 use crate::error::{CliError, CliResult};
 use crate::io::{Origin, SourcedShare};
-use seedshard::describe::recovery::{
-    repair_lines as describe_note, text_error_lines as describe_text_error, where_in_set,
-};
 
 /// Where prompts go and answers come from.
 pub trait Terminal {
@@ -114,318 +108,34 @@ fn read_error(e: &io::Error) -> CliError {
     )
 }
 
-/// Asks again for each word not in the list; returns the share's words with every word
-/// resolved to a list word or `?`, or `None` when the person gave up (empty answer).
-fn resolve_words(
-    term: &mut impl Terminal,
-    hide: bool,
-    line: &str,
-    before: usize,
-) -> CliResult<Option<Zeroizing<Vec<String>>>> {
-    let mut words: Zeroizing<Vec<String>> = Zeroizing::new(Vec::new());
-    for (i, token) in line.split_whitespace().enumerate() {
-        let i = before + i;
-        let mut token = Zeroizing::new(token.to_string());
-        loop {
-            if token.bytes().all(|b| b == b'?' || b == b'_') {
-                words.push("?".into());
-                break;
-            }
-            if let Some(index) = wordlist::index_of(&token) {
-                words.push(wordlist::word(index).to_string());
-                break;
-            }
-            term.say(&format!(
-                "  word {} is not a SLIP-39 word ({})",
-                i + 1,
-                completions(&token)
-            ));
-            match ask(
-                term,
-                hide,
-                &format!(
-                    "  type word {} again (its first 4 letters are enough), ? if unreadable, Enter to retype the share: ",
-                    i + 1
-                ),
-            )? {
-                Some(t) if !t.trim().is_empty() => token = Zeroizing::new(t.trim().to_string()),
-                _ => return Ok(None),
-            }
-        }
-    }
-    Ok(Some(words))
-}
-
-/// The list words to offer for a word not in the list: those that start with its first
-/// letters (up to 4), else the closest ones.
-fn completions(token: &str) -> String {
-    let lower = token.to_ascii_lowercase();
-    let mut prefix: String = lower.chars().take(4).collect();
-    while !prefix.is_empty() {
-        let found: Vec<String> = (0..1024u16)
-            .map(wordlist::word)
-            .filter(|w| w.starts_with(prefix.as_str()))
-            .map(str::to_uppercase)
-            .collect();
-        if !found.is_empty() && found.len() <= 8 {
-            return format!(
-                "words starting {}: {}",
-                prefix.to_uppercase(),
-                found.join(", ")
-            );
-        }
-        if !found.is_empty() {
-            break;
-        }
-        prefix.pop();
-    }
-    let close = wordlist::suggestions(token, 3)
-        .iter()
-        .map(|w| w.to_uppercase())
-        .collect::<Vec<_>>()
-        .join(", ");
-    format!("closest: {close}")
-}
-
-fn yes(term: &mut impl Terminal, prompt: &str) -> CliResult<bool> {
-    loop {
-        match term.read_hidden(prompt).map_err(|e| read_error(&e))? {
-            None => return Ok(false),
-            Some(a) => match a.trim().to_ascii_lowercase().as_str() {
-                "y" | "yes" => return Ok(true),
-                "n" | "no" | "" => return Ok(false),
-                _ => term.say("  please answer y or n"),
-            },
-        }
-    }
-}
-
-/// Reads shares one at a time until the set recovers or the person enters an empty line;
-/// returns the shares that fit, in the order typed. Words are shown as typed unless `hide`.
+/// Reads shares one at a time until the set recovers or the person enters an empty line
+/// (the dialogue is [`seedshard::dialogue::Dialogue`]; this is only its terminal); returns
+/// the shares that fit, in the order typed. Words are shown as typed unless `hide`.
 pub fn enter_shares(term: &mut impl Terminal, hide: bool) -> CliResult<Vec<SourcedShare>> {
-    term.say(
-        "Type the words of each share: a whole line, or one word at a time with Enter after each.",
-    );
-    if hide {
-        term.say("What you type is not shown.");
-    } else {
-        term.say("What you type is shown (use --hide-words to hide it).");
+    for line in Dialogue::intro(hide) {
+        term.say(&line);
     }
-    term.say("Words may be shortened to their first 4 letters; type ? for a word you cannot read.");
-    term.say(
-        "A share ends by itself when its words are complete; an empty line ends a share early.",
-    );
-    term.say("Enter an empty line when you have no more shares.");
-    let mut rec = Recovery::new();
-    let mut typed = 0usize;
-    let mut buffer: Zeroizing<Vec<String>> = Zeroizing::new(Vec::new());
-    // The length of the whole shares typed so far: where a damaged share typed word by word
-    // ends when the checksum cannot say.
-    let mut known_len: Option<usize> = None;
-    let mut stop_asked = false;
-    loop {
-        if rec.analyze().recovers() {
-            break;
-        }
-        let n = typed + 1;
-        let prompt = if buffer.is_empty() {
-            format!("share {n}: ")
-        } else {
-            format!("share {n}, word {}: ", buffer.len() + 1)
+    let mut dialogue = Dialogue::new();
+    while let Some(prompt) = dialogue.prompt() {
+        let answer = match &prompt {
+            Prompt::Words(p) => ask(term, hide, p)?,
+            Prompt::YesNo(p) => term.read_hidden(p).map_err(|e| read_error(&e))?,
         };
-        let Some(line) = ask(term, hide, &prompt)? else {
-            break;
-        };
-        let ends_early = line.trim().is_empty();
-        if ends_early && buffer.is_empty() {
-            // Too few shares: say what is missing and ask once more before giving up, so
-            // that an Enter pressed too soon loses nothing typed.
-            if stop_asked || rec.entries().is_empty() {
-                break;
-            }
-            stop_asked = true;
-            let missing = rec
-                .progress()
-                .map(|p| p.lines().join("; "))
-                .unwrap_or_default();
-            term.say(&format!("  not enough shares yet: {missing}"));
-            term.say("  type another share, or press Enter again to stop");
-            continue;
-        }
-        stop_asked = false;
-        if !ends_early {
-            if buffer.is_empty() {
-                let kind = seedshard::bip39::classify(&line);
-                if let seedshard::bip39::MnemonicKind::Bip39 { words }
-                | seedshard::bip39::MnemonicKind::Bip39OtherLanguage { words, .. } = kind
-                {
-                    if words >= 12 {
-                        term.say(&format!(
-                            "  this looks like {}, not a SLIP-39 share: it is not taken",
-                            kind.describe()
-                        ));
-                        term.say("  a BIP-39 phrase opens its wallet by itself (see it with `seedshard verify --bip39-file FILE`); here, type a share of the set");
-                        continue;
-                    }
-                }
-            }
-            let found: Zeroizing<String> = Zeroizing::new(
-                seedshard::slip39::text::share_texts(&line)
-                    .iter()
-                    .map(|t| t.words.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
-            if found.is_empty() {
-                continue;
-            }
-            let one_line =
-                buffer.is_empty() && found.split_whitespace().count() >= MIN_SHARE_LENGTH_WORDS;
-            let Some(words) = resolve_words(term, hide, &found, buffer.len())? else {
-                buffer.clear();
-                term.say("  share not taken; type it again");
-                continue;
-            };
-            buffer.extend(words.iter().cloned());
-            if !one_line {
-                let whole = buffer.len() >= MIN_SHARE_LENGTH_WORDS
-                    && Share::parse(&Zeroizing::new(buffer.join(" "))).is_ok();
-                if !whole && known_len != Some(buffer.len()) {
-                    continue;
-                }
-            }
-        }
-        let text = Zeroizing::new(buffer.join(" "));
-        buffer.clear();
-        let settled = match rec.settle_text(&text) {
-            Ok(s) => s,
-            Err(e) => {
-                for (k, l) in describe_text_error(&text, &e, true).iter().enumerate() {
-                    term.say(&format!("  {}{l}", if k == 0 { "not taken: " } else { "" }));
-                }
-                let hint = match e {
-                    TextError::Ambiguous(_) => {
-                        "compare those words with the card and type the share again"
-                    }
-                    _ => "compare every word with the card and type the share again; mark words you cannot read with ?",
-                };
-                term.say(&format!("  {hint}"));
-                continue;
-            }
-        };
-        if settled.note.is_none() {
-            known_len = Some(settled.share.word_count());
-        }
-        if let Some(note) = &settled.note {
-            term.say(&format!(
-                "  share {n}: the checksum works out {} word{}:",
-                note.fixes.len() + note.from_other_shares.len(),
-                if note.fixes.len() + note.from_other_shares.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                }
-            ));
-            for l in describe_note(&text, &settled.share, note, true) {
-                term.say(&format!("    {l}"));
-            }
-            if !yes(term, "  does the card show each of these words? [y/n]: ")? {
-                term.say("  share not taken: more words differ from the card than the checksum can settle; type it again, with ? for each doubtful word");
-                continue;
-            }
-        }
-        typed += 1;
-        let before = rec.identifier();
-        let confirmed = settled.note.is_some();
-        let added = rec.add_settled(settled, format!("typed share {n}"));
-        if confirmed {
-            // The person compared each worked-out word with the card and said yes.
-            rec.confirm_repairs(added.entry);
-        }
-        let share = rec.entries()[added.entry].share();
-        if let (Some(old), Some(now)) = (before, rec.identifier()) {
-            if old != now {
-                // The first share typed was the stray one: the set with the most shares is
-                // the one being recovered.
-                term.say(&format!(
-                    "  now recovering set {} (it has the most shares); shares of set {} are set aside",
-                    now.short_name(),
-                    old.short_name()
-                ));
-            }
-        }
-        match &added.outcome {
-            AddOutcome::New { .. } => term.say(&format!(
-                "  share {n}: {} words, checksum ok: {}",
-                share.word_count(),
-                where_in_set(share)
-            )),
-            AddOutcome::Duplicate { .. } => {
-                term.say(&format!("  share {n}: the same share was typed before; ignored"))
-            }
-            AddOutcome::Conflict { .. } => term.say(&format!(
-                "  share {n}: {}, but another share with that group and member differs; the check will say which fits",
-                where_in_set(share)
-            )),
-            AddOutcome::OtherSet { name } => term.say(&format!(
-                "  share {n} belongs to another set ({name}), not to the set being recovered; set aside"
-            )),
-            _ => {}
-        }
-        if let Some(p) = rec.progress() {
-            for l in p.lines() {
-                term.say(&format!("  {l}"));
-            }
-        }
-        let a = rec.analyze();
-        for (i, s) in a.status.iter().enumerate() {
-            let src = rec.entries()[i].source();
-            match s {
-                ShareStatus::Disagrees => term.say(&format!(
-                    "  {src} does not fit the other shares of its group: compare it with its card; it is left out"
-                )),
-                ShareStatus::GroupDisagrees => term.say(&format!(
-                    "  {src}: its group does not fit the other groups; it is left out"
-                )),
-                ShareStatus::Unresolved => term.say(&format!(
-                    "  {src}: the shares of its group do not fit together; type one more share of that group to find the wrong one"
-                )),
-                _ => {}
-            }
-        }
-        if a.recovers() && a.digest_checked {
-            term.say("the shares fit together: the digest confirms them");
+        for line in dialogue.answer(answer.as_ref().map(|a| a.as_str())) {
+            term.say(&line);
         }
     }
-    let a = rec.analyze();
-    if a.recovers() {
-        // An explicit step: the empty line the person may type to end share entry is read
-        // here, never taken as the passphrase.
-        term.say("All the shares needed are in.");
-        if let Some(extra) = ask(term, hide, "Press Enter to go on to the passphrase: ")? {
-            if !extra.trim().is_empty() {
-                term.say("  the shares are already complete: what was typed is not used");
-            }
-        }
-    }
-    if !a.recovers() {
-        let what = match rec.recover() {
-            Err(e) => e.to_string(),
-            Ok(_) => "the shares do not recover".to_string(),
-        };
-        return Err(CliError::input(
-            what,
+    let shares = dialogue.finish().map_err(|e| {
+        CliError::input(
+            e.what,
             "find more cards of the set and run seedshard combine again",
-        ));
-    }
-    Ok(rec
-        .entries()
-        .iter()
-        .zip(&a.status)
+        )
+    })?;
+    Ok(shares
+        .into_iter()
         .enumerate()
-        .filter(|(_, (_, s))| **s == ShareStatus::Fits)
-        .map(|(i, (e, _))| SourcedShare {
-            share: e.share().clone(),
+        .map(|(i, share)| SourcedShare {
+            share,
             origin: Origin {
                 source: "typed share".into(),
                 line: i + 1,
@@ -745,6 +455,7 @@ mod tests {
 
     #[test]
     fn completion_offers_the_words_with_the_same_first_letters() {
+        use seedshard::dialogue::completions;
         assert_eq!(completions("survx"), "words starting SURV: SURVIVE");
         assert!(completions("xxxx").starts_with("closest: "));
     }
