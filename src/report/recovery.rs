@@ -333,3 +333,59 @@ impl<R> core::fmt::Debug for CombineReport<R> {
             .finish_non_exhaustive()
     }
 }
+
+#[cfg(all(test, feature = "serde"))]
+mod tests {
+    use super::*;
+    use crate::{MasterSecret, Passphrase, SplitPlan};
+
+    #[test]
+    fn the_check_report_carries_its_schema_and_positions_only() {
+        let set = SplitPlan::single(2, 3)
+            .unwrap()
+            .split(
+                &MasterSecret::new(alloc::vec![9; 16]).unwrap(),
+                &Passphrase::empty(),
+            )
+            .unwrap();
+        let words: Vec<String> = set.shares().map(|s| s.to_words().to_string()).collect();
+        let mut damaged: Vec<&str> = words[0].split(' ').collect();
+        damaged[3] = "?";
+        let damaged = damaged.join(" ");
+        let mut pile = Pile::new();
+        pile.add_texts([
+            (damaged.as_str(), "a.txt line 1"),
+            ("not a share", "a.txt line 2"),
+            (words[1].as_str(), "a.txt line 3"),
+        ]);
+        let report = CheckReport::of(&pile, &pile.analyze());
+        let json = serde_json::to_value(&report).unwrap();
+        assert_eq!(json["schema"], 1);
+        assert_eq!(json["shares"][0]["repaired"][0]["position"], 4);
+        assert_eq!(json["shares"][0]["repaired"][0]["kind"], "unreadable");
+        assert_eq!(json["shares"][1]["status"], "unusable");
+        assert_eq!(json["shares"][2]["status"], "fits");
+        assert_eq!(json["recovers"], true);
+        assert_eq!(json["problems"], 2);
+        // Public fields and positions only: no field for words.
+        let keys: Vec<&str> = json["shares"][0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "group",
+                "identifier",
+                "member",
+                "number",
+                "repaired",
+                "set",
+                "source",
+                "status"
+            ]
+        );
+    }
+}
