@@ -366,6 +366,25 @@ pub fn unconfirmed(pile: &Pile, a: &Analysis) -> String {
         .join("; ")
 }
 
+/// When worked-out words that nothing confirms (`what`, from [`unconfirmed`]) would make the
+/// secret, and nothing will confirm them: (what, hint), the secret withheld.
+pub fn unconfirmed_secret_withheld(what: &str) -> (String, String) {
+    (
+        format!(
+            "{what}; the secret is not shown, since if a worked-out word is wrong it opens a different wallet"
+        ),
+        "confirm the words in one of these ways: give the wallet's fingerprint (--expect-fingerprint) or one of its addresses (--expect-address); or add another card of the set; or run `seedshard combine` at a terminal without files, type the share and confirm each worked-out word against the card".to_string(),
+    )
+}
+
+/// The hint when the wallet expected does not match and words were worked out (`what`,
+/// from [`unconfirmed`]).
+pub fn unconfirmed_mismatch_hint(what: &str) -> String {
+    format!(
+        "words were worked out from the checksum ({what}): a wrong one gives a different wallet; compare them with the card, or find another card of the set"
+    )
+}
+
 /// The last line of `check`: whether and how the set recovers ("the set recovers; the
 /// digest confirms the shares used"), with whether it recovers.
 pub fn check_result(pile: &Pile, a: &Analysis) -> (String, bool) {

@@ -1,14 +1,11 @@
 //! `seedshard combine`: recover the secret from shares.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use seedshard::bip39::Bip39Phrase;
-use seedshard::describe::recovery as describe;
 use seedshard::report::{recovery::CombineReport, SCHEMA_VERSION};
-use seedshard::slip39::recovery::{Pile, PileItem, TextError};
 use seedshard::wallet::{readings, ReadingKind, RootXprv};
-use seedshard::{EncryptedMasterSecret, MasterSecret, ParseShareError};
+use seedshard::{EncryptedMasterSecret, MasterSecret};
 use zeroize::Zeroizing;
 
 use crate::bridge::{self, WalletJson};
@@ -16,7 +13,9 @@ use crate::cli::{CombineArgs, SecretFormat};
 use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
 use crate::output;
-use crate::pile::failed_share;
+/// The shares' reading shared with `verify`.
+pub use crate::pile::gather_to_combine as gather;
+use crate::pile::Recovered;
 
 /// Runs `combine`.
 pub fn run(args: &CombineArgs) -> CliResult {
@@ -27,7 +26,7 @@ pub fn run(args: &CombineArgs) -> CliResult {
         network,
     )?;
     let mut inputs = Inputs::default();
-    let Gathered {
+    let Recovered {
         ems,
         shares_used,
         unconfirmed,
@@ -151,158 +150,6 @@ pub fn run(args: &CombineArgs) -> CliResult {
     }
     .and_then(|()| out.flush())
     .map_err(crate::write_error)
-}
-
-/// Reads every share given (files or standard input, typed on a terminal when there are
-/// none, and scanned cards) into one pile, reports what was set aside or worked out, and
-/// recovers the encrypted master secret. Returns it with the number of shares used. Used by
-/// `combine` and `verify`.
-pub fn gather(
-    inputs: &mut Inputs,
-    paths_given: &[PathBuf],
-    scan: &[PathBuf],
-    hide_words: bool,
-) -> CliResult<Gathered> {
-    let mut g = crate::pile::Gathered::default();
-    let show_words = crate::pile::words_to_stderr();
-    if paths_given.is_empty() && !scan.is_empty() {
-        // Only photos of cards.
-    } else if paths_given.is_empty() && crate::io::interactive() {
-        // On a terminal without files: type the shares in, one at a time (each checked and
-        // confirmed as it is typed).
-        for (k, typed) in crate::cmd::entry::enter_shares(&mut crate::cmd::entry::Tty, hide_words)?
-            .into_iter()
-            .enumerate()
-        {
-            g.add_share(typed.share, format!("typed share {}", k + 1))?;
-        }
-    } else {
-        let paths: Vec<PathBuf> = if paths_given.is_empty() {
-            vec![PathBuf::from("-")]
-        } else {
-            paths_given.to_vec()
-        };
-        // Every line under the one rule for files (as `check`, `extend`, `reissue` and
-        // `inspect` read them): damaged words are worked out and shown by position; what is
-        // worked out is used only when something confirms it (see below).
-        let texts = crate::pile::read_texts(inputs, &paths)?;
-        g.add_texts(&texts)?;
-        if let Some((n, item)) = g
-            .pile
-            .items()
-            .iter()
-            .enumerate()
-            .find(|(_, i)| i.read().is_err())
-        {
-            return Err(text_error(n + 1, item));
-        }
-    }
-    for scanned in crate::cmd::cards::scan_shares(scan)? {
-        g.add_share(scanned.share, scanned.origin.source)?;
-    }
-    let pile = &g.pile;
-    if pile.is_empty() {
-        return Err(CliError::input(
-            "the input holds no shares",
-            "put one share a line; lines starting with # are comments",
-        ));
-    }
-    // Check the shares before asking for the passphrase: a person should not type it for a
-    // set that cannot recover.
-    let analysis = pile.analyze();
-    let ems = match pile.recovery().recover_unconfirmed() {
-        Ok((ems, _)) if analysis.recovers() => ems,
-        result => {
-            let (what, hint) = describe::cannot_recover(pile, &analysis, result.err().as_ref());
-            return Err(CliError::input(what, hint));
-        }
-    };
-    let mut err = std::io::stderr().lock();
-    for line in describe::recovery_notes(pile, &analysis, show_words) {
-        let _ = writeln!(err, "note: {line}");
-    }
-    let unconfirmed = (!analysis.unconfirmed.is_empty()).then(|| Unconfirmed {
-        what: describe::unconfirmed(pile, &analysis),
-    });
-    Ok(Gathered {
-        ems,
-        shares_used: Pile::shares_used(&analysis),
-        unconfirmed,
-    })
-}
-
-/// The error for share text that is not a share (`number`: its place in the input).
-fn text_error(number: usize, item: &PileItem) -> CliError {
-    let content = item.typed().unwrap_or_default();
-    let e = item.read().expect_err("a failed item");
-    let label = format!("share {number} ({})", item.source());
-    if let seedshard::bip39::MnemonicKind::Bip39 { .. }
-    | seedshard::bip39::MnemonicKind::Bip39OtherLanguage { .. } =
-        seedshard::bip39::classify(content)
-    {
-        // A BIP-39 phrase among the shares: say so, with the command for it.
-        // The pile's sources read "NAME line N".
-        let (source, line) = item
-            .source()
-            .rsplit_once(" line ")
-            .unwrap_or((item.source(), "0"));
-        let origin = crate::io::Origin {
-            source: source.to_string(),
-            line: line.parse().unwrap_or(0),
-        };
-        return crate::bridge::share_error(number, &origin, content, &ParseShareError::Empty);
-    }
-    let lines = describe::text_error_lines(content, e, crate::pile::words_to_stderr());
-    let hint = match e {
-        TextError::LengthDiffers { .. }
-        | TextError::Parse(
-            ParseShareError::TooShort { .. }
-            | ParseShareError::InvalidLength { .. }
-            | ParseShareError::TooLong { .. },
-        ) => "a share has 20 words (128-bit secret), 33 (256-bit) or 59 (512-bit): check for a missing or extra word, or a share broken across two lines; `seedshard check` on the file shows every problem",
-        _ => "compare the words with the card, write ? for each word you cannot read, \
-              and run `seedshard check` on the file to see every problem",
-    };
-    CliError::input(format!("{label}: {}", failed_share(&lines)), hint)
-}
-
-/// What `gather` recovered.
-pub struct Gathered {
-    /// The encrypted master secret.
-    pub ems: EncryptedMasterSecret,
-    /// Shares that fit and were used.
-    pub shares_used: usize,
-    /// Worked-out words that nothing confirms yet (a set without a digest): the secret may
-    /// be another wallet's, so it may be shown only when the wallet matches
-    /// `--expect-fingerprint` or `--expect-address`.
-    pub unconfirmed: Option<Unconfirmed>,
-}
-
-/// Worked-out words that nothing confirms, ready to tell the person.
-pub struct Unconfirmed {
-    what: String,
-}
-
-impl Unconfirmed {
-    /// The error when nothing will confirm them (no `--expect-*` given): exit 1, naming the
-    /// positions and what would confirm them.
-    pub fn error(&self) -> CliError {
-        CliError::check_failed(
-            format!(
-                "{}; the secret is not shown, since if a worked-out word is wrong it opens a different wallet",
-                self.what
-            ),
-            "confirm the words in one of these ways: give the wallet's fingerprint (--expect-fingerprint) or one of its addresses (--expect-address); or add another card of the set; or run `seedshard combine` at a terminal without files, type the share and confirm each worked-out word against the card",
-        )
-    }
-
-    /// The hint added when `--expect-*` was given but no reading matched.
-    pub fn mismatch_hint(&self) -> String {
-        format!(
-            "words were worked out from the checksum ({}): a wrong one gives a different wallet; compare them with the card, or find another card of the set",
-            self.what
-        )
-    }
 }
 
 /// Decrypts the master secret, first saying so when the iteration exponent makes it slow.
