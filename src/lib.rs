@@ -18,6 +18,11 @@
 //!   it works out unreadable and wrong words (shown, never used silently), sets aside
 //!   duplicates and other sets, reports progress, names the share that does not fit, and
 //!   reissues a lost share or extends the set ([`slip39::recovery`]).
+//!   [`slip39::recovery::Pile`] keeps everything given in input order (text that is not a
+//!   share too) for a front end to report: [`report::recovery::CheckReport`] is the JSON
+//!   contract, [`describe::recovery`] the sentences.
+//! - [`dialogue::Dialogue`] is typing shares in, one at a time, as a state machine without
+//!   I/O: a front end shows its prompts and lines and hands it the answers.
 //! - [`plan::Layout`] describes a plan with its holders and places before any split;
 //!   [`plan::Layout::analyse`] says what it survives ([`plan::PlanReport`]), and
 //!   [`plan::suggest::suggest`] searches plans for stated goals.

@@ -4,7 +4,7 @@
 //! checksum), [`wordlist`], [`share`] (one share's format), [`shamir`] (splitting one secret),
 //! [`cipher`] (encrypting the master secret, on [`pbkdf2`]) and [`scheme`] (groups of shares).
 //! Beyond the specification: [`recovery`] (accumulating shares from any source, with
-//! diagnostics), [`repair`] (damaged words worked out from the checksum) [`set_name`]
+//! diagnostics, the pile of shares a person hands over, reissue and extend), [`repair`] (damaged words worked out from the checksum) [`set_name`]
 //! (a readable name for a set's identifier) and [`text`] (share text as people have it:
 //! numbered words, one word a line, the reference's output).
 

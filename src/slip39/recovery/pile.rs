@@ -236,4 +236,44 @@ mod tests {
             Some(SetParameter::Extendable)
         );
     }
+
+    #[test]
+    fn a_share_differing_in_two_parameters_is_named_as_recover_ems_names_it() {
+        // Regression: combine named the iteration exponent here while scheme::recover_ems
+        // named the extendable flag; both now ask scheme::differing_parameter.
+        let secret = MasterSecret::new(alloc::vec![5; 16]).unwrap();
+        let set = SplitPlan::single(2, 3)
+            .unwrap()
+            .split(&secret, &Passphrase::empty())
+            .unwrap();
+        let odd = SplitPlan::single(2, 3)
+            .unwrap()
+            .with_identifier(set.identifier())
+            .with_extendable(!set.extendable())
+            .with_iteration_exponent(crate::IterationExponent::new(3).unwrap())
+            .split(&secret, &Passphrase::empty())
+            .unwrap();
+        let shares: Vec<Share> = set.shares().take(2).cloned().collect();
+        let stray = odd.shares().next().unwrap().clone();
+        let mut pile = Pile::new();
+        for s in &shares {
+            pile.add_share(s.clone(), "file");
+        }
+        pile.add_share(stray.clone(), "scan");
+        let a = pile.analyze();
+        assert_eq!(
+            pile.differing_parameter(&a, 2),
+            Some(SetParameter::Extendable)
+        );
+        let e = crate::recover_ems(&[shares[0].clone(), stray]).unwrap_err();
+        assert_eq!(
+            e,
+            crate::CombineError::InconsistentParameters {
+                share: 2,
+                field: "extendable flag"
+            }
+        );
+        assert!(crate::describe::recovery::set_aside(&pile, &a, 2)
+            .contains("a different extendable flag than the others"));
+    }
 }
