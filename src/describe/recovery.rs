@@ -14,7 +14,7 @@ use crate::slip39::recovery::{
 };
 use crate::slip39::repair::{Candidate, ShareWords, MAX_ERASURES};
 use crate::slip39::wordlist;
-use crate::Share;
+use crate::{ParseShareError, Share};
 
 /// Appended where a worked-out word is left out because the output is not a terminal.
 pub const WORD_HIDDEN: &str = " (the word is shown only when the output is a terminal)";
@@ -126,6 +126,33 @@ pub fn entry_repairs(pile: &Pile, entry: usize, show_words: bool) -> Vec<String>
     match (e.note(), pile.item_of(entry).and_then(|i| i.typed())) {
         (Some(note), Some(typed)) => repair_lines(typed, e.share(), note, show_words),
         _ => Vec::new(),
+    }
+}
+
+/// What to do about a share that does not parse. The words of the list closest to a
+/// mistyped word usually include the real one, so they are named only when `show_words`.
+pub fn parse_hint(e: &ParseShareError, show_words: bool) -> String {
+    match e {
+        ParseShareError::UnknownWord {
+            position,
+            suggestions,
+        } => format!(
+            "compare word {position} with the card{}; each word may be written whole or by its first 4 letters",
+            if show_words && !suggestions.is_empty() {
+                format!(" (closest words in the list: {})", suggestions.join(", "))
+            } else {
+                String::new()
+            }
+        ),
+        ParseShareError::TooShort { .. }
+        | ParseShareError::InvalidLength { .. }
+        | ParseShareError::TooLong { .. } => "a share has 20 words (128-bit secret), 33 (256-bit) or 59 (512-bit); \
+             check for a missing or extra word, or a share broken across two lines"
+            .to_string(),
+        ParseShareError::Checksum => {
+            "compare every word with the card: one or more words were misread or mistyped".to_string()
+        }
+        _ => "this is not a valid SLIP-39 share; check it was copied from the right card".to_string(),
     }
 }
 

@@ -10,24 +10,9 @@ use crate::io::Origin;
 
 /// The error for a share that does not parse, naming the share, its origin and the word.
 pub fn parse_error(number: usize, origin: &Origin, e: &ParseShareError) -> CliError {
-    let hint = match e {
-        ParseShareError::UnknownWord {
-            position,
-            suggestions,
-        } => format!(
-            "compare word {position} with the card{}; each word may be written whole or by its first 4 letters",
-            closest_words(suggestions)
-        ),
-        ParseShareError::TooShort { .. }
-        | ParseShareError::InvalidLength { .. }
-        | ParseShareError::TooLong { .. } => "a share has 20 words (128-bit secret), 33 (256-bit) or 59 (512-bit); \
-             check for a missing or extra word, or a share broken across two lines"
-            .to_string(),
-        ParseShareError::Checksum => {
-            "compare every word with the card: one or more words were misread or mistyped".to_string()
-        }
-        _ => "this is not a valid SLIP-39 share; check it was copied from the right card".to_string(),
-    };
+    use std::io::IsTerminal;
+    // The words closest to a mistyped word usually include the real one: a terminal only.
+    let hint = seedshard::describe::recovery::parse_hint(e, std::io::stderr().is_terminal());
     CliError::input(format!("share {number} ({origin}): {e}"), hint)
 }
 
