@@ -6,6 +6,14 @@
 //! shares beyond a threshold are used to cross-check the others, never refused.
 //! [`Recovery::progress`] says what is still missing, [`Recovery::analyze`] says for each
 //! share whether it fits, and [`Recovery::recover`] gives the encrypted master secret.
+//! A [`Pile`] keeps, over a `Recovery`, everything a person handed over in input order
+//! (text that is not a share too), for a front end to report.
+//!
+//! This is the engine a front end uses, and its errors are the ones a front end shows:
+//! [`TextError`] (text that is not a share), [`RecoveryError`] (a set that does not
+//! recover), [`ReissueError`] and [`ExtendError`]. [`crate::recover_ems`] and its
+//! [`crate::CombineError`] stay the strict primitive for callers that hold exactly the
+//! shares to combine.
 //!
 //! # Checking shares against each other
 //!
