@@ -62,6 +62,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "bitcoin")]
+pub mod backup;
 #[cfg(feature = "bip39")]
 pub mod bip39;
 #[cfg(feature = "card")]

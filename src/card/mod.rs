@@ -19,8 +19,8 @@
 //! SVG and PNG give one file per card, with a cut border; PNGs are 300 dpi or more and carry
 //! their resolution, so they too print at true scale.
 //!
-//! This module takes the bridging mode and the wallet facts as plain data, so it depends on
-//! neither the `bip39` nor the `bitcoin` feature.
+//! The bridging mode is the library's one [`Bip39Mode`] and the wallet facts are
+//! [`WalletFacts`], so the feature `card` includes `bitcoin` (and `bip39`).
 //!
 //! # Examples
 //!
@@ -51,7 +51,9 @@ use zeroize::Zeroizing;
 
 pub use crate::slip39::set_name::{set_name, SET_NAME_WORDS};
 
+use crate::bip39::Bip39Mode;
 use crate::qr::{PayloadFormat, QrSymbol, QUIET_ZONE_MODULES};
+use crate::wallet::WalletFacts;
 use crate::{Share, ShareSet};
 use layout::{text_width, Face, Page, MM_PER_PT};
 
@@ -114,31 +116,6 @@ impl FromStr for Paper {
     }
 }
 
-/// How the master secret relates to a BIP-39 wallet, as printed on cards and the owner
-/// sheet. Plain data given by the caller.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum BridgeMode {
-    /// The BIP-39 entropy is the master secret: recovery gives back the same BIP-39 words,
-    /// and a Trezor opens a different, empty wallet from these shares.
-    Entropy,
-    /// The 64-byte BIP-39 seed is the master secret (59-word shares): a SLIP-39 wallet that
-    /// accepts 512-bit secrets restores the same wallet, but not the BIP-39 words.
-    Seed,
-}
-
-/// Facts about the wallet that let the owner check a recovery, for the owner sheet only.
-/// Public data (nothing here can spend), given by the caller as text.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct WalletFacts {
-    /// The BIP-32 master key fingerprint (8 hex digits).
-    pub fingerprint: String,
-    /// The first receiving address.
-    pub first_address: String,
-    /// The account's extended public key (zpub).
-    pub zpub: String,
-}
-
 /// Settings for drawing cards.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -150,7 +127,7 @@ pub struct CardOptions {
     /// A date to print (free text, e.g. `2026-11-24`).
     pub date: Option<String>,
     /// The BIP-39 bridging mode, when the secret came from a BIP-39 phrase.
-    pub bridge: Option<BridgeMode>,
+    pub bridge: Option<Bip39Mode>,
     /// Resolution of PNG output (at least [`MIN_PNG_DPI`]).
     pub png_dpi: u32,
     /// True when the shares drawn may be only some of the set's (cards drawn again from a
@@ -192,7 +169,7 @@ impl CardOptions {
         self
     }
     /// Sets the BIP-39 bridging mode.
-    pub fn with_bridge(mut self, bridge: Option<BridgeMode>) -> Self {
+    pub fn with_bridge(mut self, bridge: Option<Bip39Mode>) -> Self {
         self.bridge = bridge;
         self
     }
@@ -297,31 +274,7 @@ fn check_text(text: &str, max: usize, which: String) -> Result<(), CardError> {
 /// 3 of its 5 shares; 2 of the 3 groups are needed." `group_size` is the number of shares in
 /// the share's group.
 pub fn holder_label(share: &Share, group_size: u8) -> String {
-    let m = share.member_index() + 1;
-    let t = share.member_threshold();
-    let n = group_size.max(m);
-    if share.group_count() == 1 {
-        if t == 1 {
-            return format!("Share {m} of {n}. Any one share is enough.");
-        }
-        return format!("Share {m} of {n}. Any {t} of the {n} shares are needed.");
-    }
-    let g = share.group_index() + 1;
-    let gc = share.group_count();
-    let gt = share.group_threshold();
-    let group_part = if t == 1 {
-        format!("Any one of its {n} shares completes this group")
-    } else {
-        format!("This group needs {t} of its {n} shares")
-    };
-    let groups_part = if gt == 1 {
-        format!("any one of the {gc} groups is enough")
-    } else if gt == gc {
-        format!("all {gc} groups are needed")
-    } else {
-        format!("{gt} of the {gc} groups are needed")
-    };
-    format!("Group {g} of {gc}, share {m} of {n}. {group_part}; {groups_part}.")
+    crate::describe::backup::ShareLabel::new(share, usize::from(group_size)).card()
 }
 
 /// Short instructions for an heir, printed on every holder card: what the card is and
@@ -329,14 +282,14 @@ pub fn holder_label(share: &Share, group_size: u8) -> String {
 /// for the "if found" line). `opens_alone` is true for a card that restores the wallet by
 /// itself (member threshold 1 in a set whose group threshold is 1, such as a 1-of-1 card):
 /// it must not say that alone it reveals nothing.
-pub fn heir_instructions(bridge: Option<BridgeMode>, opens_alone: bool) -> String {
+pub fn heir_instructions(bridge: Option<Bip39Mode>, opens_alone: bool) -> String {
     heir_instructions_with(bridge, opens_alone, None)
 }
 
 /// As [`heir_instructions`], with the owner's "if found" note (whom to give the card to or
 /// where the instructions are) when given.
 pub fn heir_instructions_with(
-    bridge: Option<BridgeMode>,
+    bridge: Option<Bip39Mode>,
     opens_alone: bool,
     note: Option<&str>,
 ) -> String {
@@ -346,11 +299,7 @@ pub fn heir_instructions_with(
 
 /// The card's own words, in two blocks: what it is worth and whom to give it to (printed
 /// in bold), then what not to do and how to recover.
-fn card_text(
-    bridge: Option<BridgeMode>,
-    opens_alone: bool,
-    note: Option<&str>,
-) -> (String, String) {
+fn card_text(bridge: Option<Bip39Mode>, opens_alone: bool, note: Option<&str>) -> (String, String) {
     let worth = if opens_alone {
         "It alone restores the wallet (with the SLIP-39 passphrase, if one was set): keep it \
          as safe as the wallet itself."
@@ -369,11 +318,11 @@ fn card_text(
         "To recover, gather enough cards and use seedshard on an offline computer"
     };
     let how = match bridge {
-        Some(BridgeMode::Entropy) => {
+        Some(Bip39Mode::Entropy) => {
             "(seedshard combine --to bip39) for the wallet's BIP-39 words. Not with a Trezor: \
              it would open a different, empty wallet."
         }
-        Some(BridgeMode::Seed) => {
+        Some(Bip39Mode::Seed) => {
             "(seedshard combine), or a SLIP-39 wallet that accepts 59-word shares."
         }
         None => "(seedshard combine), or a SLIP-39 wallet such as Trezor.",
@@ -1000,11 +949,11 @@ impl OwnerSheet<'_> {
 
         heading(&mut p, &mut y, "Secret and wallet");
         let bridge = match set.options.bridge {
-            Some(BridgeMode::Entropy) => {
+            Some(Bip39Mode::Entropy) => {
                 "Bridging mode: entropy. The shares hold the BIP-39 entropy; seedshard recovery \
                  gives back the same BIP-39 words."
             }
-            Some(BridgeMode::Seed) => {
+            Some(Bip39Mode::Seed) => {
                 "Bridging mode: seed. The shares hold the 64-byte BIP-39 seed: a SLIP-39 wallet \
                  that accepts 59-word shares restores the same wallet, but the BIP-39 words \
                  themselves cannot be recovered from the shares."
@@ -1012,7 +961,7 @@ impl OwnerSheet<'_> {
             None => "The shares hold a SLIP-39 master secret used directly (as a Trezor does).",
         };
         y = p.paragraph(m, y, tw, 10.0, 4.4, Face::Sans, bridge);
-        if set.options.bridge == Some(BridgeMode::Entropy) {
+        if set.options.bridge == Some(Bip39Mode::Entropy) {
             y += 1.0;
             y = p.paragraph(
                 m,
@@ -1038,8 +987,8 @@ impl OwnerSheet<'_> {
         y = p.paragraph(m, y, tw, 10.0, 4.4, Face::Sans, &pass) + 0.6;
         if let Some(w) = &self.wallet {
             for (label, value) in [
-                ("Fingerprint", &w.fingerprint),
-                ("First address", &w.first_address),
+                ("Fingerprint", &w.fingerprint().to_string()),
+                ("First address", &w.receive_address(0)),
             ] {
                 p.text(m, y, 10.0, Face::SansBold, label);
                 p.text(m + 30.0, y, 10.0, Face::Mono, value);
@@ -1048,7 +997,8 @@ impl OwnerSheet<'_> {
             if self.show_zpub {
                 p.text(m, y, 10.0, Face::SansBold, "zpub");
                 let per_line = ((tw - 30.0) / (0.6 * 8.5 * MM_PER_PT)) as usize;
-                let chars: Vec<char> = w.zpub.chars().collect();
+                let zpub = w.account_zpub();
+                let chars: Vec<char> = zpub.chars().collect();
                 for chunk in chars.chunks(per_line.max(1)) {
                     let line: String = chunk.iter().collect();
                     p.text(m + 30.0, y, 8.5, Face::Mono, &line);
@@ -1091,8 +1041,8 @@ impl OwnerSheet<'_> {
 
         heading(&mut p, &mut y, "How to recover");
         let to = match set.options.bridge {
-            Some(BridgeMode::Entropy) => " --to bip39",
-            Some(BridgeMode::Seed) => " --to xprv",
+            Some(Bip39Mode::Entropy) => " --to bip39",
+            Some(Bip39Mode::Seed) => " --to xprv",
             None => "",
         };
         let scan_step = format!(
@@ -1234,12 +1184,12 @@ mod tests {
     #[test]
     fn instructions_warn_about_trezor_only_in_entropy_mode() {
         assert!(
-            heir_instructions(Some(BridgeMode::Entropy), false).contains("different, empty wallet")
+            heir_instructions(Some(Bip39Mode::Entropy), false).contains("different, empty wallet")
         );
         assert!(!heir_instructions(None, false).contains("empty wallet"));
         assert!(heir_instructions(None, false).contains("Never type these words into a website"));
         // A card that opens the wallet by itself never says it reveals nothing.
-        for bridge in [None, Some(BridgeMode::Entropy), Some(BridgeMode::Seed)] {
+        for bridge in [None, Some(Bip39Mode::Entropy), Some(Bip39Mode::Seed)] {
             let alone = heir_instructions(bridge, true);
             assert!(!alone.contains("reveals nothing"), "{alone}");
             assert!(alone.contains("alone restores the wallet"), "{alone}");
@@ -1268,7 +1218,7 @@ mod tests {
         ] {
             let secret = MasterSecret::new(vec![5u8; len]).unwrap();
             let set = plan.split(&secret, &Passphrase::empty()).unwrap();
-            for bridge in [None, Some(BridgeMode::Entropy), Some(BridgeMode::Seed)] {
+            for bridge in [None, Some(Bip39Mode::Entropy), Some(Bip39Mode::Seed)] {
                 for paper in [Paper::A4, Paper::Letter] {
                     let options = CardOptions::default()
                         .with_bridge(bridge)

@@ -11,15 +11,11 @@ use seedshard::wallet::{
     pick, AddressError, Expectation, Fingerprint, Network, Reading, ReadingKind, WalletFacts,
 };
 use seedshard::ParseShareError;
-use serde::Serialize;
 use zeroize::Zeroizing;
 
 use crate::cli::{Bip39ModeArg, NetworkArg};
 use crate::error::{CliError, CliResult};
 use crate::io::{display_name, interactive, Inputs, Origin};
-
-/// How many BIP-84 receive addresses `verify` shows.
-pub const SHOWN_ADDRESSES: u32 = 3;
 
 /// The library's network for the flag value.
 pub fn network(arg: NetworkArg) -> Network {
@@ -220,87 +216,10 @@ pub fn read_bip39_passphrase(
     Ok(Bip39Passphrase::new(String::clone(&text)))
 }
 
-/// Short JSON facts: what `split` and `combine` print.
-#[derive(Serialize)]
-pub struct WalletJson {
-    /// The network.
-    pub network: &'static str,
-    /// BIP-32 master fingerprint.
-    pub fingerprint: String,
-    /// First BIP-84 receive address.
-    pub first_address: String,
-}
-
-impl WalletJson {
-    /// From wallet facts.
-    pub fn new(facts: &WalletFacts) -> Self {
-        Self {
-            network: facts.network().as_str(),
-            fingerprint: facts.fingerprint().to_string(),
-            first_address: facts.receive_address(0),
-        }
-    }
-}
-
-/// Full JSON facts: what `verify` prints.
-#[derive(Serialize)]
-pub struct FactsJson {
-    /// The network.
-    pub network: &'static str,
-    /// BIP-32 master fingerprint.
-    pub fingerprint: String,
-    /// BIP-84 account path.
-    pub account_path: String,
-    /// BIP-84 account xpub (tpub on test networks).
-    pub xpub: String,
-    /// BIP-84 account zpub (vpub on test networks).
-    pub zpub: String,
-    /// The first BIP-84 receive addresses.
-    pub receive_addresses: Vec<String>,
-    /// The first BIP-86 receive address.
-    pub taproot_address: String,
-}
-
-impl FactsJson {
-    /// From wallet facts.
-    pub fn new(facts: &WalletFacts) -> Self {
-        Self {
-            network: facts.network().as_str(),
-            fingerprint: facts.fingerprint().to_string(),
-            account_path: facts.account_path(),
-            xpub: facts.account_xpub(),
-            zpub: facts.account_zpub(),
-            receive_addresses: facts.receive_addresses(SHOWN_ADDRESSES),
-            taproot_address: facts.taproot_address(0),
-        }
-    }
-}
-
-/// One reading in JSON.
-#[derive(Serialize)]
-pub struct ReadingJson<W: Serialize> {
-    /// `slip39` or `bip39-entropy`.
-    pub kind: &'static str,
-    /// The plain sentence.
-    pub sentence: String,
-    /// The wallet.
-    pub wallet: W,
-}
-
-/// The JSON of each reading, with short or full facts.
-pub fn readings_json<W: Serialize>(
-    readings: &[Reading],
-    facts: impl Fn(&WalletFacts) -> W,
-) -> Vec<ReadingJson<W>> {
-    readings
-        .iter()
-        .map(|r| ReadingJson {
-            kind: r.kind().as_str(),
-            sentence: r.sentence(),
-            wallet: facts(r.facts()),
-        })
-        .collect()
-}
+pub use seedshard::report::backup::{
+    readings_report as readings_json, ReadingReport as ReadingJson, WalletFactsReport as FactsJson,
+    WalletReport as WalletJson, SHOWN_ADDRESSES,
+};
 
 /// A plain name for a reading kind.
 pub fn reading_title(kind: ReadingKind) -> &'static str {

@@ -6,8 +6,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use seedshard::bip39::{Bip39Mode, Bip39Phrase};
-use seedshard::card::{BridgeMode, CardOptions, CardSet, Paper, WalletFacts};
+use seedshard::card::{CardOptions, CardSet, Paper};
 use seedshard::qr::{self, Decoded, PayloadFormat, ScanError};
+use seedshard::wallet::WalletFacts;
 use seedshard::Share;
 use zeroize::Zeroizing;
 
@@ -43,12 +44,16 @@ pub fn run(args: &CardsArgs) -> CliResult {
         ));
     }
     let file_mode = crate::io::share_mode(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
-    let mode = resolve_mode(args.bip39_mode.map(ShareMode::of_arg), file_mode, "cards")?;
+    let mode = resolve_mode(
+        args.bip39_mode.map(crate::io::mode_of_arg),
+        file_mode,
+        "cards",
+    )?;
     let shares: Vec<Share> = shares.into_iter().map(|s| s.share).collect();
     // From a file the cards may be only some of the set's: the sheet says how many are drawn.
     let mut plan = plan;
     plan.options = plan.options.clone().with_partial(true);
-    plan.write(shares, mode.bridge(), None, None)
+    plan.write(shares, mode.bip39_mode(), None, None)
 }
 
 /// The mode of an existing set's shares: `--bip39-mode` if given, else the share file's
@@ -187,7 +192,7 @@ impl CardPlan {
     pub fn write(
         &self,
         shares: Vec<Share>,
-        bridge: Option<BridgeMode>,
+        bridge: Option<Bip39Mode>,
         wallet: Option<WalletFacts>,
         passphrase_set: Option<bool>,
     ) -> CliResult {
@@ -585,13 +590,5 @@ pub fn scan_seedqr(path: &Path) -> CliResult<Bip39Phrase> {
             format!("{name} holds {n} SeedQR codes"),
             "photograph one SeedQR at a time",
         )),
-    }
-}
-
-/// The card bridging mode of a BIP-39 mode.
-pub fn bridge_mode(mode: Bip39Mode) -> BridgeMode {
-    match mode {
-        Bip39Mode::Seed => BridgeMode::Seed,
-        _ => BridgeMode::Entropy,
     }
 }
