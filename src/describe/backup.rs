@@ -183,6 +183,115 @@ pub fn notes(backup: &crate::backup::Backup) -> Vec<String> {
     lines
 }
 
+/// The wallet a BIP-39 phrase opens: "This 12-word BIP-39 phrase opens wallet 73c5da0a"
+/// ("with the BIP-39 passphrase given" when there is one).
+#[cfg(feature = "bitcoin")]
+pub fn phrase_sentence(
+    words: usize,
+    bip39_passphrase: bool,
+    facts: &crate::wallet::WalletFacts,
+) -> String {
+    format!(
+        "This {words}-word BIP-39 phrase{} opens wallet {}",
+        if bip39_passphrase {
+            " with the BIP-39 passphrase given"
+        } else {
+            ""
+        },
+        facts.fingerprint()
+    )
+}
+
+/// A plain name for a reading kind: "as a SLIP-39 master secret", "as BIP-39 entropy".
+#[cfg(feature = "bitcoin")]
+pub fn reading_title(kind: crate::wallet::ReadingKind) -> &'static str {
+    match kind {
+        crate::wallet::ReadingKind::Slip39 => "as a SLIP-39 master secret",
+        crate::wallet::ReadingKind::Bip39Entropy => "as BIP-39 entropy",
+    }
+}
+
+/// The facts of a wallet, one a line, labels aligned: the fingerprint and first address, or
+/// with `full` the network, account keys, first addresses and taproot address too.
+#[cfg(feature = "bitcoin")]
+pub fn fact_lines(f: &crate::wallet::WalletFacts, full: bool) -> Vec<String> {
+    let mut lines = alloc::vec![format!("fingerprint:     {}", f.fingerprint())];
+    if full {
+        lines.push(format!("network:         {}", f.network()));
+        lines.push(format!(
+            "account:         {} (BIP-84, native segwit)",
+            f.account_path()
+        ));
+        lines.push(format!("xpub:            {}", f.account_xpub()));
+        lines.push(format!("zpub:            {}", f.account_zpub()));
+        let shown = crate::report::backup::SHOWN_ADDRESSES;
+        for (i, a) in f.receive_addresses(shown).iter().enumerate() {
+            lines.push(format!("address {i}:       {a}"));
+        }
+        lines.push(format!(
+            "taproot address: {} (BIP-86, {}/0/0)",
+            f.taproot_address(0),
+            f.taproot_account_path()
+        ));
+    } else {
+        lines.push(format!("first address:   {}", f.receive_address(0)));
+    }
+    lines
+}
+
+/// The readings of a secret for people: when there are two, a line saying why; then for
+/// each a title, its sentence and its facts (indented by two spaces; `full` as in
+/// [`fact_lines`]).
+#[cfg(feature = "bitcoin")]
+pub fn readings_lines(readings: &[crate::wallet::Reading], full: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    if readings.len() > 1 {
+        lines.push(
+            "The shares do not record how their secret is meant to be read, so here are both readings:"
+                .to_string(),
+        );
+    }
+    for (i, r) in readings.iter().enumerate() {
+        lines.push(format!("Reading {}, {}:", i + 1, reading_title(r.kind())));
+        lines.push(format!("  {}.", r.sentence()));
+        lines.extend(
+            fact_lines(r.facts(), full)
+                .into_iter()
+                .map(|l| format!("  {l}")),
+        );
+    }
+    lines
+}
+
+/// What to say when no reading opens the expected wallet: "neither reading opens the
+/// wallet with the expected fingerprint 73c5da0a".
+#[cfg(feature = "bitcoin")]
+pub fn no_match(readings: &[crate::wallet::Reading], want: &crate::wallet::Expectation) -> String {
+    use crate::wallet::Expectation;
+    let what = match want {
+        Expectation::Fingerprint(fp) => format!("the expected fingerprint {fp}"),
+        Expectation::Address(a) => format!("the expected address {a}"),
+    };
+    let none = if readings.len() > 1 {
+        "neither reading opens"
+    } else {
+        "this does not open"
+    };
+    format!("{none} the wallet with {what}")
+}
+
+/// One line saying which reading matched: "Match: reading 2 (as BIP-39 entropy) opens the
+/// expected wallet 73c5da0a."
+#[cfg(feature = "bitcoin")]
+pub fn matched_line(readings: &[crate::wallet::Reading], index: usize) -> String {
+    format!(
+        "Match: reading {} ({}) opens the expected wallet {}.",
+        index + 1,
+        reading_title(readings[index].kind()),
+        readings[index].facts().fingerprint()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

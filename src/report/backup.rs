@@ -340,3 +340,56 @@ impl CodesReport {
         }
     }
 }
+
+#[cfg(all(test, feature = "serde", feature = "bitcoin"))]
+mod tests {
+    use super::*;
+    use crate::backup::{BackupRequest, SecretSource};
+    use crate::bip39::{Bip39Mode, Bip39Phrase};
+
+    #[test]
+    fn the_split_report_has_the_schema_and_the_contract_fields() {
+        let phrase = Bip39Phrase::parse(
+            "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+        )
+        .unwrap();
+        let plan = crate::SplitPlan::single(2, 3).unwrap();
+        let backup = BackupRequest::new(
+            SecretSource::Bip39 {
+                phrase,
+                mode: Bip39Mode::Entropy,
+            },
+            plan.clone(),
+        )
+        .run()
+        .unwrap();
+        let report = SplitReport::new(&backup, crate::plan::Layout::new(plan).analyse());
+        let v = serde_json::to_value(&report).unwrap();
+        assert_eq!(v["schema"], 1);
+        assert_eq!(v["bip39_mode"], "entropy");
+        assert_eq!(v["wallet"]["fingerprint"], "73c5da0a");
+        assert_eq!(v["groups"][0]["shares"].as_array().unwrap().len(), 3);
+        assert!(
+            v["groups"][0]["shares"][0]
+                .as_str()
+                .unwrap()
+                .split(' ')
+                .count()
+                == 20
+        );
+        assert!(v.get("bip39_phrase").is_none());
+        for key in [
+            "identifier",
+            "extendable",
+            "iteration_exponent",
+            "group_threshold",
+            "notes",
+            "plan",
+            "slip39_wallet",
+        ] {
+            assert!(v.get(key).is_some(), "{key}");
+        }
+        let versioned = serde_json::to_value(Versioned::new(&report.plan)).unwrap();
+        assert_eq!(versioned["schema"], 1);
+    }
+}
