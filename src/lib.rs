@@ -28,6 +28,9 @@
 //! - `wallet::WalletFacts` and `wallet::readings` (feature `bitcoin`) give the fingerprint,
 //!   xpub/zpub and addresses of the wallet a secret opens, to compare before funding and after
 //!   recovery.
+//! - `backup::BackupRequest` (feature `bitcoin`) is a whole backup for a front end: secret
+//!   source (hex, new, or a BIP-39 phrase in its mode), plan and passphrases give the set, the
+//!   wallet it protects and the notes to print with it.
 //!
 //! ```
 //! use seedshard::{combine, MasterSecret, Passphrase, Share, SplitPlan};

@@ -20,7 +20,8 @@
 //! their resolution, so they too print at true scale.
 //!
 //! The bridging mode is the library's one [`Bip39Mode`] and the wallet facts are
-//! [`WalletFacts`], so the feature `card` includes `bitcoin` (and `bip39`).
+//! [`WalletFacts`](crate::wallet::WalletFacts), so the feature `card` includes `bitcoin` (and
+//! `bip39`).
 //!
 //! # Examples
 //!
