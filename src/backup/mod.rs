@@ -36,9 +36,11 @@ use crate::secret::{MasterSecret, Passphrase, SecretError};
 use crate::slip39::scheme::{ShareSet, SplitError, SplitPlan};
 use crate::wallet::{Network, WalletFacts};
 
+mod share_file;
 mod share_mode;
 
-pub use share_mode::{mode_lines, ModeLine, ShareMode, MODE_LINE_PREFIX};
+pub use share_file::share_file_lines;
+pub use share_mode::{mode_lines, ModeLine, ShareMode, UnknownShareMode, MODE_LINE_PREFIX};
 
 /// The strengths of a new secret or a new BIP-39 phrase, in bits.
 pub const GENERATED_BITS: [usize; 2] = [128, 256];
@@ -47,6 +49,18 @@ pub const GENERATED_BITS: [usize; 2] = [128, 256];
 /// is no safe default (how many groups are needed is the heart of the plan), so `None`.
 pub fn default_group_threshold(groups: usize) -> Option<u8> {
     (groups == 1).then_some(1)
+}
+
+/// What `plan` survives, with the card holders' names when they are usable (names the cards
+/// refuse are reported when the cards are drawn; the plan is then analysed without them).
+pub fn plan_report(plan: &SplitPlan, holders: &[String]) -> crate::plan::PlanReport {
+    let layout = crate::plan::Layout::new(plan.clone());
+    let layout = if holders.is_empty() {
+        layout
+    } else {
+        layout.clone().with_holders(holders).unwrap_or(layout)
+    };
+    layout.analyse()
 }
 
 /// Where the secret of a backup comes from.

@@ -46,52 +46,20 @@ pub fn closest_words(suggestions: &[&str]) -> String {
 /// The JSON form of a share set (the scripting contract in the README).
 pub use seedshard::report::backup::ShareSetReport as SplitJson;
 
-/// Writes the shares of `set` for people: a comment line describing each share, then its
-/// words, after the machine-readable mode line when the mode is known. The whole output is
-/// valid input to `seedshard combine`.
+/// Writes the shares of `set` for people (see [`seedshard::backup::share_file_lines`]): the
+/// whole output is valid input to `seedshard combine`.
 pub fn write_share_set(
     out: &mut impl Write,
     set: &ShareSet,
     mode: Option<crate::io::ShareMode>,
 ) -> std::io::Result<()> {
-    use seedshard::describe::backup::{members_needed, ShareLabel};
-    let group_count = set.groups().len();
-    let needed = if group_count == 1 {
-        let g = &set.groups()[0];
-        if g.len() == 1 {
-            "its one share is needed".to_string()
-        } else {
-            format!("{} of {} shares needed", g[0].member_threshold(), g.len())
-        }
-    } else {
-        format!("{} of {} groups needed", set.group_threshold(), group_count)
-    };
-    writeln!(
-        out,
-        "# SLIP-39 share set {}: {needed} (extendable: {}; iteration exponent {})",
-        set.identifier(),
-        if set.extendable() { "yes" } else { "no" },
-        set.iteration_exponent()
-    )?;
-    if let Some(m) = mode {
-        writeln!(out, "{}", m.line())?;
-    }
-    for (gi, group) in set.groups().iter().enumerate() {
-        let t = group[0].member_threshold();
-        writeln!(out, "#")?;
-        if group_count > 1 {
-            writeln!(
-                out,
-                "# Group {} of {}: needs {}",
-                gi + 1,
-                group_count,
-                members_needed(t, u16::try_from(group.len()).unwrap_or(u16::MAX))
-            )?;
-        }
-        for share in group {
-            writeln!(out, "# {}", ShareLabel::new(share, group.len()).comment())?;
-            writeln!(out, "{}", share.to_words().as_str())?;
-        }
+    write_lines(out, &seedshard::backup::share_file_lines(set, mode))
+}
+
+/// Writes each line and a line end.
+pub fn write_lines(out: &mut impl Write, lines: &[impl AsRef<str>]) -> std::io::Result<()> {
+    for line in lines {
+        writeln!(out, "{}", line.as_ref())?;
     }
     Ok(())
 }

@@ -160,7 +160,7 @@ pub fn run(args: &SplitArgs) -> CliResult {
     let plan = plan(args)?;
     let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
     // What the plan survives: a few lines to standard error, on the owner sheet and in JSON.
-    let report = plan_report(&plan.plan, &args.card.holders);
+    let report = seedshard::backup::plan_report(&plan.plan, &args.card.holders);
     let card_plan = card_plan.map(|c| c.with_plan_summary(report.summary()));
     let mut inputs = Inputs::default();
     let source = match plan.source {
@@ -220,18 +220,6 @@ fn plan_notes(report: &seedshard::plan::PlanReport) {
     }
 }
 
-/// The analysis of `plan` with the card holders' names when they are usable.
-pub fn plan_report(plan: &SplitPlan, holders: &[String]) -> seedshard::plan::PlanReport {
-    let layout = seedshard::plan::Layout::new(plan.clone());
-    let layout = if holders.is_empty() {
-        layout
-    } else {
-        // Names the cards refuse are reported there; the plan is analysed without them.
-        layout.clone().with_holders(holders).unwrap_or(layout)
-    };
-    layout.analyse()
-}
-
 fn write(args: &SplitArgs, backup: &Backup, report: seedshard::plan::PlanReport) -> CliResult {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -241,31 +229,15 @@ fn write(args: &SplitArgs, backup: &Backup, report: seedshard::plan::PlanReport)
         plan_notes(&json.plan);
         return Ok(());
     }
-    let notes = backup.notes();
-    let mut write_all = || -> std::io::Result<()> {
-        if let Some(p) = backup.new_phrase() {
-            writeln!(
-                out,
-                "# New BIP-39 phrase ({} words). Anyone who reads it controls the wallet:",
-                p.word_count()
-            )?;
-            writeln!(out, "# BIP-39 phrase: {}", p.to_words().as_str())?;
-            writeln!(out, "#")?;
-        }
-        output::write_share_set(&mut out, backup.set(), Some(backup.share_mode()))?;
-        writeln!(out, "#")?;
-        for line in &notes {
-            writeln!(out, "# {line}")?;
-        }
-        out.flush()
-    };
-    write_all().map_err(crate::write_error)?;
+    output::write_lines(&mut out, &backup.share_file_lines())
+        .and_then(|()| out.flush())
+        .map_err(crate::write_error)?;
     plan_notes(&report);
     // When the shares go to a file, the warning against typing them into a Trezor must still
     // reach the person at the terminal.
     if backup.warns_against_trezor() && !std::io::stdout().is_terminal() {
         let mut err = std::io::stderr().lock();
-        for line in &notes {
+        for line in &backup.notes() {
             let _ = writeln!(err, "note: {line}");
         }
     }
