@@ -361,6 +361,8 @@ mod tests {
         assert!(backup.warns_against_trezor());
         assert_eq!(backup.share_mode(), ShareMode::Entropy);
         assert!(backup.new_phrase().is_none());
+        let debug = alloc::format!("{backup:?}");
+        assert!(!debug.contains("abandon") && !debug.contains(&*shares[0].to_words()));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::fmt;
 
 use zeroize::Zeroizing;
 
@@ -46,8 +47,8 @@ pub struct ShareSetReport {
     pub groups: Vec<GroupReport>,
 }
 
-/// One group of a [`ShareSetReport`].
-#[derive(Debug, Clone)]
+/// One group of a [`ShareSetReport`]. `Debug` shows the number of shares, never their words.
+#[derive(Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct GroupReport {
     /// Members needed.
@@ -57,6 +58,19 @@ pub struct GroupReport {
     pub shares: Vec<Zeroizing<String>>,
     /// Each share's roll-call code, in the order of `shares`.
     pub rollcall: Vec<String>,
+}
+
+impl fmt::Debug for GroupReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GroupReport")
+            .field("member_threshold", &self.member_threshold)
+            .field(
+                "shares",
+                &format_args!("[REDACTED; {} shares]", self.shares.len()),
+            )
+            .field("rollcall", &self.rollcall)
+            .finish()
+    }
 }
 
 impl ShareSetReport {
@@ -179,7 +193,8 @@ pub fn readings_report<W>(
 }
 
 /// What `split --json` prints: the set, the wallet it protects, the notes and the plan.
-#[derive(Debug, Clone)]
+/// `Debug` shows no share words and no new phrase.
+#[derive(Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SplitReport {
     /// [`SCHEMA_VERSION`].
@@ -204,6 +219,24 @@ pub struct SplitReport {
     pub notes: Vec<String>,
     /// What the plan survives (as `seedshard plan --json`).
     pub plan: crate::plan::PlanReport,
+}
+
+impl fmt::Debug for SplitReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SplitReport")
+            .field("schema", &self.schema)
+            .field("set", &self.set)
+            .field("bip39_mode", &self.bip39_mode)
+            .field("wallet", &self.wallet)
+            .field("slip39_wallet", &self.slip39_wallet)
+            .field(
+                "bip39_phrase",
+                &self.bip39_phrase.as_ref().map(|_| "[REDACTED]"),
+            )
+            .field("notes", &self.notes)
+            .field("plan", &self.plan)
+            .finish()
+    }
 }
 
 #[cfg(feature = "bitcoin")]
@@ -389,6 +422,9 @@ mod tests {
         ] {
             assert!(v.get(key).is_some(), "{key}");
         }
+        let debug = alloc::format!("{report:?}");
+        let first = v["groups"][0]["shares"][0].as_str().unwrap();
+        assert!(!debug.contains(first) && debug.contains("[REDACTED; 3 shares]"));
         let versioned = serde_json::to_value(Versioned::new(&report.plan)).unwrap();
         assert_eq!(versioned["schema"], 1);
     }
