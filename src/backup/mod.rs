@@ -40,7 +40,9 @@ mod share_file;
 mod share_mode;
 
 pub use share_file::share_file_lines;
-pub use share_mode::{mode_lines, ModeLine, ShareMode, UnknownShareMode, MODE_LINE_PREFIX};
+pub use share_mode::{
+    mode_lines, ModeConflict, ModeLine, ShareMode, UnknownShareMode, MODE_LINE_PREFIX,
+};
 
 /// The strengths of a new secret or a new BIP-39 phrase, in bits.
 pub const GENERATED_BITS: [usize; 2] = [128, 256];

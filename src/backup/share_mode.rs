@@ -46,6 +46,57 @@ impl ShareMode {
     }
 }
 
+/// Why the mode of an existing set's shares cannot be settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ModeConflict {
+    /// The mode given contradicts the share file's mode line.
+    Contradicts {
+        /// The mode given.
+        given: ShareMode,
+        /// The mode the share file says.
+        file: ShareMode,
+    },
+    /// Neither a mode was given nor does the share file say one.
+    Unknown,
+}
+
+impl fmt::Display for ModeConflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Contradicts { given, file } => write!(
+                f,
+                "the mode {given} contradicts the share file, which says mode={file}"
+            ),
+            Self::Unknown => f.write_str(
+                "the share file does not say whether the shares were made from a BIP-39 phrase",
+            ),
+        }
+    }
+}
+
+impl core::error::Error for ModeConflict {}
+
+impl ShareMode {
+    /// The mode of an existing set's shares: the one given, else the share file's. Without
+    /// either nobody can say which wallet the shares open (the same shares are a Trezor
+    /// wallet, or the entropy or seed of a BIP-39 phrase), so it is an error rather than a
+    /// guess.
+    ///
+    /// # Errors
+    ///
+    /// [`ModeConflict`] when the two disagree, or neither is known.
+    pub fn resolve(given: Option<Self>, file: Option<Self>) -> Result<Self, ModeConflict> {
+        match (given, file) {
+            (Some(given), Some(file)) if given != file => {
+                Err(ModeConflict::Contradicts { given, file })
+            }
+            (Some(m), _) | (None, Some(m)) => Ok(m),
+            (None, None) => Err(ModeConflict::Unknown),
+        }
+    }
+}
+
 impl From<Option<Bip39Mode>> for ShareMode {
     fn from(mode: Option<Bip39Mode>) -> Self {
         match mode {
@@ -139,6 +190,22 @@ mod tests {
             assert_eq!(found[0].mode(), Ok(mode));
             assert_eq!(ShareMode::from(mode.bip39_mode()), mode);
         }
+    }
+
+    #[test]
+    fn the_mode_given_wins_only_when_the_file_agrees_or_is_silent() {
+        use ShareMode::*;
+        assert_eq!(ShareMode::resolve(Some(Seed), None), Ok(Seed));
+        assert_eq!(ShareMode::resolve(None, Some(Entropy)), Ok(Entropy));
+        assert_eq!(ShareMode::resolve(Some(Slip39), Some(Slip39)), Ok(Slip39));
+        assert_eq!(
+            ShareMode::resolve(Some(Seed), Some(Entropy)),
+            Err(ModeConflict::Contradicts {
+                given: Seed,
+                file: Entropy
+            })
+        );
+        assert_eq!(ShareMode::resolve(None, None), Err(ModeConflict::Unknown));
     }
 
     #[test]

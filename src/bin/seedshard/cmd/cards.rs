@@ -5,6 +5,7 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use seedshard::backup::ModeConflict;
 use seedshard::bip39::{Bip39Mode, Bip39Phrase};
 use seedshard::card::{CardFormat, CardOptions, Paper};
 use seedshard::qr::{self, Decoded, PayloadFormat, ScanError};
@@ -65,23 +66,22 @@ pub fn resolve_mode(
     file: Option<ShareMode>,
     command: &str,
 ) -> CliResult<ShareMode> {
-    match (flag, file) {
-        (Some(f), Some(m)) if f != m => Err(CliError::input(
+    ShareMode::resolve(flag, file).map_err(|e| match e {
+        ModeConflict::Contradicts { given, file } => CliError::input(
             format!(
                 "--bip39-mode {} contradicts the share file, which says mode={}",
-                flag_word(f),
-                m.as_str()
+                flag_word(given),
+                file.as_str()
             ),
             "leave out --bip39-mode to use what the file says, or correct the file's `# seedshard: mode=` line if it is wrong",
-        )),
-        (Some(m), _) | (None, Some(m)) => Ok(m),
-        (None, None) => Err(CliError::input(
+        ),
+        _ => CliError::input(
             "the share file does not say whether the shares were made from a BIP-39 phrase (it has no `# seedshard: mode=` line)",
             format!(
                 "add --bip39-mode entropy or seed if the shares were made from a BIP-39 phrase in that mode, or --bip39-mode none if not (the owner sheet of the set says which); seedshard {command} will then say so on everything it writes"
             ),
-        )),
-    }
+        ),
+    })
 }
 
 /// The `--bip39-mode` value naming `mode`.
