@@ -30,7 +30,7 @@ impl Bip39Phrase {
     /// # Errors
     ///
     /// [`ParseBip39Error`], in this order of checks: no words; a SLIP-39 share or a phrase in
-    /// another language ([`classify`]); a wrong word count; the first unknown word with the
+    /// another language ([`classify`](super::classify)); a wrong word count; the first unknown word with the
     /// nearest list words; a failed checksum.
     ///
     /// # Examples
