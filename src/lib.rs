@@ -33,6 +33,9 @@
 //! - `wallet::WalletFacts` and `wallet::readings` (feature `bitcoin`) give the fingerprint,
 //!   xpub/zpub and addresses of the wallet a secret opens, to compare before funding and after
 //!   recovery.
+//! - `backup::BackupRequest` (feature `bitcoin`) is a whole backup for a front end: secret
+//!   source (hex, new, or a BIP-39 phrase in its mode), plan and passphrases give the set, the
+//!   wallet it protects and the notes to print with it.
 //!
 //! ```
 //! use seedshard::{combine, MasterSecret, Passphrase, Share, SplitPlan};
@@ -67,6 +70,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "bitcoin")]
+pub mod backup;
 #[cfg(feature = "bip39")]
 pub mod bip39;
 #[cfg(feature = "card")]

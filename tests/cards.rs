@@ -9,8 +9,10 @@ use std::process::Command;
 
 use rand::rngs::StdRng;
 use rand::SeedableRng;
-use seedshard::card::{BridgeMode, CardOptions, CardSet, Paper, WalletFacts};
+use seedshard::bip39::{Bip39Mode, Bip39Passphrase, Bip39Phrase};
+use seedshard::card::{CardOptions, CardSet, Paper};
 use seedshard::qr::{encode_payload, scan_grey, scan_image, PayloadFormat};
+use seedshard::wallet::{Network, WalletFacts};
 use seedshard::{combine, GroupSpec, MasterSecret, Passphrase, Share, ShareSet, SplitPlan};
 
 mod common;
@@ -357,14 +359,16 @@ fn the_owner_sheet_has_the_plan_and_wallet_facts_and_cards_do_not() {
     let (_, set) = sets().remove(0);
     let options = CardOptions::default()
         .with_date("2026-11-24")
-        .with_bridge(Some(BridgeMode::Entropy));
+        .with_bridge(Some(Bip39Mode::Entropy));
     let holders = ["Alice".to_string(), "Bob".to_string()];
     let cards = CardSet::from_share_set(&set, &holders, options).unwrap();
-    let facts = WalletFacts {
-        fingerprint: "73c5da0a".into(),
-        first_address: "bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu".into(),
-        zpub: "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs".into(),
-    };
+    // The wallet of "abandon ... about": fingerprint 73c5da0a, first address bc1qcr8t...,
+    // zpub6rFR7y4Q2Aij... (the BIP-84 test vector).
+    let about = Bip39Phrase::parse(
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+    )
+    .unwrap();
+    let facts = WalletFacts::from_bip39(&about, &Bip39Passphrase::empty(), Network::Bitcoin);
     // The zpub reveals the whole wallet's history: only when asked for.
     let hidden = cards.owner_sheet().with_wallet(facts.clone()).to_svg();
     assert!(!hidden.contains("zpub6rFR7y4Q2Aij"));

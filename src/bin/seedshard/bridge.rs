@@ -7,19 +7,16 @@ use std::path::Path;
 use seedshard::bip39::{
     classify, Bip39Mode, Bip39Passphrase, Bip39Phrase, MnemonicKind, ParseBip39Error,
 };
+use seedshard::describe::backup as describe;
 use seedshard::wallet::{
-    pick, AddressError, Expectation, Fingerprint, Network, Reading, ReadingKind, WalletFacts,
+    matching, AddressError, ExpectError, Expectation, Network, Reading, WalletFacts,
 };
 use seedshard::ParseShareError;
-use serde::Serialize;
 use zeroize::Zeroizing;
 
 use crate::cli::{Bip39ModeArg, NetworkArg};
 use crate::error::{CliError, CliResult};
 use crate::io::{display_name, interactive, Inputs, Origin};
-
-/// How many BIP-84 receive addresses `verify` shows.
-pub const SHOWN_ADDRESSES: u32 = 3;
 
 /// The library's network for the flag value.
 pub fn network(arg: NetworkArg) -> Network {
@@ -45,27 +42,17 @@ pub fn expectation(
     address: Option<&str>,
     network: Network,
 ) -> CliResult<Option<Expectation>> {
-    if let Some(fp) = fingerprint {
-        let fp: Fingerprint = fp.parse().map_err(|e| {
-            CliError::input(
-                format!("--expect-fingerprint {fp}: {e}"),
-                "give the master fingerprint as your wallet shows it, 8 hex digits such as 73c5da0a",
-            )
-        })?;
-        return Ok(Some(Expectation::Fingerprint(fp)));
-    }
-    if let Some(a) = address {
-        let lower = a.trim().to_ascii_lowercase();
-        if !(lower.starts_with("bc1") || lower.starts_with("tb1") || lower.starts_with("bcrt1")) {
-            return Err(CliError::input(
-                format!("--expect-address {a}: seedshard checks native segwit (bc1q) and taproot (bc1p) addresses only"),
-                "give a bc1q... or bc1p... address of the wallet (tb1/bcrt1 on test networks), or use --expect-fingerprint",
-            ));
-        }
-        // Checked before use: a mistyped address or one of another network would otherwise
-        // read as "neither reading opens the wallet" and send the person after the passphrase.
-        return Expectation::address(a, network).map(Some).map_err(|e| {
-            let hint = match e {
+    Expectation::parse(fingerprint, address, network).map_err(|e| match e {
+        ExpectError::Fingerprint(_) => CliError::input(
+            format!("--expect-fingerprint {}: {e}", fingerprint.unwrap_or_default()),
+            "give the master fingerprint as your wallet shows it, 8 hex digits such as 73c5da0a",
+        ),
+        ExpectError::NotBech32 => CliError::input(
+            format!("--expect-address {}: {e}", address.unwrap_or_default()),
+            "give a bc1q... or bc1p... address of the wallet (tb1/bcrt1 on test networks), or use --expect-fingerprint",
+        ),
+        ExpectError::Address(a) => {
+            let hint = match a {
                 AddressError::OtherNetwork => format!(
                     "--network is {}: give an address of that network (bc1 on bitcoin, tb1 on testnet and signet, bcrt1 on regtest), or the --network the address belongs to",
                     network.as_str()
@@ -73,10 +60,13 @@ pub fn expectation(
                 AddressError::Unsupported => "give a bc1q... or bc1p... address of the wallet, or use --expect-fingerprint".to_string(),
                 _ => "copy the address again from the wallet or a past transaction, character by character".to_string(),
             };
-            CliError::input(format!("--expect-address {}: {e}", a.trim()), hint)
-        });
-    }
-    Ok(None)
+            CliError::input(
+                format!("--expect-address {}: {a}", address.unwrap_or_default().trim()),
+                hint,
+            )
+        }
+        _ => CliError::input(e, "check --expect-fingerprint and --expect-address"),
+    })
 }
 
 /// Reads a BIP-39 phrase from a file (or `-`), or from a no-echo prompt on a terminal.
@@ -220,114 +210,19 @@ pub fn read_bip39_passphrase(
     Ok(Bip39Passphrase::new(String::clone(&text)))
 }
 
-/// Short JSON facts: what `split` and `combine` print.
-#[derive(Serialize)]
-pub struct WalletJson {
-    /// The network.
-    pub network: &'static str,
-    /// BIP-32 master fingerprint.
-    pub fingerprint: String,
-    /// First BIP-84 receive address.
-    pub first_address: String,
-}
+pub use seedshard::report::backup::{
+    readings_report as readings_json, ReadingReport as ReadingJson, WalletFactsReport as FactsJson,
+    WalletReport as WalletJson,
+};
 
-impl WalletJson {
-    /// From wallet facts.
-    pub fn new(facts: &WalletFacts) -> Self {
-        Self {
-            network: facts.network().as_str(),
-            fingerprint: facts.fingerprint().to_string(),
-            first_address: facts.receive_address(0),
-        }
-    }
-}
-
-/// Full JSON facts: what `verify` prints.
-#[derive(Serialize)]
-pub struct FactsJson {
-    /// The network.
-    pub network: &'static str,
-    /// BIP-32 master fingerprint.
-    pub fingerprint: String,
-    /// BIP-84 account path.
-    pub account_path: String,
-    /// BIP-84 account xpub (tpub on test networks).
-    pub xpub: String,
-    /// BIP-84 account zpub (vpub on test networks).
-    pub zpub: String,
-    /// The first BIP-84 receive addresses.
-    pub receive_addresses: Vec<String>,
-    /// The first BIP-86 receive address.
-    pub taproot_address: String,
-}
-
-impl FactsJson {
-    /// From wallet facts.
-    pub fn new(facts: &WalletFacts) -> Self {
-        Self {
-            network: facts.network().as_str(),
-            fingerprint: facts.fingerprint().to_string(),
-            account_path: facts.account_path(),
-            xpub: facts.account_xpub(),
-            zpub: facts.account_zpub(),
-            receive_addresses: facts.receive_addresses(SHOWN_ADDRESSES),
-            taproot_address: facts.taproot_address(0),
-        }
-    }
-}
-
-/// One reading in JSON.
-#[derive(Serialize)]
-pub struct ReadingJson<W: Serialize> {
-    /// `slip39` or `bip39-entropy`.
-    pub kind: &'static str,
-    /// The plain sentence.
-    pub sentence: String,
-    /// The wallet.
-    pub wallet: W,
-}
-
-/// The JSON of each reading, with short or full facts.
-pub fn readings_json<W: Serialize>(
-    readings: &[Reading],
-    facts: impl Fn(&WalletFacts) -> W,
-) -> Vec<ReadingJson<W>> {
-    readings
-        .iter()
-        .map(|r| ReadingJson {
-            kind: r.kind().as_str(),
-            sentence: r.sentence(),
-            wallet: facts(r.facts()),
-        })
-        .collect()
-}
-
-/// A plain name for a reading kind.
-pub fn reading_title(kind: ReadingKind) -> &'static str {
-    match kind {
-        ReadingKind::Slip39 => "as a SLIP-39 master secret",
-        ReadingKind::Bip39Entropy => "as BIP-39 entropy",
-        _ => "another reading",
-    }
-}
-
-/// Writes the readings for people: a title, the sentence, and the facts (`full` adds the
-/// account keys and more addresses).
+/// Writes the readings for people (see [`seedshard::describe::backup::readings_lines`]).
 pub fn write_readings(
     out: &mut impl Write,
     readings: &[Reading],
     full: bool,
 ) -> std::io::Result<()> {
-    if readings.len() > 1 {
-        writeln!(
-            out,
-            "The shares do not record how their secret is meant to be read, so here are both readings:"
-        )?;
-    }
-    for (i, r) in readings.iter().enumerate() {
-        writeln!(out, "Reading {}, {}:", i + 1, reading_title(r.kind()))?;
-        writeln!(out, "  {}.", r.sentence())?;
-        write_facts(out, r.facts(), full, "  ")?;
+    for line in describe::readings_lines(readings, full) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
@@ -339,27 +234,8 @@ pub fn write_facts(
     full: bool,
     indent: &str,
 ) -> std::io::Result<()> {
-    writeln!(out, "{indent}fingerprint:     {}", f.fingerprint())?;
-    if full {
-        writeln!(out, "{indent}network:         {}", f.network())?;
-        writeln!(
-            out,
-            "{indent}account:         {} (BIP-84, native segwit)",
-            f.account_path()
-        )?;
-        writeln!(out, "{indent}xpub:            {}", f.account_xpub())?;
-        writeln!(out, "{indent}zpub:            {}", f.account_zpub())?;
-        for (i, a) in f.receive_addresses(SHOWN_ADDRESSES).iter().enumerate() {
-            writeln!(out, "{indent}address {i}:       {a}")?;
-        }
-        writeln!(
-            out,
-            "{indent}taproot address: {} (BIP-86, {}/0/0)",
-            f.taproot_address(0),
-            f.taproot_account_path()
-        )?;
-    } else {
-        writeln!(out, "{indent}first address:   {}", f.receive_address(0))?;
+    for line in describe::fact_lines(f, full) {
+        writeln!(out, "{indent}{line}")?;
     }
     Ok(())
 }
@@ -369,37 +245,17 @@ pub fn check_expectation(
     readings: &[Reading],
     expectation: Option<&Expectation>,
 ) -> CliResult<Option<usize>> {
-    let Some(want) = expectation else {
-        return Ok(None);
-    };
-    match pick(readings, want) {
-        Some(r) => Ok(readings.iter().position(|x| std::ptr::eq(x, r))),
-        None => {
-            let what = match want {
-                Expectation::Fingerprint(fp) => format!("the expected fingerprint {fp}"),
-                Expectation::Address(a) => format!("the expected address {a}"),
-                _ => "the expected wallet".to_string(),
-            };
-            let none = if readings.len() > 1 {
-                "neither reading opens"
-            } else {
-                "this does not open"
-            };
-            Err(CliError::check_failed(
-                format!("{none} the wallet with {what}"),
-                "a wrong SLIP-39 or BIP-39 passphrase opens a different wallet: check both, the --network, \
-                 and that the shares come from the right set",
-            ))
-        }
-    }
+    matching(readings, expectation).map_err(|()| {
+        let want = expectation.expect("only an expectation can fail to match");
+        CliError::check_failed(
+            describe::no_match(readings, want),
+            "a wrong SLIP-39 or BIP-39 passphrase opens a different wallet: check both, the --network, \
+             and that the shares come from the right set",
+        )
+    })
 }
 
 /// One line saying which reading matched.
 pub fn matched_line(readings: &[Reading], index: usize) -> String {
-    format!(
-        "Match: reading {} ({}) opens the expected wallet {}.",
-        index + 1,
-        reading_title(readings[index].kind()),
-        readings[index].facts().fingerprint()
-    )
+    describe::matched_line(readings, index)
 }

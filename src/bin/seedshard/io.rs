@@ -351,53 +351,14 @@ pub fn io_reason(e: &io::Error) -> String {
     }
 }
 
-/// What secret a share file's shares hold, as recorded in its machine-readable line
-/// `# seedshard: mode=slip39|entropy|seed` (written by `split`, `extend` and `reissue`; a
-/// comment, so every reader of share files, older seedshard included, skips it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ShareMode {
-    /// A SLIP-39 master secret used directly, as a Trezor does.
-    Slip39,
-    /// The entropy of a BIP-39 phrase (`--bip39-mode entropy`).
-    Entropy,
-    /// The 64-byte seed of a BIP-39 phrase (`--bip39-mode seed`).
-    Seed,
-}
+pub use seedshard::backup::ShareMode;
 
-/// The prefix of the machine-readable line of a share file.
-pub const MODE_LINE_PREFIX: &str = "# seedshard: mode=";
-
-impl ShareMode {
-    /// The word used in the mode line and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Slip39 => "slip39",
-            Self::Entropy => "entropy",
-            Self::Seed => "seed",
-        }
-    }
-
-    /// The mode line for a share file.
-    pub fn line(self) -> String {
-        format!("{MODE_LINE_PREFIX}{}", self.as_str())
-    }
-
-    /// The bridging mode printed on cards (none for a plain SLIP-39 secret).
-    pub fn bridge(self) -> Option<seedshard::card::BridgeMode> {
-        match self {
-            Self::Slip39 => None,
-            Self::Entropy => Some(seedshard::card::BridgeMode::Entropy),
-            Self::Seed => Some(seedshard::card::BridgeMode::Seed),
-        }
-    }
-
-    /// The mode of a `--bip39-mode` value.
-    pub fn of_arg(arg: crate::cli::ShareModeArg) -> Self {
-        match arg {
-            crate::cli::ShareModeArg::None => Self::Slip39,
-            crate::cli::ShareModeArg::Entropy => Self::Entropy,
-            crate::cli::ShareModeArg::Seed => Self::Seed,
-        }
+/// The mode of a `--bip39-mode` value (`none` is a plain SLIP-39 secret).
+pub fn mode_of_arg(arg: crate::cli::ShareModeArg) -> ShareMode {
+    match arg {
+        crate::cli::ShareModeArg::None => ShareMode::Slip39,
+        crate::cli::ShareModeArg::Entropy => ShareMode::Entropy,
+        crate::cli::ShareModeArg::Seed => ShareMode::Seed,
     }
 }
 
@@ -409,43 +370,28 @@ pub fn share_mode<'a>(
 ) -> CliResult<Option<ShareMode>> {
     let mut found: Option<(ShareMode, String)> = None;
     for (name, text) in texts {
-        for (i, line) in text.lines().enumerate() {
-            let Some(rest) = line.trim_start().strip_prefix('#') else {
-                continue;
+        for field in seedshard::backup::mode_lines(text) {
+            let where_ = format!("{name} line {}", field.line);
+            let value = field.value;
+            let Ok(mode) = field.mode() else {
+                return Err(CliError::input(
+                    format!("{where_}: unknown mode {value:?} in the seedshard line"),
+                    "the mode is slip39, entropy or seed; correct the line or remove it and give --bip39-mode",
+                ));
             };
-            let Some(fields) = rest.trim_start().strip_prefix("seedshard:") else {
-                continue;
-            };
-            for field in fields.split_whitespace() {
-                let Some(value) = field.strip_prefix("mode=") else {
-                    continue;
-                };
-                let where_ = format!("{name} line {}", i + 1);
-                let mode = match value.to_ascii_lowercase().as_str() {
-                    "slip39" => ShareMode::Slip39,
-                    "entropy" => ShareMode::Entropy,
-                    "seed" => ShareMode::Seed,
-                    _ => {
-                        return Err(CliError::input(
-                            format!("{where_}: unknown mode {value:?} in the seedshard line"),
-                            "the mode is slip39, entropy or seed; correct the line or remove it and give --bip39-mode",
-                        ))
-                    }
-                };
-                match &found {
-                    Some((m, first)) if *m != mode => {
-                        return Err(CliError::input(
-                            format!(
-                                "{first} says the shares are {}, but {where_} says {}",
-                                m.as_str(),
-                                mode.as_str()
-                            ),
-                            "give shares of one set, from files that agree on how they were made",
-                        ))
-                    }
-                    Some(_) => {}
-                    None => found = Some((mode, where_)),
+            match &found {
+                Some((m, first)) if *m != mode => {
+                    return Err(CliError::input(
+                        format!(
+                            "{first} says the shares are {}, but {where_} says {}",
+                            m.as_str(),
+                            mode.as_str()
+                        ),
+                        "give shares of one set, from files that agree on how they were made",
+                    ))
                 }
+                Some(_) => {}
+                None => found = Some((mode, where_)),
             }
         }
     }

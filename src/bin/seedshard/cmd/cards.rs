@@ -5,9 +5,11 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use seedshard::backup::ModeConflict;
 use seedshard::bip39::{Bip39Mode, Bip39Phrase};
-use seedshard::card::{BridgeMode, CardOptions, CardSet, Paper, WalletFacts};
+use seedshard::card::{CardFormat, CardOptions, Paper};
 use seedshard::qr::{self, Decoded, PayloadFormat, ScanError};
+use seedshard::wallet::WalletFacts;
 use seedshard::Share;
 use zeroize::Zeroizing;
 
@@ -43,12 +45,16 @@ pub fn run(args: &CardsArgs) -> CliResult {
         ));
     }
     let file_mode = crate::io::share_mode(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
-    let mode = resolve_mode(args.bip39_mode.map(ShareMode::of_arg), file_mode, "cards")?;
+    let mode = resolve_mode(
+        args.bip39_mode.map(crate::io::mode_of_arg),
+        file_mode,
+        "cards",
+    )?;
     let shares: Vec<Share> = shares.into_iter().map(|s| s.share).collect();
     // From a file the cards may be only some of the set's: the sheet says how many are drawn.
     let mut plan = plan;
-    plan.options = plan.options.clone().with_partial(true);
-    plan.write(shares, mode.bridge(), None, None)
+    plan.plan = plan.plan.with_partial(true);
+    plan.write(shares, mode.bip39_mode(), None, None)
 }
 
 /// The mode of an existing set's shares: `--bip39-mode` if given, else the share file's
@@ -60,23 +66,22 @@ pub fn resolve_mode(
     file: Option<ShareMode>,
     command: &str,
 ) -> CliResult<ShareMode> {
-    match (flag, file) {
-        (Some(f), Some(m)) if f != m => Err(CliError::input(
+    ShareMode::resolve(flag, file).map_err(|e| match e {
+        ModeConflict::Contradicts { given, file } => CliError::input(
             format!(
                 "--bip39-mode {} contradicts the share file, which says mode={}",
-                flag_word(f),
-                m.as_str()
+                flag_word(given),
+                file.as_str()
             ),
             "leave out --bip39-mode to use what the file says, or correct the file's `# seedshard: mode=` line if it is wrong",
-        )),
-        (Some(m), _) | (None, Some(m)) => Ok(m),
-        (None, None) => Err(CliError::input(
+        ),
+        _ => CliError::input(
             "the share file does not say whether the shares were made from a BIP-39 phrase (it has no `# seedshard: mode=` line)",
             format!(
                 "add --bip39-mode entropy or seed if the shares were made from a BIP-39 phrase in that mode, or --bip39-mode none if not (the owner sheet of the set says which); seedshard {command} will then say so on everything it writes"
             ),
-        )),
-    }
+        ),
+    })
 }
 
 /// The `--bip39-mode` value naming `mode`.
@@ -87,34 +92,11 @@ fn flag_word(mode: ShareMode) -> &'static str {
     }
 }
 
-/// The checked card options and output directory, built before any work.
+/// The checked card plan and output directory, built before any work.
 pub struct CardPlan {
     dir: PathBuf,
-    format: CardFormatArg,
-    options: CardOptions,
-    holders: Vec<String>,
     force: bool,
-    show_xpub: bool,
-    plan_summary: Vec<String>,
-}
-
-/// Today's date (UTC) as YYYY-MM-DD.
-fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    plan: seedshard::card::CardPlan,
 }
 
 impl CardPlan {
@@ -160,25 +142,27 @@ impl CardPlan {
                 QrArg::Shareqr => PayloadFormat::ShareQr,
                 QrArg::Text => PayloadFormat::Text,
             })
-            .with_date(args.date.clone().unwrap_or_else(today));
+            .with_date(args.date.clone().unwrap_or_else(seedshard::card::today));
         let options = match &args.card_note {
             Some(note) => options.with_card_note(note.clone()),
             None => options,
         };
+        let format = match args.card_format {
+            CardFormatArg::Pdf => CardFormat::Pdf,
+            CardFormatArg::Svg => CardFormat::Svg,
+            CardFormatArg::Png => CardFormat::Png,
+        };
         Ok(CardPlan {
             dir: dir.to_path_buf(),
-            format: args.card_format,
-            options,
-            holders: args.holders.clone(),
             force: args.force,
-            show_xpub: args.show_xpub,
-            plan_summary: Vec::new(),
+            plan: seedshard::card::CardPlan::new(format, options, args.holders.clone())
+                .with_zpub_shown(args.show_xpub),
         })
     }
 
     /// Adds lines on what the plan survives to the owner sheet.
     pub fn with_plan_summary(mut self, lines: Vec<String>) -> Self {
-        self.plan_summary = lines;
+        self.plan = self.plan.with_plan_summary(lines);
         self
     }
 
@@ -187,85 +171,32 @@ impl CardPlan {
     pub fn write(
         &self,
         shares: Vec<Share>,
-        bridge: Option<BridgeMode>,
+        bridge: Option<Bip39Mode>,
         wallet: Option<WalletFacts>,
         passphrase_set: Option<bool>,
     ) -> CliResult {
-        let count = shares.len();
-        let cards = CardSet::new(
-            shares,
-            &self.holders,
-            self.options.clone().with_bridge(bridge),
-        )
-        .map_err(|e| {
-            CliError::input(
-                format!("cannot draw the cards: {e}"),
-                match e {
-                    seedshard::card::CardError::TooManyHolders { .. } => {
-                        "give at most one --holder per share, in share order"
-                    }
-                    seedshard::card::CardError::BadLabel { .. } => {
-                        "use plain letters, digits and punctuation, at most 40 characters (80 for --card-note)"
-                    }
-                    _ => "give all the shares of one set, each once",
-                },
-            )
-        })?;
-        let mut sheet = cards
-            .owner_sheet()
-            .with_plan_summary(self.plan_summary.clone())
-            .with_zpub_shown(self.show_xpub);
-        if let Some(set) = passphrase_set {
-            sheet = sheet.with_passphrase_set(set);
-        }
-        if let Some(w) = wallet {
-            sheet = sheet.with_wallet(w);
-        }
-        let mut files: Vec<(String, Zeroizing<Vec<u8>>)> = Vec::new();
-        match self.format {
-            CardFormatArg::Pdf => {
-                files.push(("share-cards.pdf".into(), cards.to_pdf()));
-                files.push(("owner-sheet.pdf".into(), sheet.to_pdf()));
-            }
-            CardFormatArg::Svg => {
-                for (name, svg) in cards.card_svgs() {
-                    files.push((name, Zeroizing::new(svg.as_bytes().to_vec())));
-                }
-                let svg = sheet.to_svg();
-                files.push((
-                    "owner-sheet.svg".into(),
-                    Zeroizing::new(svg.as_bytes().to_vec()),
-                ));
-            }
-            CardFormatArg::Png => {
-                files.extend(cards.card_pngs());
-                files.push(("owner-sheet.png".into(), sheet.to_png()));
-            }
-        }
-        self.write_files(&files)?;
+        let files = self
+            .plan
+            .draw(shares, bridge, wallet, passphrase_set)
+            .map_err(|e| {
+                CliError::input(
+                    format!("cannot draw the cards: {e}"),
+                    match e {
+                        seedshard::card::CardError::TooManyHolders { .. } => {
+                            "give at most one --holder per share, in share order"
+                        }
+                        seedshard::card::CardError::BadLabel { .. } => {
+                            "use plain letters, digits and punctuation, at most 40 characters (80 for --card-note)"
+                        }
+                        _ => "give all the shares of one set, each once",
+                    },
+                )
+            })?;
+        self.write_files(files.files())?;
         let mut err = std::io::stderr().lock();
-        let _ = writeln!(
-            err,
-            "note: wrote {} card{} for set {} and the owner sheet into {}: {}",
-            count,
-            if count == 1 { "" } else { "s" },
-            cards.set_name(),
-            display_name(&self.dir),
-            files
-                .iter()
-                .map(|(n, _)| n.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        let _ = writeln!(
-            err,
-            "note: print at 100% (actual size, no \"fit to page\"); give each holder only their own card, and keep the owner sheet apart"
-        );
-        let _ = writeln!(
-            err,
-            "note: the card files hold the share words: once printed, delete them and empty the trash (for example: shred -u {}/share-*), and keep them out of cloud-synced folders",
-            display_name(&self.dir)
-        );
+        for note in files.notes(&display_name(&self.dir)) {
+            let _ = writeln!(err, "note: {note}");
+        }
         Ok(())
     }
 
@@ -585,13 +516,5 @@ pub fn scan_seedqr(path: &Path) -> CliResult<Bip39Phrase> {
             format!("{name} holds {n} SeedQR codes"),
             "photograph one SeedQR at a time",
         )),
-    }
-}
-
-/// The card bridging mode of a BIP-39 mode.
-pub fn bridge_mode(mode: Bip39Mode) -> BridgeMode {
-    match mode {
-        Bip39Mode::Seed => BridgeMode::Seed,
-        _ => BridgeMode::Entropy,
     }
 }

@@ -24,7 +24,7 @@ pub fn run(args: &ExtendArgs) -> CliResult {
     // The bridging mode is carried to the new set: from --bip39-mode or the old file's mode
     // line. Cards need it (they name the wallet to use); a share file without cards keeps it
     // only when known.
-    let flag = args.bip39_mode.map(ShareMode::of_arg);
+    let flag = args.bip39_mode.map(crate::io::mode_of_arg);
     let mode = if card_plan.is_some() {
         Some(resolve_mode(flag, g.mode, "extend")?)
     } else {
@@ -90,7 +90,7 @@ pub fn run(args: &ExtendArgs) -> CliResult {
         // facts are not known here: the passphrase is not asked for.
         cards.write(
             set.shares().cloned().collect(),
-            mode.and_then(ShareMode::bridge),
+            mode.and_then(ShareMode::bip39_mode),
             None,
             None,
         )?;

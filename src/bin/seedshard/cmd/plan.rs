@@ -84,7 +84,10 @@ pub fn run(args: &PlanArgs) -> CliResult {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        return output::write_json(&mut out, &report);
+        return output::write_json(
+            &mut out,
+            &seedshard::report::backup::Versioned::new(&report),
+        );
     }
     let mut write_all = || -> std::io::Result<()> {
         for line in report.lines() {
@@ -115,12 +118,13 @@ fn suggest(args: &PlanArgs) -> CliResult {
     if args.json {
         return output::write_json(
             &mut out,
-            &serde_json::json!({
-                "holders": goals.holders,
-                "survive_losses": goals.survive_losses,
-                "resist": goals.resist,
-                "plans": found,
-            }),
+            &seedshard::report::backup::SuggestReport {
+                schema: seedshard::report::SCHEMA_VERSION,
+                holders: goals.holders,
+                plans: found,
+                resist: goals.resist,
+                survive_losses: goals.survive_losses,
+            },
         );
     }
     let mut write_all = || -> std::io::Result<()> {

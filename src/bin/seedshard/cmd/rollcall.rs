@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use seedshard::rollcall::{roll_call, Answer, Expected, RollCallCode};
 use seedshard::Share;
-use serde::Serialize;
 use zeroize::Zeroizing;
 
 use crate::cli::RollcallArgs;
@@ -20,16 +19,6 @@ pub fn run(args: &RollcallArgs) -> CliResult {
         Some(sheet) => compare(args, sheet),
         None => codes(args),
     }
-}
-
-/// One code in `rollcall --json`.
-#[derive(Serialize)]
-struct CodeJson {
-    set: String,
-    identifier: u16,
-    group: u8,
-    member: u8,
-    code: String,
 }
 
 /// Prints the code of each share given.
@@ -73,17 +62,10 @@ fn codes(args: &RollcallArgs) -> CliResult {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        let codes: Vec<CodeJson> = shares
-            .iter()
-            .map(|s| CodeJson {
-                set: s.identifier().short_name(),
-                identifier: s.identifier().get(),
-                group: s.group_index() + 1,
-                member: s.member_index() + 1,
-                code: RollCallCode::of(s).to_string(),
-            })
-            .collect();
-        return output::write_json(&mut out, &serde_json::json!({ "codes": codes }));
+        return output::write_json(
+            &mut out,
+            &seedshard::report::backup::CodesReport::new(&shares),
+        );
     }
     let mut write_all = || -> std::io::Result<()> {
         let mut last_set = None;
@@ -276,7 +258,10 @@ fn compare(args: &RollcallArgs, sheet: &std::path::Path) -> CliResult {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        output::write_json(&mut out, &report)?;
+        output::write_json(
+            &mut out,
+            &seedshard::report::backup::Versioned::new(&report),
+        )?;
     } else {
         let mut write_all = || -> std::io::Result<()> {
             for line in report.lines() {

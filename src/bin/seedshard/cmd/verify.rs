@@ -2,24 +2,14 @@
 
 use std::io::Write;
 
+use seedshard::report::backup::VerifyReport;
 use seedshard::wallet::{readings, WalletFacts};
-use serde::Serialize;
 
 use crate::bridge::{self, FactsJson, ReadingJson};
 use crate::cli::VerifyArgs;
 use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
 use crate::output;
-
-#[derive(Serialize)]
-struct VerifyJson {
-    /// `shares`, `secret` or `bip39`.
-    source: &'static str,
-    readings: Vec<ReadingJson<FactsJson>>,
-    /// The kind of the reading that matched the expectation, if one was given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    matched: Option<&'static str>,
-}
 
 /// Runs `verify`.
 pub fn run(args: &VerifyArgs) -> CliResult {
@@ -40,15 +30,10 @@ pub fn run(args: &VerifyArgs) -> CliResult {
             false,
         )?;
         let facts = WalletFacts::from_bip39(&phrase, &pass, network);
-        let sentence = format!(
-            "This {}-word BIP-39 phrase{} opens wallet {}",
+        let sentence = seedshard::describe::backup::phrase_sentence(
             phrase.word_count(),
-            if pass.is_empty() {
-                ""
-            } else {
-                " with the BIP-39 passphrase given"
-            },
-            facts.fingerprint()
+            !pass.is_empty(),
+            &facts,
         );
         if let Some(want) = &expectation {
             if !want.matches(&facts) {
@@ -147,14 +132,7 @@ fn print(
 ) -> CliResult {
     let mut out = std::io::stdout().lock();
     if args.json {
-        return output::write_json(
-            &mut out,
-            &VerifyJson {
-                source,
-                readings,
-                matched,
-            },
-        );
+        return output::write_json(&mut out, &VerifyReport::new(source, readings, matched));
     }
     human(&mut out)
         .and_then(|()| out.flush())

@@ -1,0 +1,197 @@
+//! Unit tests of BIP-39 bridging.
+
+use super::classify::is_share_word_count;
+use super::*;
+use crate::secret::MasterSecret;
+use alloc::format;
+use alloc::string::ToString;
+
+const ABOUT: &str = "abandon abandon abandon abandon abandon abandon abandon abandon abandon \
+                     abandon abandon about";
+
+#[test]
+fn debug_is_redacted() {
+    let p = Bip39Phrase::parse(ABOUT).unwrap();
+    assert_eq!(format!("{p:?}"), "Bip39Phrase([REDACTED; 12 words])");
+    let pp = Bip39Passphrase::new("hunter2".to_string());
+    assert!(!format!("{pp:?}").contains("hunter"));
+    let seed = p.to_seed(&pp);
+    assert_eq!(format!("{seed:?}"), "Bip39Seed([REDACTED; 64 bytes])");
+}
+
+#[test]
+fn prefixes_and_case_are_accepted() {
+    let p = Bip39Phrase::parse(
+        "ABAN aban aband abandon Abandon abandon abandon abandon abandon abandon abandon abou",
+    )
+    .unwrap();
+    assert_eq!(
+        *p.to_words(),
+        ABOUT.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+}
+
+#[test]
+fn unknown_word_reports_position_and_neighbours() {
+    let err = Bip39Phrase::parse(
+        "abandon abandon abandon abandon abandon abandno abandon abandon abandon abandon abandon about",
+    )
+    .unwrap_err();
+    match err {
+        ParseBip39Error::UnknownWord {
+            position,
+            suggestions,
+        } => {
+            assert_eq!(position, 6);
+            assert_eq!(suggestions.first(), Some(&"abandon"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn three_letter_word_that_is_not_a_word_is_unknown() {
+    // "aba" is a beginning shared by several words and shorter than 4 letters.
+    let err = Bip39Phrase::parse(
+        "aba abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+    )
+    .unwrap_err();
+    assert!(matches!(
+        err,
+        ParseBip39Error::UnknownWord { position: 1, .. }
+    ));
+}
+
+#[test]
+fn wrong_word_count_and_checksum() {
+    assert_eq!(
+        Bip39Phrase::parse("abandon abandon abandon abandon abandon about"),
+        Err(ParseBip39Error::WordCount { words: 6 })
+    );
+    assert_eq!(
+        Bip39Phrase::parse(&ABOUT.replace("about", "abandon")),
+        Err(ParseBip39Error::Checksum)
+    );
+    assert_eq!(Bip39Phrase::parse(" \n"), Err(ParseBip39Error::Empty));
+}
+
+#[test]
+fn slip39_share_is_recognised() {
+    let share = "duckling enlarge academic academic agency result length solution fridge \
+                 kidney coal piece deal husband erode duke ajar critical decision keyboard";
+    assert_eq!(
+        Bip39Phrase::parse(share),
+        Err(ParseBip39Error::LooksLikeSlip39Share { words: 20 })
+    );
+}
+
+#[test]
+fn from_indices_checks_count_range_and_checksum() {
+    let mut about = [0u16; 12];
+    about[11] = 3;
+    assert_eq!(
+        *Bip39Phrase::from_indices(&about).unwrap().to_words(),
+        ABOUT.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    assert_eq!(
+        Bip39Phrase::from_indices(&[0; 12]),
+        Err(ParseBip39Error::Checksum)
+    );
+    assert_eq!(
+        Bip39Phrase::from_indices(&[0; 11]),
+        Err(ParseBip39Error::WordCount { words: 11 })
+    );
+    about[4] = 2048;
+    assert!(matches!(
+        Bip39Phrase::from_indices(&about),
+        Err(ParseBip39Error::UnknownWord { position: 5, .. })
+    ));
+}
+
+#[test]
+fn damaged_shares_and_phrases_keep_their_standard() {
+    let share: Vec<&str> = "duckling enlarge academic academic agency result length solution \
+         fridge kidney coal piece deal husband erode duke ajar critical decision keyboard"
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let short = share[..19].join(" ");
+    assert_eq!(classify(&short), MnemonicKind::Slip39Share { words: 19 });
+    let long = format!("{} academic", share.join(" "));
+    assert_eq!(classify(&long), MnemonicKind::Slip39Share { words: 21 });
+    let phrase: Vec<&str> = ABOUT.split_whitespace().collect();
+    assert_eq!(
+        classify(&phrase[..11].join(" ")),
+        MnemonicKind::Bip39 { words: 11 }
+    );
+    assert_eq!(
+        classify("hello world this is not a mnemonic"),
+        MnemonicKind::Unknown { words: 7 }
+    );
+}
+
+#[test]
+fn other_languages_are_named() {
+    // BIP-39 test vector phrases in French and Japanese (entropy 00..00, 128 bits).
+    let french = "abaisser abaisser abaisser abaisser abaisser abaisser abaisser abaisser \
+                  abaisser abaisser abaisser abeille";
+    assert_eq!(
+        Bip39Phrase::parse(french),
+        Err(ParseBip39Error::NotEnglish { language: "French" })
+    );
+    let japanese =
+        "あいこくしん　あいこくしん　あいこくしん　あいこくしん　あいこくしん　あいこくしん　\
+                    あいこくしん　あいこくしん　あいこくしん　あいこくしん　あいこくしん　あおぞら";
+    assert_eq!(
+        Bip39Phrase::parse(japanese),
+        Err(ParseBip39Error::NotEnglish {
+            language: "Japanese"
+        })
+    );
+}
+
+#[test]
+fn share_word_counts_never_meet_phrase_word_counts() {
+    for n in WORD_COUNTS {
+        assert!(!is_share_word_count(n), "{n}");
+    }
+    assert!(is_share_word_count(20));
+    assert!(is_share_word_count(33));
+    assert!(is_share_word_count(59));
+}
+
+#[test]
+fn entropy_round_trip_and_lengths() {
+    for bits in [128, 160, 192, 224, 256] {
+        let p = Bip39Phrase::generate(bits).unwrap();
+        assert_eq!(p.word_count(), bits / 32 * 3);
+        let secret = p.to_entropy();
+        assert_eq!(secret.len(), bits / 8);
+        assert_eq!(Bip39Phrase::from_master_secret(&secret).unwrap(), p);
+    }
+    assert_eq!(
+        Bip39Phrase::generate(100).unwrap_err(),
+        Bip39Error::Strength { bits: 100 }
+    );
+    let s18 = MasterSecret::new(alloc::vec![1; 18]).unwrap();
+    assert_eq!(
+        Bip39Phrase::from_master_secret(&s18).unwrap_err(),
+        Bip39Error::EntropyLength { len: 18 }
+    );
+}
+
+#[test]
+fn modes_parse_and_pick_the_secret() {
+    assert_eq!("Entropy".parse::<Bip39Mode>(), Ok(Bip39Mode::Entropy));
+    assert_eq!("seed".parse::<Bip39Mode>(), Ok(Bip39Mode::Seed));
+    assert!("both".parse::<Bip39Mode>().is_err());
+    let p = Bip39Phrase::parse(ABOUT).unwrap();
+    let pp = Bip39Passphrase::new("TREZOR".to_string());
+    assert_eq!(p.to_master_secret(Bip39Mode::Entropy, &pp).len(), 16);
+    let seed = p.to_master_secret(Bip39Mode::Seed, &pp);
+    assert_eq!(seed.expose_secret(), p.to_seed(&pp).expose_secret());
+    assert_ne!(
+        seed.expose_secret(),
+        p.to_seed(&Bip39Passphrase::empty()).expose_secret()
+    );
+}
