@@ -24,6 +24,8 @@ pub(super) const MAX_IMAGE_WORK: u64 = 64_000_000;
 pub(super) struct Budget {
     spent: u64,
     pub(super) skipped: usize,
+    /// The most finder-like patterns one search admitted saw (about three a code).
+    pub(super) finders: usize,
 }
 
 impl Budget {
@@ -44,6 +46,7 @@ impl Budget {
             return false;
         }
         self.spent += work;
+        self.finders = self.finders.max(finders);
         true
     }
 

@@ -15,7 +15,7 @@ use crate::Share;
 use budget::Budget;
 pub use budget::MAX_FINDERS_PER_PASS;
 use pass::{scan_pass, scan_tiles, Read, Tiles};
-use pixels::{blank, downscale, sharpened, upscaled, MAX_UPSCALED_PIXELS};
+use pixels::{blank, downscale, local_threshold, sharpened, upscaled, MAX_UPSCALED_PIXELS};
 
 /// The largest image [`scan_image`] accepts, in pixels (40 megapixels: more than any phone
 /// camera of today; a larger image is refused before its pixels are decoded).
@@ -91,6 +91,11 @@ pub struct ScanReport {
     /// budget for one image ran out: see [`MAX_FINDERS_PER_PASS`]. When nothing was read and
     /// this is not zero, the image was not fully searched.
     pub skipped_searches: usize,
+    /// The most finder-like patterns (the squares in three corners of a QR code) one search
+    /// saw: about three for each code in the picture. Many more than three for each code
+    /// read means codes were seen that were not even located (or the picture has other
+    /// such squares); the searches go on until the budget ends while that is so.
+    pub finder_patterns: usize,
 }
 
 impl ScanReport {
@@ -183,95 +188,88 @@ pub fn scan_image(bytes: &[u8]) -> Result<ScanReport, ScanError> {
 /// The largest side, in pixels, of the copy [`scan_grey`] searches first.
 const WORKING_SIDE: usize = 2600;
 
-/// Finds and reads every QR code in an 8-bit grey image (`pixels` row by row, 0 black).
-///
-/// # Panics
-///
-/// When `pixels` is shorter than `width * height`.
-pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
-    assert!(pixels.len() >= width * height, "pixel buffer too short");
-    let mut payloads: Vec<Read> = Vec::new();
-    let mut failed: Vec<[u32; 4]> = Vec::new();
-    let mut budget = Budget::default();
-    // Work first on a copy of at most WORKING_SIDE pixels a side: QR codes in photos are
-    // large, and the finder is much faster on fewer pixels. Then, while a located code
-    // stays unread: the same copy with darker mid-tones (blur), full size, and smaller copies (noise).
-    let first = width.max(height).div_ceil(WORKING_SIDE).max(1);
-    let mut attempts = vec![(first, false), (first, true)];
-    if first > 1 {
-        attempts.push((1, false));
+/// The size of a copy searched: the image shrunk `n` times (1: as it is), or enlarged twice.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Size {
+    Down(usize),
+    Up,
+}
+
+/// The tones of a copy searched.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tone {
+    /// As photographed (the QR finder makes it black and white against a row's average).
+    Plain,
+    /// Mid-tones darkened, for blurred photos.
+    Darker,
+    /// Black and white against each pixel's neighbourhood, for faded print, uneven light
+    /// and stains.
+    Local,
+}
+
+/// What all searches of one image share: the payloads read, the codes located but not
+/// read, and the work budget.
+struct Scan {
+    payloads: Vec<Read>,
+    failed: Vec<[u32; 4]>,
+    budget: Budget,
+}
+
+impl Scan {
+    /// Whether every code the searches saw is read: something read, no located code left
+    /// unread, and a code read for every three finder-like patterns one search saw (two
+    /// spare: a card's printing may hold a square that looks like one; a code missed
+    /// leaves three).
+    fn complete(&self) -> bool {
+        !self.payloads.is_empty()
+            && unresolved(&self.failed, &self.payloads) == 0
+            && self.payloads.len() * 3 + 2 >= self.budget.finders
     }
-    attempts.extend([(first * 2, false), (first * 4, false)]);
-    for (factor, sharpen) in attempts {
-        let (w, h) = (width / factor, height / factor);
-        if factor > first && (w < 100 || h < 100) {
-            break;
-        }
-        if !budget.fits(w * h) {
-            // Not even a copy of this size could be searched: do not make one.
-            budget.skipped += 1;
-            continue;
-        }
-        let mut work;
-        let px: &[u8] = if factor == 1 && !sharpen {
-            pixels
-        } else {
-            work = if factor == 1 {
-                Zeroizing::new(pixels[..width * height].to_vec())
-            } else {
-                downscale(width, height, pixels, factor)
-            };
-            if sharpen {
-                work = sharpened(w, h, &work);
-            }
-            &work
-        };
+
+    /// Searches one copy (`scale` maps its pixels back to the image's); then, while that
+    /// finds more, blanks out the codes read and looks again (finder patterns of several
+    /// codes, a page of cards, can be grouped wrongly, losing codes without a trace); then,
+    /// when located codes stay unread, searches windows of about one code each.
+    fn search(&mut self, w: usize, h: usize, scale: f32, px: &[u8]) {
         let mut pass = scan_pass(
             w,
             h,
-            factor as f32,
+            scale,
             (0, 0),
             px,
-            &mut payloads,
-            &mut failed,
-            &mut budget,
+            &mut self.payloads,
+            &mut self.failed,
+            &mut self.budget,
         );
-        let module_px = pass.module_px.unwrap_or(f32::MAX);
-        // Finder patterns of several codes (a page of cards) can be grouped wrongly, losing
-        // codes without a trace: blank out the codes read and look again while that finds
-        // more.
         let mut masked: Option<Zeroizing<Vec<u8>>> = None;
-        if pass.decoded.len() >= 2 || pass.failed > 0 {
-            for _ in 0..4 {
-                if pass.decoded.is_empty() {
-                    break;
-                }
-                let mut img = masked
-                    .take()
-                    .unwrap_or_else(|| Zeroizing::new(px[..w * h].to_vec()));
-                for b in &pass.decoded {
-                    blank(&mut img, w, h, b);
-                }
-                let before = payloads.len();
-                pass = scan_pass(
-                    w,
-                    h,
-                    factor as f32,
-                    (0, 0),
-                    &img,
-                    &mut payloads,
-                    &mut failed,
-                    &mut budget,
-                );
-                masked = Some(img);
-                if payloads.len() == before {
-                    break;
-                }
+        for _ in 0..4 {
+            if pass.decoded.is_empty() || self.complete() {
+                break;
+            }
+            let mut img = masked
+                .take()
+                .unwrap_or_else(|| Zeroizing::new(px[..w * h].to_vec()));
+            for b in &pass.decoded {
+                blank(&mut img, w, h, b);
+            }
+            let before = self.payloads.len();
+            pass = scan_pass(
+                w,
+                h,
+                scale,
+                (0, 0),
+                &img,
+                &mut self.payloads,
+                &mut self.failed,
+                &mut self.budget,
+            );
+            masked = Some(img);
+            if self.payloads.len() == before {
+                break;
             }
         }
-        if pass.failed > 0 {
-            // Still codes that do not read: windows three times a code's size hold about
-            // one code each.
+        if pass.failed > 0 && !self.complete() {
+            // Windows three times a code's size hold about one code each.
             if let Some(side) = pass.decoded_side.or(pass.failed_side) {
                 if side >= 21 {
                     let img = masked.as_deref().map_or(px, |m| &m[..]);
@@ -280,38 +278,101 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
                         height: h,
                         pixels: img,
                         window: side * 3,
-                        scale: factor,
+                        scale,
                     };
-                    scan_tiles(&tiles, &mut payloads, &mut failed, &mut budget);
+                    scan_tiles(
+                        &tiles,
+                        &mut self.payloads,
+                        &mut self.failed,
+                        &mut self.budget,
+                    );
                 }
             }
         }
-        // rqrr misses some codes of under 5 pixels a module (a 150 dpi scan) without a
-        // trace; in a small image, look again at twice the size, the codes read blanked out.
-        if factor == 1 && !sharpen && module_px < 5.0 && w * h <= MAX_UPSCALED_PIXELS / 4 {
-            let mut base = masked.unwrap_or_else(|| Zeroizing::new(px[..w * h].to_vec()));
-            for b in &pass.decoded {
-                blank(&mut base, w, h, b);
-            }
-            let up = upscaled(w, h, &base);
-            scan_pass(
-                2 * w,
-                2 * h,
-                0.5,
-                (0, 0),
-                &up,
-                &mut payloads,
-                &mut failed,
-                &mut budget,
-            );
-        }
-        if !payloads.is_empty() && unresolved(&failed, &payloads) == 0 && pass.failed == 0 {
-            break;
-        }
-        if budget.exhausted() {
-            break;
-        }
     }
+}
+
+/// Finds and reads every QR code in an 8-bit grey image (`pixels` row by row, 0 black).
+///
+/// The searches, each only while codes seen stay unread and the work budget lasts: a copy
+/// of at most 2,600 pixels a side; the same in black and white against each pixel's
+/// neighbourhood (faded print, uneven light, stains); with darker mid-tones (blur); the
+/// image at full size when the copy was smaller; twice the size when the image is small (a
+/// code of a few pixels a module); half and quarter size (noise).
+///
+/// # Panics
+///
+/// When `pixels` is shorter than `width * height`.
+pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
+    assert!(pixels.len() >= width * height, "pixel buffer too short");
+    let mut scan = Scan {
+        payloads: Vec::new(),
+        failed: Vec::new(),
+        budget: Budget::default(),
+    };
+    let first = width.max(height).div_ceil(WORKING_SIDE).max(1);
+    let mut attempts = vec![
+        (Size::Down(first), Tone::Plain),
+        (Size::Down(first), Tone::Local),
+        (Size::Down(first), Tone::Darker),
+    ];
+    if first > 1 {
+        attempts.extend([(Size::Down(1), Tone::Plain), (Size::Down(1), Tone::Local)]);
+    } else if width * height <= MAX_UPSCALED_PIXELS / 4 {
+        attempts.extend([(Size::Up, Tone::Plain), (Size::Up, Tone::Local)]);
+    }
+    attempts.extend([
+        (Size::Down(first * 2), Tone::Plain),
+        (Size::Down(first * 2), Tone::Local),
+        (Size::Down(first * 4), Tone::Plain),
+    ]);
+    for (k, (size, tone)) in attempts.into_iter().enumerate() {
+        if k > 0 && (scan.complete() || scan.budget.exhausted()) {
+            break;
+        }
+        let (w, h, scale) = match size {
+            Size::Down(n) => (width / n, height / n, n as f32),
+            Size::Up => (width * 2, height * 2, 0.5),
+        };
+        if matches!(size, Size::Down(n) if n > first) && (w < 100 || h < 100) {
+            continue;
+        }
+        if !scan.budget.fits(w * h) {
+            // Not even a copy of this size could be searched: do not make one.
+            scan.budget.skipped += 1;
+            continue;
+        }
+        let resized;
+        let base: &[u8] = match size {
+            Size::Down(1) => &pixels[..width * height],
+            Size::Down(n) => {
+                resized = downscale(width, height, pixels, n);
+                &resized
+            }
+            Size::Up => {
+                resized = upscaled(width, height, pixels);
+                &resized
+            }
+        };
+        let toned;
+        let px: &[u8] = match tone {
+            Tone::Plain => base,
+            Tone::Darker => {
+                toned = sharpened(w, h, base);
+                &toned
+            }
+            Tone::Local => {
+                toned = local_threshold(w, h, base);
+                &toned
+            }
+        };
+        scan.search(w, h, scale, px);
+    }
+    let Scan {
+        mut payloads,
+        failed,
+        budget,
+    } = scan;
     let unreadable = unresolved(&failed, &payloads);
     payloads.sort_by_key(|(_, (x, y))| (*y / 64, *x));
     let found = payloads
@@ -325,6 +386,7 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         found,
         unreadable,
         skipped_searches: budget.skipped,
+        finder_patterns: budget.finders,
     }
 }
 
@@ -370,5 +432,26 @@ mod tests {
             assert_eq!(report.found.len(), 1);
             assert_eq!(report.shares().next(), Some(&share));
         }
+    }
+
+    #[test]
+    fn a_faded_code_reads_through_the_local_threshold() {
+        // Dark grey on light grey: 200 against 240, darker than rqrr's threshold allows
+        // (47.5% of the running average), and on an uneven background.
+        let share = Share::parse(SHARE).unwrap();
+        let symbol = QrSymbol::for_share(&share, PayloadFormat::ShareQr).unwrap();
+        let (side, px) = symbol.to_grey_pixels(4);
+        let faded: Vec<u8> = px
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| {
+                let light = (i % side) as u32 * 30 / side as u32;
+                (if v == 0 { 200 } else { 240 }) - light as u8
+            })
+            .collect();
+        let report = scan_grey(side, side, &faded);
+        assert_eq!(report.shares().next(), Some(&share));
+        let binary = local_threshold(side, side, &faded);
+        assert!(binary.iter().all(|&v| v == 0 || v == 255));
     }
 }

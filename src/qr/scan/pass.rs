@@ -72,7 +72,7 @@ pub(super) struct Tiles<'a> {
     pub(super) height: usize,
     pub(super) pixels: &'a [u8],
     pub(super) window: usize,
-    pub(super) scale: usize,
+    pub(super) scale: f32,
 }
 
 /// Scans overlapping square windows (half a window apart).
@@ -107,7 +107,7 @@ pub(super) fn scan_tiles(
                 let src = (y0 + row) * width + x0;
                 tile[row * tw..(row + 1) * tw].copy_from_slice(&pixels[src..src + tw]);
             }
-            scan_pass(tw, th, t.scale as f32, (x0, y0), &tile, out, failed, budget);
+            scan_pass(tw, th, t.scale, (x0, y0), &tile, out, failed, budget);
         }
     }
 }
