@@ -457,7 +457,7 @@ fn cards() -> Vec<(Share, Img)> {
         let cards = CardSet::from_share_set(&set, &[], CardOptions::default()).unwrap();
         for ((_, png), share) in cards.card_pngs().into_iter().zip(set.shares()).take(take) {
             // Cards come at 300 dpi; the battery works at 200 dpi (a photo of a card from
-            // about 30 cm) to keep its images near a megapixel.
+            // about 30 cm), which keeps its images near 3 megapixels.
             let card = grey(&png);
             let f = 1.5;
             let small = gauss(&card, 0.5).remap(

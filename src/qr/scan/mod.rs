@@ -318,7 +318,9 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
     ];
     if first > 1 {
         attempts.extend([(Size::Down(1), Tone::Plain), (Size::Down(1), Tone::Local)]);
-    } else if width * height <= MAX_UPSCALED_PIXELS / 4 {
+    } else if width * height < MAX_UPSCALED_PIXELS / 4 {
+        // Under 4 megapixels, as before: the enlarged copy has under 16, and its search
+        // needs about 6 bytes a pixel (4 of them to count the finder patterns).
         attempts.extend([(Size::Up, Tone::Plain), (Size::Up, Tone::Local)]);
     }
     attempts.extend([
