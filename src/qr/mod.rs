@@ -14,9 +14,10 @@
 //! repeating its content. With the `scan` feature, `scan_image` finds and reads every QR code in
 //! a PNG or JPEG (see `docs/scanning.md`).
 //!
-//! Payload strings and decoded bytes hold secrets and live in [`Zeroizing`] buffers. The
-//! `qrcode`, `rqrr` and `image` crates keep working copies of their own that seedshard cannot
-//! wipe; keep that in mind on a shared computer.
+//! Payload strings and decoded bytes hold secrets and live in
+//! [`Zeroizing`](zeroize::Zeroizing) buffers. The `qrcode`, `rqrr` and `image` crates keep
+//! working copies of their own that seedshard cannot wipe; keep that in mind on a shared
+//! computer.
 //!
 //! # Examples
 //!
