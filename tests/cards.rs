@@ -1,7 +1,7 @@
 //! Share cards: every card rendered to PNG reads back (rqrr and zbarimg) and the set
 //! recombines; a page of 8 cards at 150 dpi reads back also rotated, blurred, noisy and as a
 //! JPEG; PDFs are exactly A4 or Letter and render with pdftoppm; SVGs parse as XML.
-#![cfg(feature = "card")]
+#![cfg(all(feature = "card", feature = "scan"))]
 
 use std::io::Cursor;
 use std::path::Path;

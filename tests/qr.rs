@@ -1,7 +1,7 @@
 //! ShareQR and text payloads: the documented vectors (docs/shareqr.md), drawing and
 //! reading back (with rqrr and, where installed, zbarimg), SeedQR classification, and the
 //! image checks of the scanner.
-#![cfg(feature = "qr")]
+#![cfg(feature = "scan")]
 
 use std::io::Cursor;
 use std::process::Command;

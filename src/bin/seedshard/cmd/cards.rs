@@ -397,6 +397,14 @@ fn no_qr_error(name: &str, report: &qr::ScanReport, wanted: &str) -> CliError {
             ),
             "photograph one card or one page of cards at a time, with nothing else in the picture",
         )
+    } else if report.found.is_empty() && report.finder_patterns >= 3 {
+        CliError::input(
+            format!(
+                "{name}: something like a QR code is in the image ({} of the squares in a QR code's corners), but no code could be read",
+                report.finder_patterns
+            ),
+            "take a sharper photo, straight on and in good light, with the card filling most of the picture",
+        )
     } else if report.found.is_empty() {
         CliError::input(
             format!("{name}: no QR code found in the image"),

@@ -1,0 +1,125 @@
+//! Pixel work on grey images: resizing, blanking codes out, tone and contrast changes.
+
+use zeroize::Zeroizing;
+
+/// The largest image looked at again at twice its size.
+pub(super) const MAX_UPSCALED_PIXELS: usize = 16_000_000;
+
+/// The image at twice its width and height, each new pixel the mean of its neighbours.
+pub(super) fn upscaled(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
+    let (w2, h2) = (2 * width, 2 * height);
+    let mut out = Zeroizing::new(vec![0u8; w2 * h2]);
+    for y in 0..h2 {
+        let (y0, y1) = (y / 2, y.div_ceil(2).min(height - 1));
+        for x in 0..w2 {
+            let (x0, x1) = (x / 2, x.div_ceil(2).min(width - 1));
+            let sum = u32::from(px[y0 * width + x0])
+                + u32::from(px[y0 * width + x1])
+                + u32::from(px[y1 * width + x0])
+                + u32::from(px[y1 * width + x1]);
+            out[y * w2 + x] = (sum / 4) as u8;
+        }
+    }
+    out
+}
+
+/// Paints a decoded code white (with a margin of a tenth of its size), so that its finder
+/// patterns no longer pair with those of other codes.
+pub(super) fn blank(img: &mut [u8], width: usize, height: usize, b: &[usize; 4]) {
+    let margin = (b[2] - b[0]).max(b[3] - b[1]) / 10 + 2;
+    let (x0, y0) = (b[0].saturating_sub(margin), b[1].saturating_sub(margin));
+    let (x1, y1) = ((b[2] + margin).min(width), (b[3] + margin).min(height));
+    for y in y0..y1 {
+        img[y * width + x0..y * width + x1].fill(255);
+    }
+}
+
+/// Darkens mid-tones (v * v / 255). rqrr counts a pixel dark below 47.5% of the local
+/// average, so a blurred single dark module reads as light; squaring keeps it dark.
+pub(super) fn sharpened(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
+    Zeroizing::new(
+        px[..width * height]
+            .iter()
+            .map(|&v| ((u32::from(v) * u32::from(v)) / 255) as u8)
+            .collect(),
+    )
+}
+
+pub(super) fn downscale(
+    width: usize,
+    height: usize,
+    pixels: &[u8],
+    factor: usize,
+) -> Zeroizing<Vec<u8>> {
+    let (w, h) = (width / factor, height / factor);
+    let mut out = Zeroizing::new(vec![0u8; w * h]);
+    let area = (factor * factor) as u32;
+    for y in 0..h {
+        for x in 0..w {
+            let mut sum = 0u32;
+            for dy in 0..factor {
+                let row = (y * factor + dy) * width + x * factor;
+                for &p in &pixels[row..row + factor] {
+                    sum += u32::from(p);
+                }
+            }
+            out[y * w + x] = (sum / area) as u8;
+        }
+    }
+    out
+}
+
+/// The image in black and white against each pixel's neighbourhood: black where a pixel is
+/// darker than the mean of the square of about a twelfth of the image's shorter side around
+/// it by 3% and 4 levels, white elsewhere. The QR finder compares a pixel with a running
+/// average along its row, which a faded print (dark grey on light grey), a shadow across
+/// the card or a stain defeats; here only the difference with the surroundings counts.
+/// Sums run over columns then rows, so memory is a few bytes a column.
+pub(super) fn local_threshold(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
+    let mut out = Zeroizing::new(vec![255u8; width * height]);
+    if width == 0 || height == 0 {
+        return out;
+    }
+    let r = (width.min(height) / 24).clamp(7, 127);
+    // col[x]: the sum of column x over the rows y - r ..= y + r (clipped to the image).
+    let mut col = vec![0u64; width];
+    let (mut top, mut bottom) = (0usize, 0usize); // rows [top, bottom) are in `col`
+    for y in 0..height {
+        let (lo, hi) = (y.saturating_sub(r), (y + r + 1).min(height));
+        while bottom < hi {
+            for (c, &p) in col
+                .iter_mut()
+                .zip(&px[bottom * width..(bottom + 1) * width])
+            {
+                *c += u64::from(p);
+            }
+            bottom += 1;
+        }
+        while top < lo {
+            for (c, &p) in col.iter_mut().zip(&px[top * width..(top + 1) * width]) {
+                *c -= u64::from(p);
+            }
+            top += 1;
+        }
+        let rows = (hi - lo) as u64;
+        let mut sum: u64 = col[..r.min(width)].iter().sum();
+        let (mut left, mut right) = (0usize, r.min(width));
+        for x in 0..width {
+            let (l, h) = (x.saturating_sub(r), (x + r + 1).min(width));
+            while right < h {
+                sum += col[right];
+                right += 1;
+            }
+            while left < l {
+                sum -= col[left];
+                left += 1;
+            }
+            let area = rows * (h - l) as u64;
+            let v = u64::from(px[y * width + x]);
+            if (v + 4) * area * 100 < sum * 97 {
+                out[y * width + x] = 0;
+            }
+        }
+    }
+    out
+}
