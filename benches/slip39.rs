@@ -1,6 +1,6 @@
 //! Benchmarks of seedshard's SLIP-39 core, with the hardware limit beside them.
 //!
-//! Run with `cargo bench --bench slip39`. The groups:
+//! Run with `cargo bench --features internals --bench slip39`. The groups:
 //!
 //! - `sha256`: the raw SHA-256 compression function (`sha2::block_api::compress256`, SHA-NI
 //!   where the CPU has it), 320,000 compressions: the work PBKDF2 does at e = 4.
@@ -14,8 +14,8 @@
 //! combine at e = 4 in turn (best of 25 trials each, so that load from other processes falls
 //! on all of them alike) and prints how far each is from the raw compressions; then, the same
 //! way, the best time of every cipher, split and combine case above. On a shared machine
-//! these best times are steadier than criterion's means. `cargo bench --bench slip39 --
-//! summary` runs the summary alone (a few seconds).
+//! these best times are steadier than criterion's means. `cargo bench --features internals
+//! --bench slip39 -- summary` runs the summary alone (a few seconds).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

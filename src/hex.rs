@@ -46,8 +46,7 @@ impl fmt::Display for HexError {
     }
 }
 
-#[cfg(feature = "std")]
-impl std::error::Error for HexError {}
+impl core::error::Error for HexError {}
 
 /// 1 when `x < n`, else 0, for `x` and `n` below 2^31: the sign bit of `x - n`.
 #[inline(always)]

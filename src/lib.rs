@@ -65,6 +65,7 @@
 //! share cards; `cli` (default) builds the `seedshard` tool.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -73,20 +74,24 @@ extern crate alloc;
 #[cfg(feature = "bitcoin")]
 pub mod backup;
 #[cfg(feature = "bip39")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bip39")))]
 pub mod bip39;
 #[cfg(feature = "card")]
+#[cfg_attr(docsrs, doc(cfg(feature = "card")))]
 pub mod card;
 pub mod describe;
 pub mod dialogue;
 pub mod hex;
 pub mod plan;
 #[cfg(feature = "qr")]
+#[cfg_attr(docsrs, doc(cfg(feature = "qr")))]
 pub mod qr;
 pub mod report;
 pub mod rollcall;
 pub mod secret;
 pub mod slip39;
 #[cfg(feature = "bitcoin")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
 pub mod wallet;
 
 pub use secret::{MasterSecret, Passphrase, PassphraseError, SecretError};
@@ -104,6 +109,7 @@ pub use slip39::share::{Identifier, IterationExponent, ParseShareError, Share};
 /// When the operating system cannot provide randomness, which on supported systems does not
 /// happen after boot.
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub fn os_rng() -> impl rand_core::CryptoRng {
     rand_core::UnwrapErr(getrandom::SysRng)
 }

@@ -1,7 +1,7 @@
 //! Roll call: a short code per share, to check from afar that every card is still there.
 //!
 //! A holder computes the code of their card ([`RollCallCode::of`]) and reads it to the owner,
-//! who compares it with the codes kept since the split ([`RollCall`]). The code is four
+//! who compares it with the codes kept since the split ([`roll_call`]). The code is four
 //! SLIP-39 words:
 //!
 //! - word 1, the *set word*: 10 bits of SHA-256 over a domain tag and the set identifier. It is

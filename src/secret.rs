@@ -123,6 +123,7 @@ impl MasterSecret {
     ///
     /// As [`MasterSecret::new`].
     #[cfg(feature = "std")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
     pub fn generate(len: usize) -> Result<Self, SecretError> {
         Self::generate_with(len, &mut crate::os_rng())
     }

@@ -7,9 +7,8 @@
 //! where it fails.
 #![cfg(feature = "bitcoin")]
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use seedshard::bip39::{
     classify, Bip39Mode, Bip39Passphrase, Bip39Phrase, MnemonicKind, ParseBip39Error,
@@ -19,7 +18,6 @@ use seedshard::{combine, MasterSecret, Passphrase, Share, SplitPlan};
 use serde_json::{json, Value};
 
 mod common;
-use common::in_ci;
 
 /// trezor/python-mnemonic `vectors.json`, English only (provenance in tests/data/README.md).
 const VECTORS: &str = include_str!("data/bip39-vectors.json");
@@ -213,57 +211,29 @@ for req in json.load(sys.stdin):
 json.dump(out, sys.stdout)
 "#;
 
+/// The interpreter with the `mnemonic` package (see `common::reference_python`).
 fn reference_python() -> Option<PathBuf> {
-    let candidate = std::env::var_os("SEEDSHARD_REF_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"));
-    let problem = if !candidate.exists() {
-        format!("{} does not exist", candidate.display())
-    } else {
-        match Command::new(&candidate)
+    common::reference_python(
+        "BIP-39 reference implementation",
+        "create it with: python3 -m venv .venv && .venv/bin/pip install mnemonic \
+         (or point SEEDSHARD_REF_PYTHON at a python that has it)",
+        |python| match Command::new(python)
             .args(["-c", "import mnemonic"])
             .output()
         {
-            Ok(o) if o.status.success() => return Some(candidate),
-            Ok(o) => format!(
-                "{} cannot import mnemonic: {}",
-                candidate.display(),
+            Ok(o) if o.status.success() => Ok(()),
+            Ok(o) => Err(format!(
+                "cannot import mnemonic: {}",
                 String::from_utf8_lossy(&o.stderr).trim()
-            ),
-            Err(e) => format!("{} cannot run: {e}", candidate.display()),
-        }
-    };
-    let how = "create it with: python3 -m venv .venv && .venv/bin/pip install mnemonic \
-               (or point SEEDSHARD_REF_PYTHON at a python that has it)";
-    assert!(
-        !in_ci(),
-        "the BIP-39 reference implementation is required under CI: {problem}; {how}"
-    );
-    eprintln!("skipping BIP-39 interop test: {problem}; {how}");
-    None
+            )),
+            Err(e) => Err(format!("cannot run: {e}")),
+        },
+    )
 }
 
 fn run_reference(python: &Path, requests: &[Value]) -> Vec<Value> {
-    let mut child = Command::new(python)
-        .args(["-c", REFERENCE])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start the reference");
-    let input = serde_json::to_vec(requests).unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    assert!(
-        out.status.success(),
-        "reference failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let answers: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(answers.len(), requests.len());
-    answers
+    common::run_python_json(python, &["-c".as_ref(), REFERENCE.as_ref()], requests)
+        .unwrap_or_else(|e| panic!("reference failed: {e}"))
 }
 
 /// Passphrases that exercise NFKD: a precomposed accent, a ligature, full-width letters.

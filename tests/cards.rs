@@ -422,6 +422,8 @@ mod cli {
 
     use assert_cmd::Command;
 
+    use super::common::crc32;
+
     const SECRET: &str = "bb54aac4b89dc868ba37d9cc21b2cece";
 
     fn seedshard(dir: &Path) -> Command {
@@ -630,17 +632,6 @@ mod cli {
             .output()
             .unwrap();
         assert!(String::from_utf8_lossy(&out.stderr).contains("a web address"));
-    }
-
-    fn crc32(data: &[u8]) -> u32 {
-        let mut crc = 0xFFFF_FFFFu32;
-        for &b in data {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
-            }
-        }
-        !crc
     }
 
     #[test]

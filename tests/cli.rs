@@ -1,33 +1,18 @@
 //! The `seedshard split` and `combine` commands as a user runs them: success paths, the
 //! JSON contract, and every kind of bad input (exit code 2, an error and a hint line, no
-//! panic, nothing secret on stderr).
+//! panic, nothing secret on stderr). The cases whose whole output is fixed are pinned word for
+//! word in `tests/cmd/` (`tests/cli_cmd.rs`).
 
 use std::process::{Command, Output, Stdio};
 
 mod common;
 use common::in_ci;
-use common::{run, stderr, stdout, write};
+use common::{assert_input_error, run, stderr, stdout, write};
 
 const SECRET_HEX: &str = "bb54aac4b89dc868ba37d9cc21b2cece";
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_seedshard"))
-}
-
-/// Asserts a clean failure: exit 2, `error:` then `hint:`, no panic, and none of `secrets`.
-fn assert_input_error(o: &Output, needle: &str, secrets: &[&str]) {
-    let err = stderr(o);
-    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
-    let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 2, "one error line and one hint line: {err}");
-    assert!(lines[0].starts_with("error: "), "{err}");
-    assert!(lines[1].starts_with("hint: "), "{err}");
-    assert!(err.contains(needle), "expected {needle:?} in {err}");
-    assert!(!err.contains("panicked"), "{err}");
-    for s in secrets {
-        assert!(!err.contains(s), "stderr leaks {s:?}: {err}");
-    }
-    assert!(o.stdout.is_empty(), "no output on error");
 }
 
 /// Splits SECRET_HEX with `extra` arguments and returns the share lines.
@@ -310,33 +295,6 @@ fn shares_of_different_sets() {
 }
 
 #[test]
-fn inconsistent_parameters_and_conflicting_members() {
-    // Official vector 7: same identifier, different iteration exponents.
-    let vectors: Vec<(String, Vec<String>, String, String)> =
-        serde_json::from_str(include_str!("data/slip39-vectors.json")).unwrap();
-    let o = combine_stdin(&vectors[6].1, &[]);
-    assert_input_error(
-        &o,
-        "share 2 (standard input line 2) has the set's identifier but a different iteration exponent",
-        &[],
-    );
-    // Vector 11: two shares with the same member index and different values.
-    let o = combine_stdin(&vectors[10].1, &[]);
-    assert_input_error(
-        &o,
-        "share 1 (standard input line 1) and share 2 (standard input line 2) are the same member of the same group but differ",
-        &[],
-    );
-    // Vector 12: mismatching member thresholds.
-    let o = combine_stdin(&vectors[11].1, &[]);
-    assert_input_error(
-        &o,
-        "error: the shares of group 1 do not fit together: one of them is wrong or damaged (share 1 (standard input line 1), share 2 (standard input line 2))\nhint: give one more share of group 1 to tell which is wrong",
-        &[],
-    );
-}
-
-#[test]
 fn not_enough_shares_says_how_many_more() {
     let shares = split_shares(&["--group", "3of5"]);
     let o = combine_stdin(&shares[..1], &[]);
@@ -366,67 +324,6 @@ fn not_enough_shares_says_how_many_more() {
 }
 
 #[test]
-fn bad_secret_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let cases = [
-        (
-            "bad.hex",
-            "00112233445566778899aabbccddeefg",
-            "character 32 of the secret is not a hex digit",
-        ),
-        (
-            "odd.hex",
-            "00112233445566778899aabbccddeef",
-            "odd number of hex digits (31)",
-        ),
-        (
-            "short.hex",
-            "00112233445566778899aabbccddee",
-            "the secret is 120 bits long; SLIP-39 needs at least 128 bits",
-        ),
-        (
-            "oddbytes.hex",
-            "00112233445566778899aabbccddeeff00",
-            "17 bytes long; SLIP-39 needs an even number of bytes",
-        ),
-        ("empty.hex", "\n", "holds no secret"),
-    ];
-    for (name, content, needle) in cases {
-        let p = write(dir.path(), name, content);
-        let o = run(
-            &[
-                "split",
-                "--group",
-                "2of3",
-                "--secret-file",
-                p.to_str().unwrap(),
-            ],
-            "",
-        );
-        let secret: Vec<&str> = Some(content.trim())
-            .filter(|c| !c.is_empty())
-            .into_iter()
-            .collect();
-        assert_input_error(&o, needle, &secret);
-    }
-    let o = run(
-        &[
-            "split",
-            "--group",
-            "2of3",
-            "--secret-file",
-            "/nonexistent/secret.hex",
-        ],
-        "",
-    );
-    assert_input_error(
-        &o,
-        "cannot open /nonexistent/secret.hex: no such file or directory",
-        &[],
-    );
-}
-
-#[test]
 fn non_ascii_passphrase_is_refused_on_split_and_combine() {
     let dir = tempfile::tempdir().unwrap();
     let pass = write(dir.path(), "pass.txt", "caf\u{e9} cr\u{e8}me");
@@ -450,83 +347,6 @@ fn non_ascii_passphrase_is_refused_on_split_and_combine() {
     let shares = split_shares(&["--group", "2of3"]);
     let o = combine_stdin(&shares[..2], &["--passphrase-file", pass]);
     assert_input_error(&o, "not printable ASCII", &[SECRET_HEX]);
-}
-
-#[test]
-fn empty_and_comment_only_input() {
-    let o = run(&["combine", "-"], "");
-    assert_input_error(&o, "the input holds no shares", &[]);
-    let o = run(&["combine", "-"], "# nothing here\n\n   \n");
-    assert_input_error(&o, "the input holds no shares", &[]);
-}
-
-#[test]
-fn bad_plans_and_options() {
-    let cases: [(&[&str], &str); 7] = [
-        (
-            &["split", "--group", "4of3", "--generate"],
-            "needs more shares than it has",
-        ),
-        (
-            &["split", "--group", "1of3", "--generate"],
-            "threshold 1 with several members",
-        ),
-        (
-            &["split", "--group", "two of three", "--generate"],
-            "THRESHOLDofCOUNT",
-        ),
-        (
-            &["split", "--group", "2of17", "--generate"],
-            "between 1 and 16",
-        ),
-        (
-            &["split", "--group", "2of3", "--group", "2of3", "--generate"],
-            "add --group-threshold",
-        ),
-        (
-            &[
-                "split",
-                "--group",
-                "2of3",
-                "--group",
-                "2of3",
-                "--group-threshold",
-                "3",
-                "--generate",
-            ],
-            "the group threshold is 3 but the plan has 2 groups",
-        ),
-        (
-            &[
-                "split",
-                "--group",
-                "2of3",
-                "--generate",
-                "--iteration-exponent",
-                "16",
-            ],
-            "16 is not in 0..=15",
-        ),
-    ];
-    for (args, needle) in cases {
-        assert_input_error(&run(args, ""), needle, &[]);
-    }
-    assert_input_error(
-        &run(&["split", "--group", "2of3", "--generate", "192"], ""),
-        "128- or 256-bit",
-        &[],
-    );
-    assert_input_error(
-        &run(&["split", "--group", "2of3"], ""),
-        "no secret to split was named",
-        &[],
-    );
-}
-
-#[test]
-fn stdin_can_be_named_only_once() {
-    let o = run(&["combine", "-", "-"], "");
-    assert_input_error(&o, "standard input (-) is named twice", &[]);
 }
 
 #[test]

@@ -1,16 +1,22 @@
 //! BIP-39 backups and wallet checks through the `seedshard` binary: `split --bip39-file` in
 //! both modes and `--generate --bip39-mode entropy`, `combine --to xprv|bip39` with both
 //! readings, `verify`, `--network`, `--expect-fingerprint` / `--expect-address`, and every bad
-//! input (exit 2 with `error:` and `hint:`, exit 1 for a failed expectation).
+//! input (exit 2 with `error:` and `hint:`, exit 1 for a failed expectation). The cases whose
+//! whole output is fixed are pinned word for word in `tests/cmd/` (`tests/cli_cmd.rs`).
 #![cfg(feature = "cli")]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
 use seedshard::bip39::{Bip39Passphrase, Bip39Phrase};
 use seedshard::wallet::{Network, WalletFacts};
 use serde_json::Value;
+
+mod common;
+use common::{
+    assert_input_error, assert_ok as ok, path_str as p, run, share_lines, stderr as err,
+    stdout as out, write,
+};
 
 /// 24 words, entropy 00..00 (fingerprint 5436d724 with no BIP-39 passphrase).
 const ART: &str =
@@ -27,59 +33,6 @@ const ABOUT: &str = "abandon abandon abandon abandon abandon abandon abandon aba
 /// A 24-word phrase whose words are distinctive enough to spot in any output.
 const ZOO: &str = "zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo \
                    zoo zoo zoo zoo vote";
-
-fn run(args: &[&str], stdin: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_seedshard"))
-        .args(args)
-        .write_stdin(stdin)
-        .output()
-        .unwrap()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn ok(o: &Output) {
-    assert_eq!(o.status.code(), Some(0), "stderr: {}", err(o));
-}
-
-fn write(dir: &Path, name: &str, content: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
-fn share_lines(text: &str) -> Vec<String> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// Asserts a clean input error: exit 2, exactly `error:` then `hint:`, `needle` in the error,
-/// nothing on stdout and none of `secrets` on stderr.
-fn assert_input_error(o: &Output, needle: &str, secrets: &[&str]) {
-    let e = err(o);
-    assert_eq!(o.status.code(), Some(2), "stderr: {e}");
-    let lines: Vec<&str> = e.lines().collect();
-    assert_eq!(lines.len(), 2, "one error line and one hint line: {e}");
-    assert!(lines[0].starts_with("error: "), "{e}");
-    assert!(lines[1].starts_with("hint: "), "{e}");
-    assert!(e.contains(needle), "expected {needle:?} in {e}");
-    for s in secrets {
-        assert!(!e.contains(s), "stderr leaks {s:?}: {e}");
-    }
-    assert!(o.stdout.is_empty(), "no output on error: {}", out(o));
-}
 
 /// Asserts a failed expectation: exit 1, ends with `error:` and `hint:`, no secret on stdout.
 fn assert_expectation_failed(o: &Output) {
@@ -705,78 +658,4 @@ fn phrases_in_other_languages_are_named() {
     assert_input_error(&o, "Spanish BIP-39 phrase, not English", &["baco"]);
     let o = run(&["combine", "-"], spanish);
     assert_input_error(&o, "Spanish BIP-39 phrase, not a SLIP-39 share", &["baco"]);
-}
-
-#[test]
-fn bad_flag_combinations() {
-    let o = run(&["split", "--group", "2of3", "--bip39-file", "-"], ABOUT);
-    assert_input_error(&o, "--bip39-file needs --bip39-mode entropy or seed", &[]);
-    let o = run(
-        &[
-            "split",
-            "--group",
-            "2of3",
-            "--generate",
-            "128",
-            "--bip39-passphrase-file",
-            "-",
-        ],
-        "x",
-    );
-    assert_input_error(&o, "applies only to a BIP-39 phrase", &[]);
-    let o = run(
-        &[
-            "split",
-            "--group",
-            "2of3",
-            "--generate",
-            "256",
-            "--bip39-mode",
-            "seed",
-        ],
-        "",
-    );
-    assert_input_error(&o, "can never give back the new phrase", &[]);
-    let o = run(
-        &[
-            "split",
-            "--group",
-            "2of3",
-            "--generate",
-            "160",
-            "--bip39-mode",
-            "entropy",
-        ],
-        "",
-    );
-    assert_input_error(&o, "--generate 160", &[]);
-    // No terminal and no file: nothing to read the phrase from.
-    let o = run(&["split", "--group", "2of3", "--bip39-mode", "entropy"], "");
-    assert_input_error(&o, "no BIP-39 phrase was given", &[]);
-    let o = run(
-        &[
-            "verify",
-            "--bip39-file",
-            "-",
-            "--expect-fingerprint",
-            "12345",
-        ],
-        ABOUT,
-    );
-    assert_input_error(&o, "8 hex digits", &[]);
-    let o = run(
-        &[
-            "verify",
-            "--bip39-file",
-            "-",
-            "--expect-address",
-            "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
-        ],
-        ABOUT,
-    );
-    assert_input_error(
-        &o,
-        "native segwit (bc1q) and taproot (bc1p) addresses only",
-        &[],
-    );
 }

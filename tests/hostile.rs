@@ -17,6 +17,9 @@ use std::process::{Command, Output, Stdio};
 use seedshard::slip39::{rs1024, wordlist};
 use seedshard::{IterationExponent, MasterSecret, Passphrase, Share, SplitPlan};
 
+mod common;
+use common::crc32;
+
 /// The address-space bound each run gets: 64 MiB, below what reading a 100 MB input whole
 /// would need, and several times what seedshard needs for its work on 1 MiB of input
 /// (a normal run works under 16 MiB).
@@ -578,18 +581,6 @@ fn card_output_failing_midway_leaves_no_partial_file() {
 }
 
 // --- Images given to `combine --scan` ---------------------------------------------------
-
-/// CRC-32 (ISO-HDLC) as PNG chunks use it.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = (crc >> 1) ^ (0xEDB8_8320 & 0u32.wrapping_sub(crc & 1));
-        }
-    }
-    !crc
-}
 
 fn png_bytes(img: &image::GrayImage) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());

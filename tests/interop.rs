@@ -31,74 +31,12 @@ const CASES: usize = 120;
 /// The Python interpreter that has `shamir_mnemonic` 0.3.0, or `None` (with a message) when
 /// there is none outside CI. Under CI a missing interpreter fails the test.
 fn reference_python() -> Option<PathBuf> {
-    let candidate = std::env::var_os("SEEDSHARD_REF_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"));
-    let problem = if !candidate.exists() {
-        format!("{} does not exist", candidate.display())
-    } else {
-        match run_reference_with(&candidate, &[json!({"op": "version"})]) {
-            Ok(answers) if answers[0]["version"] == "0.3.0" => return Some(candidate),
-            Ok(answers) => format!(
-                "{} has shamir-mnemonic {} instead of 0.3.0",
-                candidate.display(),
-                answers[0]["version"]
-            ),
-            Err(e) => format!("{} cannot run the reference: {e}", candidate.display()),
-        }
-    };
-    let how =
-        "create it with: python3 -m venv .venv && .venv/bin/pip install shamir-mnemonic==0.3.0 \
-               (or point SEEDSHARD_REF_PYTHON at a python that has it)";
-    assert!(
-        !in_ci(),
-        "the SLIP-39 reference implementation is required under CI: {problem}; {how}"
-    );
-    eprintln!("skipping interop test: {problem}; {how}");
-    None
-}
-
-fn run_reference_with(python: &Path, requests: &[Value]) -> Result<Vec<Value>, String> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/reference.py");
-    let mut child = Command::new(python)
-        .arg(&script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start: {e}"))?;
-    let input = serde_json::to_vec(requests).expect("requests serialise");
-    // Written from a thread so that a large answer cannot block the writer.
-    let mut stdin = child.stdin.take().expect("piped stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child
-        .wait_with_output()
-        .map_err(|e| format!("cannot wait: {e}"))?;
-    writer
-        .join()
-        .expect("writer thread")
-        .map_err(|e| format!("cannot write requests: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "exited with {}: {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    let answers: Vec<Value> =
-        serde_json::from_slice(&out.stdout).map_err(|e| format!("bad JSON answer: {e}"))?;
-    if answers.len() != requests.len() {
-        return Err(format!(
-            "{} answers to {} requests",
-            answers.len(),
-            requests.len()
-        ));
-    }
-    Ok(answers)
+    common::slip39_reference_python()
 }
 
 fn run_reference(python: &Path, requests: &[Value]) -> Vec<Value> {
-    run_reference_with(python, requests).unwrap_or_else(|e| panic!("reference failed: {e}"))
+    common::run_slip39_reference(python, requests)
+        .unwrap_or_else(|e| panic!("reference failed: {e}"))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,7 +23,9 @@
 //! any of the owner's cards.
 
 pub mod analysis;
+mod search;
 pub mod suggest;
+mod wording;
 
 use alloc::format;
 use alloc::string::{String, ToString};

@@ -1,7 +1,7 @@
 //! The SLIP-39 encryption of the master secret: a 4-round Feistel network whose round
 //! function is PBKDF2-HMAC-SHA256 (SLIP-0039, "Encryption of the master secret").
 //!
-//! Round i computes PBKDF2(password = [i] || passphrase, salt = S || R, 2500 * 2^e iterations,
+//! Round i computes PBKDF2(password = \[i\] || passphrase, salt = S || R, 2500 * 2^e iterations,
 //! length |R|). The salt prefix S is "shamir" || identifier (2 bytes, big-endian) without the
 //! extendable flag, and empty with it. PBKDF2 runs on the raw SHA-256 compression function
 //! (see [`super::pbkdf2`]), which keeps the rounds close to the hardware limit.

@@ -53,3 +53,145 @@ pub fn share_lines(text: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// A path as a `&str` argument.
+pub fn path_str(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+/// Asserts the run succeeded (exit 0), showing its standard error otherwise.
+pub fn assert_ok(o: &Output) {
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(o));
+}
+
+/// Asserts a clean input error: exit 2, exactly one `error:` line then one `hint:` line,
+/// `needle` in them, no panic, nothing on standard output and none of `secrets` on standard
+/// error.
+pub fn assert_input_error(o: &Output, needle: &str, secrets: &[&str]) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "one error line and one hint line: {err}");
+    assert!(lines[0].starts_with("error: "), "{err}");
+    assert!(lines[1].starts_with("hint: "), "{err}");
+    assert!(err.contains(needle), "expected {needle:?} in {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for s in secrets {
+        assert!(!err.contains(s), "stderr leaks {s:?}: {err}");
+    }
+    assert!(o.stdout.is_empty(), "no output on error: {}", stdout(o));
+}
+
+/// CRC-32 (ISO-HDLC), as PNG chunks use it: for building and damaging images by hand.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    !crc
+}
+
+/// The Python interpreter of the reference implementations: `SEEDSHARD_REF_PYTHON`, else
+/// `.venv/bin/python` in the repository, if `probe` accepts it. Otherwise `None` with a
+/// message saying how to get one (`how`), outside CI; in CI a missing reference fails the
+/// test (`what` names it).
+pub fn reference_python(
+    what: &str,
+    how: &str,
+    probe: impl FnOnce(&Path) -> Result<(), String>,
+) -> Option<PathBuf> {
+    let candidate = std::env::var_os("SEEDSHARD_REF_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"));
+    let problem = if !candidate.exists() {
+        format!("{} does not exist", candidate.display())
+    } else {
+        match probe(&candidate) {
+            Ok(()) => return Some(candidate),
+            Err(e) => format!("{}: {e}", candidate.display()),
+        }
+    };
+    assert!(
+        !in_ci(),
+        "the {what} is required under CI: {problem}; {how}"
+    );
+    eprintln!("skipping the {what} test: {problem}; {how}");
+    None
+}
+
+/// Runs `python ARGS` with `requests` as a JSON array on its standard input and returns its
+/// JSON array of answers, one per request.
+pub fn run_python_json(
+    python: &Path,
+    args: &[&std::ffi::OsStr],
+    requests: &[serde_json::Value],
+) -> Result<Vec<serde_json::Value>, String> {
+    let mut child = Command::new(python)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start: {e}"))?;
+    let input = serde_json::to_vec(requests).expect("requests serialise");
+    // Written from a thread so that a large answer cannot block the writer.
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("cannot wait: {e}"))?;
+    writer
+        .join()
+        .expect("writer thread")
+        .map_err(|e| format!("cannot write requests: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "exited with {}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let answers: Vec<serde_json::Value> =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("bad JSON answer: {e}"))?;
+    if answers.len() != requests.len() {
+        return Err(format!(
+            "{} answers to {} requests",
+            answers.len(),
+            requests.len()
+        ));
+    }
+    Ok(answers)
+}
+
+/// Runs the SLIP-39 reference driver (`tests/interop/reference.py`, on `shamir-mnemonic`).
+pub fn run_slip39_reference(
+    python: &Path,
+    requests: &[serde_json::Value],
+) -> Result<Vec<serde_json::Value>, String> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/reference.py");
+    run_python_json(python, &[script.as_os_str()], requests)
+}
+
+/// The interpreter with `shamir-mnemonic` 0.3.0 (see [`reference_python`]).
+pub fn slip39_reference_python() -> Option<PathBuf> {
+    reference_python(
+        "SLIP-39 reference implementation",
+        "create it with: python3 -m venv .venv && .venv/bin/pip install \
+         shamir-mnemonic==0.3.0 (or point SEEDSHARD_REF_PYTHON at a python that has it)",
+        |python| {
+            let answers = run_slip39_reference(python, &[serde_json::json!({"op": "version"})])
+                .map_err(|e| format!("cannot run the reference: {e}"))?;
+            if answers[0]["version"] == "0.3.0" {
+                Ok(())
+            } else {
+                Err(format!(
+                    "has shamir-mnemonic {} instead of 0.3.0",
+                    answers[0]["version"]
+                ))
+            }
+        },
+    )
+}

@@ -296,6 +296,7 @@ impl SplitPlan {
     ///
     /// As [`SplitPlan::split_with`].
     #[cfg(feature = "std")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
     pub fn split(
         &self,
         secret: &MasterSecret,
