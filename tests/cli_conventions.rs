@@ -8,7 +8,7 @@ fn seedshard() -> Command {
 }
 
 /// Every command of the tool, as `--help` lists them.
-const COMMANDS: [&str; 12] = [
+const COMMANDS: [&str; 13] = [
     "split",
     "combine",
     "verify",
@@ -21,6 +21,7 @@ const COMMANDS: [&str; 12] = [
     "rollcall",
     "completions",
     "man",
+    "page",
 ];
 
 fn stdout_of(args: &[&str]) -> String {

@@ -57,6 +57,21 @@ pub enum Command {
     /// Roll call: the short code of a card, for its holder to read to the owner; with
     /// --sheet, compare the codes holders read out with the ones kept since the split.
     Rollcall(RollcallArgs),
+    /// Write seedshard.html, the offline page that recovers a wallet in a browser (built into
+    /// this program), and print its SHA-256.
+    Page(PageArgs),
+}
+
+/// Arguments of `page`.
+#[derive(Debug, Args)]
+pub struct PageArgs {
+    /// Write seedshard.html into this directory (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Replace seedshard.html if it exists in the directory.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `completions`.

@@ -64,6 +64,7 @@ fn main() -> ExitCode {
         Command::Man(args) => cmd::man::run(args),
         Command::Plan(args) => cmd::plan::run(args),
         Command::Rollcall(args) => cmd::rollcall::run(args),
+        Command::Page(args) => cmd::page::run(args),
     };
     let code = match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,6 +8,7 @@ pub mod entry;
 pub mod extend;
 pub mod inspect;
 pub mod man;
+pub mod page;
 pub mod plan;
 pub mod reissue;
 pub mod rollcall;

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Tests seedshard.html in Chromium (Debian's chromium, driven by playwright-core from npm):
+# recovery of a two-level set made by the SLIP-39 reference implementation, with a stray
+# share, a duplicate, a `?` word and a wrong passphrase retried; checking a pile; keyboard use
+# and a 360 px screen; and no network request at any time. Exits non-zero on any failure.
+#
+# usage: web/test.sh [PAGE]   (default web/dist/seedshard.html)
+# Needs: chromium, node and npm, SEEDSHARD_REF_PYTHON (a python with shamir-mnemonic 0.3.0),
+# and the seedshard CLI (SEEDSHARD_BIN, else built with cargo) for the expected fingerprints.
+set -euo pipefail
+
+WEB=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$WEB/.." && pwd)
+PAGE=$(realpath "${1:-$WEB/dist/seedshard.html}")
+PYTHON=${SEEDSHARD_REF_PYTHON:?set SEEDSHARD_REF_PYTHON to a python with shamir-mnemonic 0.3.0}
+CHROMIUM=${SEEDSHARD_CHROMIUM:-/usr/bin/chromium}
+[ -x "$CHROMIUM" ] || { echo "error: no chromium at $CHROMIUM (apt-get install chromium chromium-driver)" >&2; exit 1; }
+
+if [ -z "${SEEDSHARD_BIN:-}" ]; then
+    (cd "$ROOT" && cargo build --locked --quiet --bin seedshard)
+    SEEDSHARD_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/seedshard"
+fi
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+"$PYTHON" "$WEB/tests/make_fixture.py" >"$WORK/set.json"
+
+# The fingerprints the native CLI gives for the same shares: the page must show the same.
+"$PYTHON" - "$WORK" <<'PY'
+import json, sys
+work = sys.argv[1]
+d = json.load(open(f"{work}/set.json"))
+open(f"{work}/shares.txt", "w").write("\n".join(d["groups"][0][:2] + d["groups"][1][:3]) + "\n")
+open(f"{work}/pass.txt", "w").write(d["passphrase"])
+PY
+"$SEEDSHARD_BIN" combine --json --passphrase-file "$WORK/pass.txt" "$WORK/shares.txt" \
+    </dev/null >"$WORK/cli.json"
+
+if [ ! -d "$WEB/tests/node_modules/playwright-core" ]; then
+    (cd "$WEB/tests" && npm ci --no-audit --no-fund)
+fi
+node "$WEB/tests/page.test.js" "$PAGE" "$WORK/set.json" "$WORK/cli.json" "$CHROMIUM"
