@@ -221,16 +221,7 @@ fn candidate(typed: &str, c: &Candidate, show_words: bool) -> String {
 
 /// "set MAUVE CORAL, group 2, member 3" (group omitted for one-group sets).
 pub fn where_in_set(share: &Share) -> String {
-    let group = if share.group_count() > 1 {
-        format!(", group {}", u16::from(share.group_index()) + 1)
-    } else {
-        String::new()
-    };
-    format!(
-        "set {}{group}, member {}",
-        share.identifier().short_name(),
-        u16::from(share.member_index()) + 1
-    )
+    super::backup::ShareLabel::new(share, 0).short()
 }
 
 /// How a share fits the others, as `check` lists it ("fits the other shares", ...);

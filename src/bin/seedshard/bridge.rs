@@ -210,11 +210,6 @@ pub fn read_bip39_passphrase(
     Ok(Bip39Passphrase::new(String::clone(&text)))
 }
 
-pub use seedshard::report::backup::{
-    readings_report as readings_json, ReadingReport as ReadingJson, WalletFactsReport as FactsJson,
-    WalletReport as WalletJson,
-};
-
 /// Writes the readings for people (see [`seedshard::describe::backup::readings_lines`]).
 pub fn write_readings(
     out: &mut impl Write,

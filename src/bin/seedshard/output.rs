@@ -28,9 +28,6 @@ pub fn closest_words(suggestions: &[&str]) -> String {
     format!(" (closest words in the list: {})", suggestions.join(", "))
 }
 
-/// The JSON form of a share set (the scripting contract in the README).
-pub use seedshard::report::backup::ShareSetReport as SplitJson;
-
 /// Writes the shares of `set` for people (see [`seedshard::backup::share_file_lines`]): the
 /// whole output is valid input to `seedshard combine`.
 pub fn write_share_set(

@@ -8,7 +8,7 @@ use seedshard::wallet::{readings, ReadingKind, RootXprv};
 use seedshard::{EncryptedMasterSecret, MasterSecret};
 use zeroize::Zeroizing;
 
-use crate::bridge::{self, WalletJson};
+use crate::bridge;
 use crate::cli::{CombineArgs, SecretFormat};
 use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
@@ -16,6 +16,7 @@ use crate::output;
 /// The shares' reading shared with `verify`.
 pub use crate::pile::gather_to_combine as gather;
 use crate::pile::Recovered;
+use seedshard::report::backup::{readings_report, WalletReport};
 
 /// Runs `combine`.
 pub fn run(args: &CombineArgs) -> CliResult {
@@ -128,7 +129,7 @@ pub fn run(args: &CombineArgs) -> CliResult {
                 extendable: ems.extendable(),
                 iteration_exponent: ems.iteration_exponent().get(),
                 shares_used,
-                readings: bridge::readings_json(&all, WalletJson::new),
+                readings: readings_report(&all, WalletReport::new),
                 matched_reading: matched.map(|i| all[i].kind().as_str()),
                 xprv: xprv.map(|x| Zeroizing::new(x.expose_secret().to_string())),
                 bip39_phrase: phrase.map(|p| p.to_words()),

@@ -101,7 +101,7 @@ pub fn run(args: &ExtendArgs) -> CliResult {
         return output::write_json(
             &mut out,
             &ExtendJson {
-                set: output::SplitJson::new(&set),
+                set: seedshard::report::backup::ShareSetReport::new(&set),
                 mode: mode.map(ShareMode::as_str),
             },
         );
@@ -115,7 +115,7 @@ pub fn run(args: &ExtendArgs) -> CliResult {
 #[derive(serde::Serialize)]
 struct ExtendJson {
     #[serde(flatten)]
-    set: output::SplitJson,
+    set: seedshard::report::backup::ShareSetReport,
     /// `slip39`, `entropy` or `seed`, when known (as in the share file's mode line).
     #[serde(skip_serializing_if = "Option::is_none")]
     mode: Option<&'static str>,

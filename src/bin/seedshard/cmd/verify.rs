@@ -5,11 +5,12 @@ use std::io::Write;
 use seedshard::report::backup::VerifyReport;
 use seedshard::wallet::{readings, WalletFacts};
 
-use crate::bridge::{self, FactsJson, ReadingJson};
+use crate::bridge;
 use crate::cli::VerifyArgs;
 use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
 use crate::output;
+use seedshard::report::backup::{readings_report, ReadingReport, WalletFactsReport};
 
 /// Runs `verify`.
 pub fn run(args: &VerifyArgs) -> CliResult {
@@ -46,10 +47,10 @@ pub fn run(args: &VerifyArgs) -> CliResult {
         return print(
             args,
             "bip39",
-            vec![ReadingJson {
+            vec![ReadingReport {
                 kind: "bip39",
                 sentence: sentence.clone(),
-                wallet: FactsJson::new(&facts),
+                wallet: WalletFactsReport::new(&facts),
             }],
             expectation.as_ref().map(|_| "bip39"),
             |out| {
@@ -111,7 +112,7 @@ pub fn run(args: &VerifyArgs) -> CliResult {
     print(
         args,
         source,
-        bridge::readings_json(&all, FactsJson::new),
+        readings_report(&all, WalletFactsReport::new),
         matched.map(|i| all[i].kind().as_str()),
         |out| {
             bridge::write_readings(out, &all, true)?;
@@ -126,7 +127,7 @@ pub fn run(args: &VerifyArgs) -> CliResult {
 fn print(
     args: &VerifyArgs,
     source: &'static str,
-    readings: Vec<ReadingJson<FactsJson>>,
+    readings: Vec<ReadingReport<WalletFactsReport>>,
     matched: Option<&'static str>,
     human: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>,
 ) -> CliResult {
