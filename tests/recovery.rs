@@ -5,10 +5,6 @@
 //! The reference interpreter is `$SEEDSHARD_REF_PYTHON`, else `.venv/bin/python`; without it
 //! those tests are skipped with a message, except under `CI=true`, where they fail.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, RngExt, SeedableRng};
@@ -19,10 +15,9 @@ use seedshard::{
     combine, Analysis, GroupSpec, Identifier, IterationExponent, MasterSecret, Passphrase,
     Recovery, RecoveryError, Share, ShareStatus, SplitPlan,
 };
-use serde_json::{json, Value};
+use serde_json::json;
 
 mod common;
-use common::in_ci;
 
 /// Random sets per test.
 const SETS: u64 = 60;
@@ -604,54 +599,6 @@ fn other_set_names_are_the_identifiers_short_names() {
 // ---------------------------------------------------------------------------------------------
 // The reference implementation
 
-fn reference_python() -> Option<PathBuf> {
-    let candidate = std::env::var_os("SEEDSHARD_REF_PYTHON")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"));
-    let problem = if !candidate.exists() {
-        format!("{} does not exist", candidate.display())
-    } else {
-        match run_reference(&candidate, &[json!({"op": "version"})]) {
-            Ok(a) if a[0]["version"] == "0.3.0" => return Some(candidate),
-            Ok(a) => format!(
-                "{} has shamir-mnemonic {}",
-                candidate.display(),
-                a[0]["version"]
-            ),
-            Err(e) => format!("{} cannot run the reference: {e}", candidate.display()),
-        }
-    };
-    assert!(
-        !in_ci(),
-        "the SLIP-39 reference implementation is required under CI: {problem}"
-    );
-    eprintln!(
-        "skipping reference test: {problem}; create .venv with shamir-mnemonic==0.3.0 or set \
-         SEEDSHARD_REF_PYTHON"
-    );
-    None
-}
-
-fn run_reference(python: &Path, requests: &[Value]) -> Result<Vec<Value>, String> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/reference.py");
-    let mut child = Command::new(python)
-        .arg(&script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start: {e}"))?;
-    let input = serde_json::to_vec(requests).expect("requests serialise");
-    let mut stdin = child.stdin.take().expect("piped stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    writer.join().expect("writer").map_err(|e| e.to_string())?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
-    }
-    serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
-}
-
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -662,7 +609,7 @@ fn texts(shares: &[Share]) -> Vec<String> {
 
 #[test]
 fn reissued_and_extended_shares_recover_in_the_reference() {
-    let Some(python) = reference_python() else {
+    let Some(python) = common::slip39_reference_python() else {
         return;
     };
     let mut requests = Vec::new();
@@ -705,7 +652,7 @@ fn reissued_and_extended_shares_recover_in_the_reference() {
             expected.push(hex(case.secret.expose_secret()));
         }
     }
-    let answers = run_reference(&python, &requests).unwrap();
+    let answers = common::run_slip39_reference(&python, &requests).unwrap();
     assert_eq!(answers.len(), expected.len());
     for (i, (a, e)) in answers.iter().zip(&expected).enumerate() {
         assert_eq!(a["ok"], true, "request {i}: {a}");
