@@ -267,6 +267,17 @@ fn prompt_passphrase(confirm: bool) -> CliResult<Zeroizing<String>> {
     Ok(first)
 }
 
+/// Creates `--out DIR` (and its parents) for files that hold no secret (the page, manual
+/// pages).
+pub fn create_out_dir(dir: &Path) -> CliResult {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        CliError::input(
+            format!("cannot create {}: {}", display_name(dir), io_reason(&e)),
+            "give a directory you can write to with --out",
+        )
+    })
+}
+
 /// Creates `path` with mode 0600 and writes `bytes` to it, all or nothing. Without `force`
 /// the file is created new (an existing file is never touched) and removed again if writing
 /// fails; with `force` the data goes to a temporary file in the same directory and is renamed

@@ -21,16 +21,7 @@ pub fn run(args: &ManArgs) -> CliResult {
             .write_all(&page)
             .map_err(crate::write_error);
     };
-    std::fs::create_dir_all(dir).map_err(|e| {
-        CliError::input(
-            format!(
-                "cannot create {}: {}",
-                io::display_name(dir),
-                io::io_reason(&e)
-            ),
-            "give a directory you can write to with --out",
-        )
-    })?;
+    io::create_out_dir(dir)?;
     let mut pages = vec![("seedshard.1".to_string(), render(&cmd)?)];
     for sub in cmd.get_subcommands() {
         if sub.is_hide_set() {

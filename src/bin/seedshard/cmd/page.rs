@@ -21,25 +21,13 @@ pub const FILE_NAME: &str = "seedshard.html";
 
 /// The page's SHA-256, in lowercase hex.
 pub fn sha256_hex() -> String {
-    Sha256::digest(PAGE)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    seedshard::hex::encode(&Sha256::digest(PAGE)).to_string()
 }
 
 /// Writes seedshard.html into `--out DIR` and prints `SHA256  PATH` (as `sha256sum` does).
 pub fn run(args: &PageArgs) -> CliResult {
     let dir = &args.out;
-    std::fs::create_dir_all(dir).map_err(|e| {
-        CliError::input(
-            format!(
-                "cannot create {}: {}",
-                io::display_name(dir),
-                io::io_reason(&e)
-            ),
-            "give a directory you can write to with --out",
-        )
-    })?;
+    io::create_out_dir(dir)?;
     let path = dir.join(FILE_NAME);
     write_page(&path, args.force)?;
     let mut out = std::io::stdout().lock();
