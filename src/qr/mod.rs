@@ -40,6 +40,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+/// A 20-word share from the SLIP-39 vectors, for the tests of the QR modules.
+#[cfg(test)]
+const TEST_SHARE: &str = "duckling enlarge academic academic agency result length solution \
+                          fridge kidney coal piece deal husband erode duke ajar critical decision keyboard";
+
 mod payload;
 #[cfg(feature = "scan")]
 mod scan;

@@ -328,8 +328,7 @@ mod tests {
     use super::*;
     use crate::qr::QrSymbol;
 
-    const SHARE: &str = "duckling enlarge academic academic agency result length solution fridge \
-                         kidney coal piece deal husband erode duke ajar critical decision keyboard";
+    use crate::qr::TEST_SHARE as SHARE;
 
     #[test]
     fn shareqr_round_trip_and_size() {

@@ -421,8 +421,7 @@ mod tests {
     use super::*;
     use crate::qr::{PayloadFormat, QrSymbol};
 
-    const SHARE: &str = "duckling enlarge academic academic agency result length solution fridge \
-                         kidney coal piece deal husband erode duke ajar critical decision keyboard";
+    use crate::qr::TEST_SHARE as SHARE;
 
     #[test]
     fn drawn_symbol_scans_back() {
