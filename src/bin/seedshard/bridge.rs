@@ -14,7 +14,7 @@ use seedshard::wallet::{
 use seedshard::ParseShareError;
 use zeroize::Zeroizing;
 
-use crate::cli::{Bip39ModeArg, NetworkArg};
+use crate::cli::{Bip39ModeArg, NetworkArg, WalletArgs};
 use crate::error::{CliError, CliResult};
 use crate::io::{display_name, interactive, Inputs, Origin};
 
@@ -36,8 +36,20 @@ pub fn mode(arg: Bip39ModeArg) -> Bip39Mode {
     }
 }
 
+/// The network and the expected wallet of `--network`, `--expect-fingerprint` and
+/// `--expect-address`.
+pub fn wallet(args: &WalletArgs) -> CliResult<(Network, Option<Expectation>)> {
+    let network = network(args.network);
+    let expectation = expectation(
+        args.expect_fingerprint.as_deref(),
+        args.expect_address.as_deref(),
+        network,
+    )?;
+    Ok((network, expectation))
+}
+
 /// Checks `--expect-fingerprint` / `--expect-address` (at most one is given; clap enforces it).
-pub fn expectation(
+fn expectation(
     fingerprint: Option<&str>,
     address: Option<&str>,
     network: Network,

@@ -76,7 +76,7 @@ fn plan(args: &SplitArgs) -> CliResult<Plan> {
             "use --iteration-exponent from 0 to 15 (1 is the usual choice)",
         )
     })?;
-    let plan = group_plan(&args.groups, args.group_threshold)?
+    let plan = group_plan(&args.plan.groups, args.plan.group_threshold)?
         .with_iteration_exponent(e)
         .with_extendable(!args.no_extendable);
     let source = match (&args.generate, &args.secret_file) {

@@ -14,12 +14,7 @@ use seedshard::report::backup::{readings_report, ReadingReport, WalletFactsRepor
 
 /// Runs `verify`.
 pub fn run(args: &VerifyArgs) -> CliResult {
-    let network = bridge::network(args.network);
-    let expectation = bridge::expectation(
-        args.expect_fingerprint.as_deref(),
-        args.expect_address.as_deref(),
-        network,
-    )?;
+    let (network, expectation) = bridge::wallet(&args.wallet)?;
     let mut inputs = Inputs::default();
 
     if let Some(path) = &args.bip39_file {
