@@ -10,3 +10,8 @@ pub mod recovery;
 
 // Backup: notes and warnings of a split, bridging modes, wallet facts.
 pub mod backup;
+
+// Options: the groups of a plan and the source of a backup's secret, as given.
+#[cfg(feature = "bitcoin")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
+pub mod options;
