@@ -15,3 +15,8 @@ pub mod backup;
 #[cfg(feature = "bitcoin")]
 #[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
 pub mod options;
+
+// Scanning: pictures that give nothing, notes on what was read.
+#[cfg(feature = "scan")]
+#[cfg_attr(docsrs, doc(cfg(feature = "scan")))]
+pub mod scan;
