@@ -39,8 +39,8 @@ pub fn write_all_or_none(
             Ok(_) => {}
         }
     }
-    let created_dir = if fs::metadata(&dir).is_err() {
-        create_private_dir(&dir)?;
+    let created_dir = if fs::metadata(dir).is_err() {
+        create_private_dir(dir)?;
         true
     } else {
         false
@@ -60,7 +60,7 @@ pub fn write_all_or_none(
             let _ = fs::remove_file(t);
         }
         if created_dir {
-            let _ = fs::remove_dir(&dir);
+            let _ = fs::remove_dir(dir);
         }
     };
     for (name, bytes) in files {
