@@ -28,6 +28,8 @@ use sha2::{Digest, Sha256};
 use crate::slip39::share::{Identifier, Share};
 use crate::slip39::wordlist;
 
+pub mod sheet;
+
 /// Words in a roll-call code.
 pub const CODE_WORDS: usize = 4;
 

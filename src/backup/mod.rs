@@ -36,8 +36,13 @@ use crate::secret::{MasterSecret, Passphrase, SecretError};
 use crate::slip39::scheme::{ShareSet, SplitError, SplitPlan};
 use crate::wallet::{Network, WalletFacts};
 
+mod choice;
+mod mode_files;
 mod share_file;
 mod share_mode;
+
+pub use choice::{group_plan, GroupPlanError, SourceChoice, SourceChoiceError, SourceKind};
+pub use mode_files::{files_mode, FilesModeError};
 
 pub use share_file::share_file_lines;
 pub use share_mode::{

@@ -292,6 +292,33 @@ pub fn matched_line(readings: &[crate::wallet::Reading], index: usize) -> String
     )
 }
 
+/// What to do when no reading of a secret opens the expected wallet.
+pub const NO_MATCH_HINT: &str = "a wrong SLIP-39 or BIP-39 passphrase opens a different wallet: \
+                                 check both, the --network, and that the shares come from the \
+                                 right set";
+
+/// A BIP-39 phrase that does not open the expected wallet: what is wrong, and what to do.
+#[cfg(feature = "bitcoin")]
+pub fn phrase_mismatch(facts: &crate::wallet::WalletFacts) -> (String, String) {
+    (
+        format!(
+            "the phrase opens wallet {}, not the expected one",
+            facts.fingerprint()
+        ),
+        "a BIP-39 passphrase changes the wallet: check it, the --network, and the phrase"
+            .to_string(),
+    )
+}
+
+/// One line saying a BIP-39 phrase opens the expected wallet.
+#[cfg(feature = "bitcoin")]
+pub fn phrase_matched_line(facts: &crate::wallet::WalletFacts) -> String {
+    format!(
+        "Match: the phrase opens the expected wallet {}.",
+        facts.fingerprint()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,5 +370,29 @@ mod tests {
             ShareLabel::new(&three.groups()[0][1], 3).comment(),
             "share 2 of 3; 2 of the 3 shares are needed"
         );
+    }
+
+    #[cfg(feature = "bitcoin")]
+    #[test]
+    fn a_phrase_is_matched_by_its_fingerprint() {
+        let phrase = crate::bip39::Bip39Phrase::parse(
+            "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+        )
+        .unwrap();
+        let facts = crate::wallet::WalletFacts::from_bip39(
+            &phrase,
+            &crate::bip39::Bip39Passphrase::empty(),
+            crate::wallet::Network::Bitcoin,
+        );
+        assert_eq!(
+            phrase_matched_line(&facts),
+            "Match: the phrase opens the expected wallet 73c5da0a."
+        );
+        let (what, hint) = phrase_mismatch(&facts);
+        assert_eq!(
+            what,
+            "the phrase opens wallet 73c5da0a, not the expected one"
+        );
+        assert!(hint.starts_with("a BIP-39 passphrase changes the wallet"));
     }
 }

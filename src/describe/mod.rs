@@ -10,3 +10,16 @@ pub mod recovery;
 
 // Backup: notes and warnings of a split, bridging modes, wallet facts.
 pub mod backup;
+
+// Input: text that is not what was asked for (shares, phrases, hex, expected wallets).
+pub mod input;
+
+// Options: the groups of a plan and the source of a backup's secret, as given.
+#[cfg(feature = "bitcoin")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
+pub mod options;
+
+// Scanning: pictures that give nothing, notes on what was read.
+#[cfg(feature = "scan")]
+#[cfg_attr(docsrs, doc(cfg(feature = "scan")))]
+pub mod scan;

@@ -48,6 +48,8 @@ const TEST_SHARE: &str = "duckling enlarge academic academic agency result lengt
 mod payload;
 #[cfg(feature = "scan")]
 mod scan;
+#[cfg(feature = "scan")]
+mod scanned;
 mod symbol;
 
 pub use payload::{
@@ -59,6 +61,12 @@ pub use scan::{
     image_dimensions, scan_grey, scan_image, Found, ScanError, ScanReport, MAX_FINDERS_PER_PASS,
     MAX_SCAN_PIXELS,
 };
+#[cfg(all(feature = "scan", feature = "bip39"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "scan", feature = "bip39"))))]
+pub use scanned::SeedQrError;
+#[cfg(feature = "scan")]
+#[cfg_attr(docsrs, doc(cfg(feature = "scan")))]
+pub use scanned::{ImageShares, NothingRead};
 pub use symbol::{DrawError, EcLevel, QrSymbol};
 
 /// Digits per word in a ShareQR payload (and in a BIP-39 SeedQR): indices 0..=1023 (SLIP-39)

@@ -1,22 +1,17 @@
 //! BIP-39 phrases, BIP-39 passphrases, wallet facts and readings, as `split`, `combine` and
 //! `verify` read and print them.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use seedshard::bip39::{
-    classify, Bip39Mode, Bip39Passphrase, Bip39Phrase, MnemonicKind, ParseBip39Error,
-};
-use seedshard::describe::backup as describe;
-use seedshard::wallet::{
-    matching, AddressError, ExpectError, Expectation, Network, Reading, WalletFacts,
-};
-use seedshard::ParseShareError;
+use seedshard::bip39::{Bip39Mode, Bip39Passphrase, Bip39Phrase, ParseBip39Error};
+use seedshard::describe::{backup as describe, input};
+use seedshard::wallet::{matching, Expectation, Network, Reading, WalletFacts};
 use zeroize::Zeroizing;
 
-use crate::cli::{Bip39ModeArg, NetworkArg};
+use crate::cli::{Bip39ModeArg, NetworkArg, WalletArgs};
 use crate::error::{CliError, CliResult};
-use crate::io::{display_name, interactive, Inputs, Origin};
+use crate::io::{display_name, interactive, Inputs};
 
 /// The library's network for the flag value.
 pub fn network(arg: NetworkArg) -> Network {
@@ -36,36 +31,27 @@ pub fn mode(arg: Bip39ModeArg) -> Bip39Mode {
     }
 }
 
+/// The network and the expected wallet of `--network`, `--expect-fingerprint` and
+/// `--expect-address`.
+pub fn wallet(args: &WalletArgs) -> CliResult<(Network, Option<Expectation>)> {
+    let network = network(args.network);
+    let expectation = expectation(
+        args.expect_fingerprint.as_deref(),
+        args.expect_address.as_deref(),
+        network,
+    )?;
+    Ok((network, expectation))
+}
+
 /// Checks `--expect-fingerprint` / `--expect-address` (at most one is given; clap enforces it).
-pub fn expectation(
+fn expectation(
     fingerprint: Option<&str>,
     address: Option<&str>,
     network: Network,
 ) -> CliResult<Option<Expectation>> {
-    Expectation::parse(fingerprint, address, network).map_err(|e| match e {
-        ExpectError::Fingerprint(_) => CliError::input(
-            format!("--expect-fingerprint {}: {e}", fingerprint.unwrap_or_default()),
-            "give the master fingerprint as your wallet shows it, 8 hex digits such as 73c5da0a",
-        ),
-        ExpectError::NotBech32 => CliError::input(
-            format!("--expect-address {}: {e}", address.unwrap_or_default()),
-            "give a bc1q... or bc1p... address of the wallet (tb1/bcrt1 on test networks), or use --expect-fingerprint",
-        ),
-        ExpectError::Address(a) => {
-            let hint = match a {
-                AddressError::OtherNetwork => format!(
-                    "--network is {}: give an address of that network (bc1 on bitcoin, tb1 on testnet and signet, bcrt1 on regtest), or the --network the address belongs to",
-                    network.as_str()
-                ),
-                AddressError::Unsupported => "give a bc1q... or bc1p... address of the wallet, or use --expect-fingerprint".to_string(),
-                _ => "copy the address again from the wallet or a past transaction, character by character".to_string(),
-            };
-            CliError::input(
-                format!("--expect-address {}: {a}", address.unwrap_or_default().trim()),
-                hint,
-            )
-        }
-        _ => CliError::input(e, "check --expect-fingerprint and --expect-address"),
+    Expectation::parse(fingerprint, address, network).map_err(|e| {
+        let (what, hint) = input::expectation_error(fingerprint, address, network, &e);
+        CliError::input(what, hint)
     })
 }
 
@@ -110,52 +96,11 @@ pub fn read_phrase(inputs: &mut Inputs, file: Option<&Path>) -> CliResult<Bip39P
     Bip39Phrase::parse(&text).map_err(|e| phrase_error(&source, &e))
 }
 
-/// The error for a phrase that does not parse.
+/// The error for a phrase that does not parse (the closest words to a mistyped one only
+/// when standard error is a terminal).
 pub fn phrase_error(source: &str, e: &ParseBip39Error) -> CliError {
-    let hint = match e {
-        ParseBip39Error::Empty => {
-            "write the 12 to 24 words of the BIP-39 phrase, separated by spaces".to_string()
-        }
-        ParseBip39Error::WordCount { .. } => {
-            "check for a missing or extra word; a BIP-39 phrase has 12, 15, 18, 21 or 24 words".to_string()
-        }
-        ParseBip39Error::UnknownWord {
-            position,
-            suggestions,
-        } => format!(
-            "compare word {position} with your backup{}; each word may be written whole or by its first 4 letters",
-            crate::output::closest_words(suggestions)
-        ),
-        ParseBip39Error::Checksum => {
-            "compare every word and their order with your backup; the last word carries the checksum".to_string()
-        }
-        ParseBip39Error::NotEnglish { .. } => {
-            "seedshard backs up English phrases only; the same entropy in English words would be a different wallet, so do not translate the phrase".to_string()
-        }
-        ParseBip39Error::LooksLikeSlip39Share { .. } => {
-            "to recover a secret from SLIP-39 shares use `seedshard combine FILE`; to see which wallet they open use `seedshard verify FILE`".to_string()
-        }
-        _ => "check the phrase against your backup".to_string(),
-    };
+    let hint = input::phrase_hint(e, std::io::stderr().is_terminal());
     CliError::input(format!("BIP-39 phrase ({source}): {e}"), hint)
-}
-
-/// The error for a share line that does not parse: says so when the line is a BIP-39 phrase,
-/// else defers to the general share error.
-pub fn share_error(number: usize, origin: &Origin, line: &str, e: &ParseShareError) -> CliError {
-    match classify(line) {
-        kind @ (MnemonicKind::Bip39 { .. } | MnemonicKind::Bip39OtherLanguage { .. }) => {
-            CliError::input(
-                format!(
-                    "share {number} ({origin}) looks like {}, not a SLIP-39 share",
-                    kind.describe()
-                ),
-                "to back up a BIP-39 phrase use `seedshard split --bip39-file FILE --bip39-mode entropy`; \
-                 to see its wallet use `seedshard verify --bip39-file FILE`",
-            )
-        }
-        _ => crate::output::parse_error(number, origin, e),
-    }
 }
 
 /// Reads the BIP-39 passphrase from a file, or prompts for it on a terminal when `prompt`
@@ -242,11 +187,7 @@ pub fn check_expectation(
 ) -> CliResult<Option<usize>> {
     matching(readings, expectation).map_err(|()| {
         let want = expectation.expect("only an expectation can fail to match");
-        CliError::check_failed(
-            describe::no_match(readings, want),
-            "a wrong SLIP-39 or BIP-39 passphrase opens a different wallet: check both, the --network, \
-             and that the shares come from the right set",
-        )
+        CliError::check_failed(describe::no_match(readings, want), describe::NO_MATCH_HINT)
     })
 }
 

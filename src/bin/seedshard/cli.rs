@@ -229,14 +229,9 @@ pub struct ExtendArgs {
     #[arg(value_name = "FILE")]
     pub inputs: Vec<PathBuf>,
 
-    /// A group of the new set as THRESHOLDofCOUNT, e.g. 2of3; repeat for several groups.
-    #[arg(long = "group", value_name = "TofN", required = true)]
-    pub groups: Vec<String>,
-
-    /// Groups of the new set needed to recover (default: 1 with one group; required with
-    /// several).
-    #[arg(long, value_name = "G", value_parser = clap::value_parser!(u8).range(1..=16))]
-    pub group_threshold: Option<u8>,
+    /// The groups of the new set.
+    #[command(flatten)]
+    pub plan: GroupArgs,
 
     /// Write one JSON document to standard output (as `split --json`).
     #[arg(long)]
@@ -256,16 +251,24 @@ pub struct ExtendArgs {
     pub card: CardArgs,
 }
 
-/// Arguments of `split`.
+/// The groups of a set to make (`split`, `extend`).
 #[derive(Debug, Args)]
-pub struct SplitArgs {
-    /// A group as THRESHOLDofCOUNT, e.g. 2of3; repeat for several groups.
+pub struct GroupArgs {
+    /// A group of the set to make as THRESHOLDofCOUNT, e.g. 2of3; repeat for several groups.
     #[arg(long = "group", value_name = "TofN", required = true)]
     pub groups: Vec<String>,
 
     /// Groups needed to recover (default: 1 with one group; required with several).
     #[arg(long, value_name = "G", value_parser = clap::value_parser!(u8).range(1..=16))]
     pub group_threshold: Option<u8>,
+}
+
+/// Arguments of `split`.
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// The groups of the set.
+    #[command(flatten)]
+    pub plan: GroupArgs,
 
     /// Generate a new random secret of BITS bits (128 or 256); with --bip39-mode entropy, a
     /// new BIP-39 phrase (12 or 24 words) and its shares.
@@ -452,18 +455,9 @@ pub struct CombineArgs {
     #[arg(long, value_name = "FILE")]
     pub bip39_passphrase_file: Option<PathBuf>,
 
-    /// The network whose fingerprint and addresses to show.
-    #[arg(long, value_enum, default_value_t = NetworkArg::Bitcoin)]
-    pub network: NetworkArg,
-
-    /// Pick the reading whose master fingerprint is HEX; exit 1 if none matches.
-    #[arg(long, value_name = "HEX", conflicts_with = "expect_address")]
-    pub expect_fingerprint: Option<String>,
-
-    /// Pick the reading whose wallet has the address ADDR (bc1q/bc1p, among the first 20
-    /// receive and change addresses); exit 1 if none matches.
-    #[arg(long, value_name = "ADDR")]
-    pub expect_address: Option<String>,
+    /// The network, and the wallet expected.
+    #[command(flatten)]
+    pub wallet: WalletArgs,
 
     /// When typing shares at a terminal, do not show the words as they are typed.
     #[arg(long)]
@@ -472,6 +466,24 @@ pub struct CombineArgs {
     /// Write one JSON document to standard output.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The network and the wallet expected (`combine`, `verify`).
+#[derive(Debug, Args)]
+pub struct WalletArgs {
+    /// The network whose keys, fingerprint and addresses to show.
+    #[arg(long, value_enum, default_value_t = NetworkArg::Bitcoin)]
+    pub network: NetworkArg,
+
+    /// Check that the wallet has master fingerprint HEX (of several readings, pick the one
+    /// that has it); exit 1 if none has.
+    #[arg(long, value_name = "HEX", conflicts_with = "expect_address")]
+    pub expect_fingerprint: Option<String>,
+
+    /// Check that the wallet has the address ADDR (bc1q/bc1p, among the first 20 receive and
+    /// change addresses; of several readings, pick the one that has it); exit 1 if none has.
+    #[arg(long, value_name = "ADDR")]
+    pub expect_address: Option<String>,
 }
 
 /// Output forms of a recovered secret.
@@ -618,18 +630,9 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "FILE")]
     pub bip39_passphrase_file: Option<PathBuf>,
 
-    /// The network whose keys and addresses to show.
-    #[arg(long, value_enum, default_value_t = NetworkArg::Bitcoin)]
-    pub network: NetworkArg,
-
-    /// Check that the wallet (or one reading) has master fingerprint HEX; exit 1 if not.
-    #[arg(long, value_name = "HEX", conflicts_with = "expect_address")]
-    pub expect_fingerprint: Option<String>,
-
-    /// Check that the wallet (or one reading) has the address ADDR (bc1q/bc1p, among the
-    /// first 20 receive and change addresses); exit 1 if not.
-    #[arg(long, value_name = "ADDR")]
-    pub expect_address: Option<String>,
+    /// The network, and the wallet expected.
+    #[command(flatten)]
+    pub wallet: WalletArgs,
 
     /// Write one JSON document to standard output.
     #[arg(long)]

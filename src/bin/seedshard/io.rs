@@ -7,6 +7,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 
+use seedshard::describe::input;
+use seedshard::slip39::recovery::sourced_texts;
 use seedshard::{MasterSecret, Passphrase, Share};
 use zeroize::Zeroizing;
 
@@ -148,27 +150,11 @@ impl Inputs {
         let name = display_name(path);
         // Decoded without a branch on any digit (see seedshard::hex).
         let bytes = seedshard::hex::decode(&text).map_err(|e| {
-            let hint = match e {
-                seedshard::hex::HexError::NotHex { .. } => {
-                    "write the secret as hexadecimal digits 0-9 and a-f, e.g. 32 digits for 128 bits"
-                }
-                seedshard::hex::HexError::OddLength { .. } => {
-                    "each byte is two hex digits; check for a missing or extra digit"
-                }
-                _ => "write the secret as hexadecimal, e.g. 32 digits for 128 bits",
-            };
-            let what = match e {
-                seedshard::hex::HexError::Empty => format!("{name} holds no secret"),
-                _ => format!("{name}: {e}"),
-            };
+            let (what, hint) = input::hex_secret_error(&name, &e);
             CliError::input(what, hint)
         })?;
-        MasterSecret::from_slice(&bytes).map_err(|e| {
-            CliError::input(
-                format!("{name}: {e}"),
-                "use a secret of 128 to 512 bits (32 to 128 hex digits, an even number of bytes)",
-            )
-        })
+        MasterSecret::from_slice(&bytes)
+            .map_err(|e| CliError::input(format!("{name}: {e}"), input::SECRET_LENGTH_HINT))
     }
 
     /// Reads the SLIP-39 passphrase from a file, or prompts for it on a terminal (twice for a
@@ -206,26 +192,29 @@ impl Inputs {
     }
 }
 
-/// Parses the shares of `text` (any form [`seedshard::slip39::text`] reads), appending to `out`,
-/// within the limits of every command that reads shares ([`crate::limits`]).
+/// Parses the shares of `text` as the library's one reader of share text finds them
+/// ([`sourced_texts`]), appending to `out`, within the limits of every command that reads
+/// shares ([`crate::limits`]). Nothing is worked out: a share must be whole.
 pub fn parse_share_lines(
     text: &str,
     source: &str,
     out: &mut Vec<SourcedShare>,
     limits: &mut ShareLimits,
 ) -> CliResult {
-    for item in seedshard::slip39::text::share_texts(text) {
-        let content = item.words.as_str();
+    for item in sourced_texts([(source, text)]) {
+        let label = format!("share {} ({})", out.len() + 1, item.source);
+        limits.count(&label)?;
+        let content = item.text.words.as_str();
+        let share = Share::parse(content).map_err(|e| {
+            let show_words = io::stderr().is_terminal();
+            let (what, hint) = input::share_parse_error(&label, content, &e, show_words);
+            CliError::input(what, hint)
+        })?;
+        limits.set_of(&share, &label)?;
         let origin = Origin {
             source: source.to_string(),
-            line: item.line,
+            line: item.text.line,
         };
-        let number = out.len() + 1;
-        let label = format!("share {number} ({origin})");
-        limits.count(&label)?;
-        let share = Share::parse(content)
-            .map_err(|e| crate::bridge::share_error(number, &origin, content, &e))?;
-        limits.set_of(&share, &label)?;
         out.push(SourcedShare { share, origin });
     }
     Ok(())
@@ -379,32 +368,9 @@ pub fn mode_of_arg(arg: crate::cli::ShareModeArg) -> ShareMode {
 pub fn share_mode<'a>(
     texts: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> CliResult<Option<ShareMode>> {
-    let mut found: Option<(ShareMode, String)> = None;
-    for (name, text) in texts {
-        for field in seedshard::backup::mode_lines(text) {
-            let where_ = format!("{name} line {}", field.line);
-            let value = field.value;
-            let Ok(mode) = field.mode() else {
-                return Err(CliError::input(
-                    format!("{where_}: unknown mode {value:?} in the seedshard line"),
-                    "the mode is slip39, entropy or seed; correct the line or remove it and give --bip39-mode",
-                ));
-            };
-            match &found {
-                Some((m, first)) if *m != mode => {
-                    return Err(CliError::input(
-                        format!(
-                            "{first} says the shares are {}, but {where_} says {}",
-                            m.as_str(),
-                            mode.as_str()
-                        ),
-                        "give shares of one set, from files that agree on how they were made",
-                    ))
-                }
-                Some(_) => {}
-                None => found = Some((mode, where_)),
-            }
-        }
-    }
-    Ok(found.map(|(m, _)| m))
+    let (names, texts): (Vec<&str>, Vec<&str>) = texts.into_iter().unzip();
+    seedshard::backup::files_mode(texts).map_err(|e| {
+        let (what, hint) = seedshard::describe::options::files_mode_error(&names, &e);
+        CliError::input(what, hint)
+    })
 }

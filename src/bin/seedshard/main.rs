@@ -7,11 +7,13 @@ mod bridge;
 mod cli;
 mod cmd;
 mod error;
+mod files;
 mod hygiene;
 mod io;
 mod limits;
 mod output;
 mod pile;
+mod scan;
 mod version;
 
 use std::process::ExitCode;

@@ -2,31 +2,10 @@
 
 use std::io::Write;
 
-use seedshard::{ParseShareError, ShareSet};
+use seedshard::ShareSet;
 use serde::Serialize;
 
 use crate::error::{CliError, CliResult};
-use crate::io::Origin;
-
-/// The error for a share that does not parse, naming the share, its origin and the word.
-pub fn parse_error(number: usize, origin: &Origin, e: &ParseShareError) -> CliError {
-    use std::io::IsTerminal;
-    // The words closest to a mistyped word usually include the real one: a terminal only.
-    let hint = seedshard::describe::recovery::parse_hint(e, std::io::stderr().is_terminal());
-    CliError::input(format!("share {number} ({origin}): {e}"), hint)
-}
-
-/// " (closest words in the list: a, b, c)" when a person is at the terminal, else nothing.
-///
-/// The words closest to a mistyped word usually include the real one, so they are never
-/// written where output may be logged or piped: only to a terminal.
-pub fn closest_words(suggestions: &[&str]) -> String {
-    use std::io::IsTerminal;
-    if suggestions.is_empty() || !std::io::stderr().is_terminal() {
-        return String::new();
-    }
-    format!(" (closest words in the list: {})", suggestions.join(", "))
-}
 
 /// Writes the shares of `set` for people (see [`seedshard::backup::share_file_lines`]): the
 /// whole output is valid input to `seedshard combine`.

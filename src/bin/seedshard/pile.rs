@@ -9,9 +9,9 @@ use std::path::PathBuf;
 
 use std::io::Write;
 
-use seedshard::describe::recovery as describe;
+use seedshard::describe::{input, recovery as describe};
 use seedshard::slip39::recovery::{sourced_texts, Added, Pile, PileItem, TextError};
-use seedshard::{EncryptedMasterSecret, ParseShareError, Share};
+use seedshard::{EncryptedMasterSecret, Share};
 use zeroize::Zeroizing;
 
 use crate::error::{CliError, CliResult};
@@ -203,7 +203,7 @@ pub fn gather_to_combine(
             return Err(text_error(n + 1, item));
         }
     }
-    for scanned in crate::cmd::cards::scan_shares(scan)? {
+    for scanned in crate::scan::scan_shares(scan)? {
         g.add_share(scanned.share, scanned.origin.source)?;
     }
     let pile = &g.pile;
@@ -242,34 +242,15 @@ fn text_error(number: usize, item: &PileItem) -> CliError {
     let content = item.typed().unwrap_or_default();
     let e = item.read().expect_err("a failed item");
     let label = format!("share {number} ({})", item.source());
-    if let seedshard::bip39::MnemonicKind::Bip39 { .. }
-    | seedshard::bip39::MnemonicKind::Bip39OtherLanguage { .. } =
-        seedshard::bip39::classify(content)
-    {
-        // A BIP-39 phrase among the shares: say so, with the command for it.
-        // The pile's sources read "NAME line N".
-        let (source, line) = item
-            .source()
-            .rsplit_once(" line ")
-            .unwrap_or((item.source(), "0"));
-        let origin = crate::io::Origin {
-            source: source.to_string(),
-            line: line.parse().unwrap_or(0),
-        };
-        return crate::bridge::share_error(number, &origin, content, &ParseShareError::Empty);
+    // A BIP-39 phrase among the shares: say so, with the command for it.
+    if let Some((what, hint)) = input::bip39_given_as_share(&label, content) {
+        return CliError::input(what, hint);
     }
     let lines = describe::text_error_lines(content, e, words_to_stderr());
-    let hint = match e {
-        TextError::LengthDiffers { .. }
-        | TextError::Parse(
-            ParseShareError::TooShort { .. }
-            | ParseShareError::InvalidLength { .. }
-            | ParseShareError::TooLong { .. },
-        ) => "a share has 20 words (128-bit secret), 33 (256-bit) or 59 (512-bit): check for a missing or extra word, or a share broken across two lines; `seedshard check` on the file shows every problem",
-        _ => "compare the words with the card, write ? for each word you cannot read, \
-              and run `seedshard check` on the file to see every problem",
-    };
-    CliError::input(format!("{label}: {}", failed_share(&lines)), hint)
+    CliError::input(
+        format!("{label}: {}", failed_share(&lines)),
+        input::share_text_hint(e),
+    )
 }
 
 /// What [`gather_to_combine`] recovered.

@@ -7,21 +7,9 @@ impl Recovery {
     /// How far the set being recovered is from complete, or `None` before any share.
     pub fn progress(&self) -> Option<Progress> {
         let key = self.main_key()?;
-        let mut groups: Vec<GroupProgress> = Vec::new();
-        for g in 0..key.params.group_count {
-            let members: Vec<&Entry> = self.group_entries(key, g).collect();
-            let Some(first) = members.first() else {
-                continue;
-            };
-            let mut xs: Vec<u8> = members.iter().map(|e| e.share.member_index()).collect();
-            xs.sort_unstable();
-            xs.dedup();
-            groups.push(GroupProgress {
-                group_index: g,
-                have: xs.len() as u8,
-                need: first.share.member_threshold(),
-            });
-        }
+        let groups = GroupProgress::of_groups(
+            (0..key.params.group_count).map(|g| (g, self.group_entries(key, g).map(|e| &e.share))),
+        );
         let complete_groups = groups.iter().filter(|g| g.missing() == 0).count() as u8;
         Some(Progress {
             identifier: key.params.identifier,

@@ -85,6 +85,34 @@ impl GroupProgress {
     pub fn missing(&self) -> u8 {
         self.need.saturating_sub(self.have)
     }
+
+    /// How far each group is from its threshold, from the shares given to each group (a
+    /// group without any is left out): distinct member indices against the threshold of
+    /// the group's first share. The one computation of group progress, for [`recover_ems`]
+    /// and the recovery engine.
+    pub(crate) fn of_groups<'a, I>(groups: impl IntoIterator<Item = (u8, I)>) -> Vec<Self>
+    where
+        I: IntoIterator<Item = &'a Share>,
+    {
+        groups
+            .into_iter()
+            .filter_map(|(group_index, shares)| {
+                let mut need = None;
+                let mut members: Vec<u8> = Vec::new();
+                for share in shares {
+                    need.get_or_insert(share.member_threshold());
+                    members.push(share.member_index());
+                }
+                members.sort_unstable();
+                members.dedup();
+                Some(Self {
+                    group_index,
+                    have: members.len() as u8,
+                    need: need?,
+                })
+            })
+            .collect()
+    }
 }
 
 /// Why shares do not combine. `share` numbers are 1-based positions in the input.
@@ -317,16 +345,12 @@ pub fn recover_ems(shares: &[Share]) -> Result<EncryptedMasterSecret, CombineErr
         }
     }
 
-    let progress: Vec<GroupProgress> = groups
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| !m.is_empty())
-        .map(|(gi, m)| GroupProgress {
-            group_index: gi as u8,
-            have: m.len() as u8,
-            need: shares[m[0]].member_threshold(),
-        })
-        .collect();
+    let progress = GroupProgress::of_groups(
+        groups
+            .iter()
+            .enumerate()
+            .map(|(gi, m)| (gi as u8, m.iter().map(|&pos| &shares[pos]))),
+    );
     let complete: Vec<u8> = progress
         .iter()
         .filter(|g| g.missing() == 0)

@@ -22,7 +22,7 @@ pub fn run(args: &CheckArgs) -> CliResult {
     } else {
         Gathered::read_files(&mut inputs, &args.inputs, "check")?
     };
-    for scanned in crate::cmd::cards::scan_shares(&args.scan)? {
+    for scanned in crate::scan::scan_shares(&args.scan)? {
         g.add_share(scanned.share, scanned.origin.source)?;
     }
     if g.pile.is_empty() {

@@ -20,12 +20,7 @@ use seedshard::report::backup::{readings_report, WalletReport};
 
 /// Runs `combine`.
 pub fn run(args: &CombineArgs) -> CliResult {
-    let network = bridge::network(args.network);
-    let expectation = bridge::expectation(
-        args.expect_fingerprint.as_deref(),
-        args.expect_address.as_deref(),
-        network,
-    )?;
+    let (network, expectation) = bridge::wallet(&args.wallet)?;
     let mut inputs = Inputs::default();
     let Recovered {
         ems,

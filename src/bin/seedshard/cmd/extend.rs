@@ -15,7 +15,7 @@ use crate::pile::{failed_share, words_to_stderr, Gathered};
 
 /// Runs `extend`.
 pub fn run(args: &ExtendArgs) -> CliResult {
-    let plan = crate::cmd::split::group_plan(&args.groups, args.group_threshold)?;
+    let plan = crate::cmd::split::group_plan(&args.plan.groups, args.plan.group_threshold)?;
     let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
     let mut inputs = Inputs::default();
     let show_words = words_to_stderr();

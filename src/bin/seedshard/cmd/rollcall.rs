@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use seedshard::rollcall::{roll_call, Answer, Expected, RollCallCode};
+use seedshard::rollcall::{roll_call, sheet, Answer, Expected};
 use seedshard::Share;
 use zeroize::Zeroizing;
 
@@ -67,144 +67,37 @@ fn codes(args: &RollcallArgs) -> CliResult {
             &seedshard::report::backup::CodesReport::new(&shares),
         );
     }
-    let mut write_all = || -> std::io::Result<()> {
-        let mut last_set = None;
-        for s in &shares {
-            if last_set != Some(s.identifier()) {
-                writeln!(
-                    out,
-                    "# roll-call codes of set {} (read yours to the owner; it does not reveal the card)",
-                    s.identifier().short_name()
-                )?;
-                last_set = Some(s.identifier());
-            }
-            writeln!(
-                out,
-                "{}.{} {}",
-                s.group_index() + 1,
-                s.member_index() + 1,
-                RollCallCode::of(s)
-            )?;
-        }
-        out.flush()
-    };
-    write_all().map_err(crate::write_error)
+    output::write_lines(&mut out, &sheet::codes_file_lines(&shares))
+        .and_then(|()| out.flush())
+        .map_err(crate::write_error)
 }
 
 /// Reads the expected codes from a split/extend JSON document or a codes file.
 fn read_sheet(inputs: &mut Inputs, path: &std::path::Path) -> CliResult<Vec<Expected>> {
     let name = display_name(path);
     let text = inputs.read_text(path)?;
-    let bad = |what: String| {
-        CliError::input(
-            format!("{name}: {what}"),
-            "give the JSON of `split --json` or `extend --json`, or the codes `seedshard rollcall` printed (G.M word word word word [NAME] a line)",
-        )
-    };
-    let mut out = Vec::new();
-    if text.trim_start().starts_with('{') {
-        let v: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| bad(format!("not valid JSON ({e})")))?;
-        let groups = v["groups"]
-            .as_array()
-            .ok_or_else(|| bad("no \"groups\" list".into()))?;
-        for (gi, g) in groups.iter().enumerate() {
-            let codes = g["rollcall"]
-                .as_array()
-                .ok_or_else(|| bad(format!("group {} has no \"rollcall\" list", gi + 1)))?;
-            for (mi, c) in codes.iter().enumerate() {
-                let code = c
-                    .as_str()
-                    .and_then(|c| RollCallCode::parse(c).ok())
-                    .ok_or_else(|| {
-                        bad(format!(
-                            "group {} code {} is not a roll-call code",
-                            gi + 1,
-                            mi + 1
-                        ))
-                    })?;
-                out.push(Expected {
-                    group: gi as u8,
-                    member: mi as u8,
-                    holder: None,
-                    code,
-                });
-            }
-        }
-    } else {
-        for (i, line) in text.lines().enumerate() {
-            let content = line.split('#').next().unwrap_or("").trim();
-            if content.is_empty() {
-                continue;
-            }
-            let tokens: Vec<&str> = content.split_whitespace().collect();
-            let share = tokens.first().and_then(|t| share_number(t));
-            let (Some((group, member)), true) = (share, tokens.len() >= 5) else {
-                return Err(bad(format!(
-                    "line {} is not G.M followed by the 4 words of a code",
-                    i + 1
-                )));
-            };
-            let code = RollCallCode::parse(&tokens[1..5].join(" "))
-                .map_err(|e| bad(format!("line {}: {e}", i + 1)))?;
-            let holder = (tokens.len() > 5).then(|| tokens[5..].join(" "));
-            out.push(Expected {
-                group,
-                member,
-                holder,
-                code,
-            });
-        }
+    let bad = |what: String| CliError::input(format!("{name}: {what}"), sheet::SHEET_HINT);
+    if !text.trim_start().starts_with('{') {
+        return sheet::parse_codes_file(&text).map_err(|e| bad(e.to_string()));
     }
-    if out.is_empty() {
-        return Err(bad("no expected codes".into()));
-    }
-    Ok(out)
-}
-
-/// "2.3" as 0-based (group, member).
-fn share_number(text: &str) -> Option<(u8, u8)> {
-    let (g, m) = text.trim_end_matches(':').split_once('.')?;
-    let g: u8 = g.parse().ok()?;
-    let m: u8 = m.parse().ok()?;
-    ((1..=16).contains(&g) && (1..=16).contains(&m)).then_some((g - 1, m - 1))
+    let v: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| bad(format!("not valid JSON ({e})")))?;
+    let groups: Option<Vec<Option<Vec<Option<&str>>>>> = v["groups"].as_array().map(|groups| {
+        groups
+            .iter()
+            .map(|g| {
+                let codes = g["rollcall"].as_array()?;
+                Some(codes.iter().map(serde_json::Value::as_str).collect())
+            })
+            .collect()
+    });
+    sheet::expected_from_groups(groups.as_deref()).map_err(|e| bad(e.to_string()))
 }
 
 /// Parses one answer line: `[G.M|NAME][:] word word word word`.
 fn parse_answer(line: &str, expected: &[Expected], where_: &str) -> CliResult<Answer> {
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    let hint = "write each answer as the 4 words of the code, optionally after the share number or the holder's name (2.3 word word word word)";
-    if tokens.len() < 4 {
-        return Err(CliError::input(
-            format!("{where_}: a roll-call code has 4 words"),
-            hint,
-        ));
-    }
-    let split = tokens.len() - 4;
-    let code = RollCallCode::parse(&tokens[split..].join(" "))
-        .map_err(|e| CliError::input(format!("{where_}: {e}"), hint))?;
-    let share = if split == 0 {
-        None
-    } else {
-        let label = tokens[..split].join(" ");
-        let label = label.trim_end_matches(':').trim();
-        match share_number(label) {
-            Some(s) => Some(s),
-            None => match expected
-                .iter()
-                .find(|e| e.holder.as_deref().is_some_and(|h| h.eq_ignore_ascii_case(label)))
-            {
-                Some(e) => Some((e.group, e.member)),
-                None => {
-                    return Err(CliError::input(
-                        format!("{where_}: {label} is neither a share number (2.3) nor a holder named on the sheet"),
-                        hint,
-                    ))
-                }
-            },
-        }
-    };
-    Ok(Answer { share, code })
+    sheet::parse_answer(line, expected)
+        .map_err(|e| CliError::input(format!("{where_}: {e}"), sheet::ANSWER_HINT))
 }
 
 /// Compares the answers with the sheet.

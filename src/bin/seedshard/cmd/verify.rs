@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use seedshard::describe::backup as describe;
 use seedshard::report::backup::VerifyReport;
 use seedshard::wallet::{readings, WalletFacts};
 
@@ -14,12 +15,7 @@ use seedshard::report::backup::{readings_report, ReadingReport, WalletFactsRepor
 
 /// Runs `verify`.
 pub fn run(args: &VerifyArgs) -> CliResult {
-    let network = bridge::network(args.network);
-    let expectation = bridge::expectation(
-        args.expect_fingerprint.as_deref(),
-        args.expect_address.as_deref(),
-        network,
-    )?;
+    let (network, expectation) = bridge::wallet(&args.wallet)?;
     let mut inputs = Inputs::default();
 
     if let Some(path) = &args.bip39_file {
@@ -31,17 +27,11 @@ pub fn run(args: &VerifyArgs) -> CliResult {
             false,
         )?;
         let facts = WalletFacts::from_bip39(&phrase, &pass, network);
-        let sentence = seedshard::describe::backup::phrase_sentence(
-            phrase.word_count(),
-            !pass.is_empty(),
-            &facts,
-        );
+        let sentence = describe::phrase_sentence(phrase.word_count(), !pass.is_empty(), &facts);
         if let Some(want) = &expectation {
             if !want.matches(&facts) {
-                return Err(CliError::check_failed(
-                    format!("the phrase opens wallet {}, not the expected one", facts.fingerprint()),
-                    "a BIP-39 passphrase changes the wallet: check it, the --network, and the phrase",
-                ));
+                let (what, hint) = describe::phrase_mismatch(&facts);
+                return Err(CliError::check_failed(what, hint));
             }
         }
         return print(
@@ -57,11 +47,7 @@ pub fn run(args: &VerifyArgs) -> CliResult {
                 writeln!(out, "{sentence}.")?;
                 bridge::write_facts(out, &facts, true, "  ")?;
                 if expectation.is_some() {
-                    writeln!(
-                        out,
-                        "Match: the phrase opens the expected wallet {}.",
-                        facts.fingerprint()
-                    )?;
+                    writeln!(out, "{}", describe::phrase_matched_line(&facts))?;
                 }
                 Ok(())
             },

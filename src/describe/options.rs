@@ -1,0 +1,192 @@
+//! Sentences about the options a person gave, before any input is read: the groups of a
+//! plan and where the secret of a backup comes from. They name the options as the CLI spells
+//! them (`--group`, `--bip39-mode`), which is also how the README and the offline page name
+//! them.
+//!
+//! Each function returns `(what, hint)`: what is wrong, then what to do.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+
+use crate::backup::{FilesModeError, GroupPlanError, ModeConflict, ShareMode, SourceChoiceError};
+
+/// Why the groups given do not make a plan; `groups` are the texts given, in order.
+pub fn group_plan_error<S: AsRef<str>>(groups: &[S], e: &GroupPlanError) -> (String, String) {
+    match e {
+        GroupPlanError::Group { group, error } => (
+            format!(
+                "--group {} (group {group}): {error}",
+                groups.get(group - 1).map_or("", AsRef::as_ref)
+            ),
+            "write each group as THRESHOLDofCOUNT, e.g. --group 2of3; counts go up to 16"
+                .to_string(),
+        ),
+        GroupPlanError::NoGroupThreshold { groups } => (
+            e.to_string(),
+            format!("add --group-threshold G with G from 1 to {groups}"),
+        ),
+        _ => (
+            e.to_string(),
+            "check the --group and --group-threshold values".to_string(),
+        ),
+    }
+}
+
+/// The hint shared by the two ways of missing a BIP-39 mode: what each mode means.
+const MODES: &str = "entropy: recovery gives back the phrase, but the shares are not for a \
+                     Trezor; seed: a SLIP-39 wallet opens the same wallet from 59-word shares, \
+                     but the phrase is not kept";
+
+/// Why the secret of a backup cannot come from where the options say.
+pub fn source_choice_error(e: &SourceChoiceError) -> (String, String) {
+    let (what, hint): (String, &str) = match e {
+        SourceChoiceError::Strength { bits } => (
+            format!("--generate {bits}: seedshard generates 128- or 256-bit secrets"),
+            "use --generate 128 or --generate 256",
+        ),
+        SourceChoiceError::PhraseStrength { bits } => (
+            format!(
+                "--generate {bits}: seedshard generates 128- or 256-bit BIP-39 phrases (12 or 24 words)"
+            ),
+            "use --generate 128 or --generate 256",
+        ),
+        SourceChoiceError::ScanWithoutMode => (
+            "--scan needs --bip39-mode entropy or seed".to_string(),
+            MODES,
+        ),
+        SourceChoiceError::PhraseWithoutMode => (
+            "--bip39-file needs --bip39-mode entropy or seed".to_string(),
+            MODES,
+        ),
+        SourceChoiceError::PassphraseWithoutPhrase => (
+            "--bip39-passphrase-file applies only to a BIP-39 phrase".to_string(),
+            "add --bip39-file FILE --bip39-mode entropy|seed, or give the SLIP-39 passphrase with --passphrase-file",
+        ),
+        SourceChoiceError::GenerateSeedMode => (
+            "--generate with --bip39-mode seed would make shares that can never give back the new phrase".to_string(),
+            "use --bip39-mode entropy to create a new BIP-39 phrase with its shares",
+        ),
+        _ => (
+            "no secret to split was named".to_string(),
+            "add --generate 128 for a new secret, --secret-file FILE (hex; - for standard input), \
+             or --bip39-file FILE --bip39-mode entropy|seed to back up a BIP-39 phrase",
+        ),
+    };
+    (what, hint.to_string())
+}
+
+/// Why the mode lines of the share files read cannot be followed; `names` are the files'
+/// names in the order read.
+pub fn files_mode_error<S: AsRef<str>>(names: &[S], e: &FilesModeError<'_>) -> (String, String) {
+    let at = |(file, line): (usize, usize)| {
+        format!("{} line {line}", names.get(file).map_or("", AsRef::as_ref))
+    };
+    match e {
+        FilesModeError::Unknown { file, line } => (
+            format!(
+                "{}: unknown mode {:?} in the seedshard line",
+                at((*file, line.line)),
+                line.value
+            ),
+            "the mode is slip39, entropy or seed; correct the line or remove it and give --bip39-mode".to_string(),
+        ),
+        FilesModeError::Disagree {
+            first,
+            first_mode,
+            other,
+            other_mode,
+        } => (
+            format!(
+                "{} says the shares are {first_mode}, but {} says {other_mode}",
+                at(*first),
+                at(*other)
+            ),
+            "give shares of one set, from files that agree on how they were made".to_string(),
+        ),
+    }
+}
+
+/// The `--bip39-mode` value naming `mode`.
+fn flag_word(mode: ShareMode) -> &'static str {
+    match mode {
+        ShareMode::Slip39 => "none",
+        m => m.as_str(),
+    }
+}
+
+/// Why the mode of an existing set's shares is not known (`command` is the command that
+/// needs it, named in the hint).
+pub fn mode_conflict(e: &ModeConflict, command: &str) -> (String, String) {
+    match e {
+        ModeConflict::Contradicts { given, file } => (
+            format!(
+                "--bip39-mode {} contradicts the share file, which says mode={}",
+                flag_word(*given),
+                file.as_str()
+            ),
+            "leave out --bip39-mode to use what the file says, or correct the file's `# seedshard: mode=` line if it is wrong".to_string(),
+        ),
+        _ => (
+            "the share file does not say whether the shares were made from a BIP-39 phrase (it has no `# seedshard: mode=` line)".to_string(),
+            format!(
+                "add --bip39-mode entropy or seed if the shares were made from a BIP-39 phrase in that mode, or --bip39-mode none if not (the owner sheet of the set says which); seedshard {command} will then say so on everything it writes"
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backup::group_plan;
+
+    #[test]
+    fn group_errors_quote_the_group_as_given() {
+        let groups = ["2of3", "5of3"];
+        let e = group_plan(&groups, Some(1)).unwrap_err();
+        let (what, hint) = group_plan_error(&groups, &e);
+        assert!(what.starts_with("--group 5of3 (group 2): "), "{what}");
+        assert!(hint.contains("THRESHOLDofCOUNT"));
+        let e = group_plan(&["2of3", "2of3", "1of1"], None).unwrap_err();
+        let (what, hint) = group_plan_error(&["2of3", "2of3", "1of1"], &e);
+        assert_eq!(what, "3 groups were given but not how many are needed");
+        assert_eq!(hint, "add --group-threshold G with G from 1 to 3");
+    }
+
+    #[test]
+    fn source_errors_name_the_options() {
+        let (what, hint) = source_choice_error(&SourceChoiceError::PhraseWithoutMode);
+        assert_eq!(what, "--bip39-file needs --bip39-mode entropy or seed");
+        assert!(hint.starts_with("entropy: recovery gives back the phrase"));
+        let (what, _) = source_choice_error(&SourceChoiceError::Strength { bits: 192 });
+        assert_eq!(
+            what,
+            "--generate 192: seedshard generates 128- or 256-bit secrets"
+        );
+        let (what, hint) = source_choice_error(&SourceChoiceError::NoSource);
+        assert_eq!(what, "no secret to split was named");
+        assert!(hint.contains("standard input), or --bip39-file"), "{hint}");
+    }
+
+    #[test]
+    fn mode_errors_name_the_files_and_the_flag() {
+        let texts = ["# seedshard: mode=entropy\n", "# seedshard: mode=seed\n"];
+        let e = crate::backup::files_mode(texts).unwrap_err();
+        let (what, _) = files_mode_error(&["a.txt", "b.txt"], &e);
+        assert_eq!(
+            what,
+            "a.txt line 1 says the shares are entropy, but b.txt line 1 says seed"
+        );
+        let e = ModeConflict::Contradicts {
+            given: ShareMode::Slip39,
+            file: ShareMode::Seed,
+        };
+        let (what, _) = mode_conflict(&e, "cards");
+        assert_eq!(
+            what,
+            "--bip39-mode none contradicts the share file, which says mode=seed"
+        );
+        let (_, hint) = mode_conflict(&ModeConflict::Unknown, "extend");
+        assert!(hint.ends_with("seedshard extend will then say so on everything it writes"));
+    }
+}

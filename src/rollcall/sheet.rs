@@ -1,0 +1,363 @@
+//! The owner's side of a roll call as text: the sheet of expected codes (a codes file as
+//! `seedshard rollcall` writes it, or the code lists of a split report) and the answers as
+//! they are written down.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use super::{Answer, Expected, ParseCodeError, RollCallCode, CODE_WORDS};
+
+/// What to do about a sheet that cannot be read.
+pub const SHEET_HINT: &str = "give the JSON of `split --json` or `extend --json`, or the codes \
+                              `seedshard rollcall` printed (G.M word word word word [NAME] a line)";
+
+/// What to do about an answer that cannot be read.
+pub const ANSWER_HINT: &str = "write each answer as the 4 words of the code, optionally after \
+                               the share number or the holder's name (2.3 word word word word)";
+
+/// Why a sheet of expected codes cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SheetError {
+    /// A report without a list of groups.
+    NoGroups,
+    /// A group without its list of codes (1-based group).
+    GroupWithoutCodes {
+        /// 1-based group.
+        group: usize,
+    },
+    /// A code of a report's group that is not a roll-call code.
+    NotACode {
+        /// 1-based group.
+        group: usize,
+        /// 1-based code within the group.
+        code: usize,
+    },
+    /// A line of a codes file that is not `G.M` and four words.
+    BadLine {
+        /// 1-based line.
+        line: usize,
+    },
+    /// A line of a codes file whose code does not parse.
+    Code {
+        /// 1-based line.
+        line: usize,
+        /// Why.
+        error: ParseCodeError,
+    },
+    /// No code at all.
+    Empty,
+}
+
+impl fmt::Display for SheetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoGroups => f.write_str("no \"groups\" list"),
+            Self::GroupWithoutCodes { group } => {
+                write!(f, "group {group} has no \"rollcall\" list")
+            }
+            Self::NotACode { group, code } => {
+                write!(f, "group {group} code {code} is not a roll-call code")
+            }
+            Self::BadLine { line } => write!(
+                f,
+                "line {line} is not G.M followed by the 4 words of a code"
+            ),
+            Self::Code { line, error } => write!(f, "line {line}: {error}"),
+            Self::Empty => f.write_str("no expected codes"),
+        }
+    }
+}
+
+impl core::error::Error for SheetError {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        match self {
+            Self::Code { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+}
+
+fn non_empty(out: Vec<Expected>) -> Result<Vec<Expected>, SheetError> {
+    if out.is_empty() {
+        Err(SheetError::Empty)
+    } else {
+        Ok(out)
+    }
+}
+
+/// The expected codes of a codes file: `G.M word word word word [NAME]` a line, `#` comments
+/// and blank lines ignored.
+///
+/// # Errors
+///
+/// [`SheetError`] naming the first line that is not a code, or [`SheetError::Empty`].
+///
+/// # Examples
+///
+/// ```
+/// use seedshard::rollcall::sheet::parse_codes_file;
+/// let sheet = parse_codes_file("# set 1234\n1.2 academic acid acne actress Ann\n")?;
+/// assert_eq!((sheet[0].group, sheet[0].member), (0, 1));
+/// assert_eq!(sheet[0].holder.as_deref(), Some("Ann"));
+/// # Ok::<(), seedshard::rollcall::sheet::SheetError>(())
+/// ```
+pub fn parse_codes_file(text: &str) -> Result<Vec<Expected>, SheetError> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let content = line.split('#').next().unwrap_or("").trim();
+        if content.is_empty() {
+            continue;
+        }
+        let tokens: Vec<&str> = content.split_whitespace().collect();
+        let share = tokens.first().and_then(|t| share_number(t));
+        let (Some((group, member)), true) = (share, tokens.len() > CODE_WORDS) else {
+            return Err(SheetError::BadLine { line: i + 1 });
+        };
+        let code = RollCallCode::parse(&tokens[1..=CODE_WORDS].join(" "))
+            .map_err(|error| SheetError::Code { line: i + 1, error })?;
+        let holder = (tokens.len() > CODE_WORDS + 1).then(|| tokens[CODE_WORDS + 1..].join(" "));
+        out.push(Expected {
+            group,
+            member,
+            holder,
+            code,
+        });
+    }
+    non_empty(out)
+}
+
+/// The expected codes of a split or extend report: for each group in order its list of
+/// codes (`None` for a group without one), `None` for a report without groups.
+///
+/// # Errors
+///
+/// [`SheetError`] naming the first group or code at fault, or [`SheetError::Empty`].
+pub fn expected_from_groups(
+    groups: Option<&[Option<Vec<Option<&str>>>]>,
+) -> Result<Vec<Expected>, SheetError> {
+    let groups = groups.ok_or(SheetError::NoGroups)?;
+    let mut out = Vec::new();
+    for (gi, codes) in groups.iter().enumerate() {
+        let codes = codes
+            .as_ref()
+            .ok_or(SheetError::GroupWithoutCodes { group: gi + 1 })?;
+        for (mi, c) in codes.iter().enumerate() {
+            let not_a_code = SheetError::NotACode {
+                group: gi + 1,
+                code: mi + 1,
+            };
+            let code = c
+                .and_then(|c| RollCallCode::parse(c).ok())
+                .ok_or(not_a_code)?;
+            out.push(Expected {
+                group: gi as u8,
+                member: mi as u8,
+                holder: None,
+                code,
+            });
+        }
+    }
+    non_empty(out)
+}
+
+/// The codes file of `shares` as `seedshard rollcall` writes it (and [`parse_codes_file`]
+/// reads it): a comment line naming each set, then `G.M word word word word` a share.
+pub fn codes_file_lines(shares: &[crate::Share]) -> Vec<String> {
+    let mut lines = Vec::with_capacity(shares.len() + 1);
+    let mut last_set = None;
+    for s in shares {
+        if last_set != Some(s.identifier()) {
+            lines.push(alloc::format!(
+                "# roll-call codes of set {} (read yours to the owner; it does not reveal the card)",
+                s.identifier().short_name()
+            ));
+            last_set = Some(s.identifier());
+        }
+        lines.push(alloc::format!(
+            "{}.{} {}",
+            s.group_index() + 1,
+            s.member_index() + 1,
+            RollCallCode::of(s)
+        ));
+    }
+    lines
+}
+
+/// "2.3" (or "2.3:") as 0-based (group, member).
+pub fn share_number(text: &str) -> Option<(u8, u8)> {
+    let (g, m) = text.trim_end_matches(':').split_once('.')?;
+    let g: u8 = g.parse().ok()?;
+    let m: u8 = m.parse().ok()?;
+    ((1..=16).contains(&g) && (1..=16).contains(&m)).then_some((g - 1, m - 1))
+}
+
+/// Why an answer cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AnswerError<'a> {
+    /// Fewer than the four words of a code.
+    TooShort,
+    /// The code does not parse.
+    Code(ParseCodeError),
+    /// What comes before the code is neither a share number nor a holder on the sheet.
+    UnknownLabel {
+        /// The label as written.
+        label: &'a str,
+    },
+}
+
+impl fmt::Display for AnswerError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooShort => write!(f, "a roll-call code has {CODE_WORDS} words"),
+            Self::Code(e) => fmt::Display::fmt(e, f),
+            Self::UnknownLabel { label } => write!(
+                f,
+                "{label} is neither a share number (2.3) nor a holder named on the sheet"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for AnswerError<'_> {}
+
+/// Reads one answer: `[G.M|NAME][:] word word word word`, the name one of the holders on
+/// the sheet (`expected`), in any case.
+///
+/// # Errors
+///
+/// [`AnswerError`]: too few words, a code that does not parse, or an unknown label.
+pub fn parse_answer<'a>(line: &'a str, expected: &[Expected]) -> Result<Answer, AnswerError<'a>> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    if tokens.len() < CODE_WORDS {
+        return Err(AnswerError::TooShort);
+    }
+    let split = tokens.len() - CODE_WORDS;
+    let code = RollCallCode::parse(&tokens[split..].join(" ")).map_err(AnswerError::Code)?;
+    if split == 0 {
+        return Ok(Answer { share: None, code });
+    }
+    // The label as written: from its first word to the end of its last.
+    let start = tokens[0].as_ptr() as usize - line.as_ptr() as usize;
+    let last = tokens[split - 1];
+    let end = last.as_ptr() as usize - line.as_ptr() as usize + last.len();
+    let label = line[start..end].trim_end_matches(':').trim();
+    let words: String = tokens[..split].join(" ");
+    let words = words.trim_end_matches(':').trim();
+    let share = share_number(label).or_else(|| {
+        expected
+            .iter()
+            .find(|e| {
+                e.holder
+                    .as_deref()
+                    .is_some_and(|h| h.eq_ignore_ascii_case(words))
+            })
+            .map(|e| (e.group, e.member))
+    });
+    match share {
+        Some(share) => Ok(Answer {
+            share: Some(share),
+            code,
+        }),
+        None => Err(AnswerError::UnknownLabel { label }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CODE: &str = "academic acid acne actress";
+
+    #[test]
+    fn codes_files_are_read_line_by_line() {
+        let sheet = parse_codes_file(&alloc::format!(
+            "# codes\n\n1.1 {CODE}\n2.3: {CODE} Ann Lee # note\n"
+        ))
+        .unwrap();
+        assert_eq!(sheet.len(), 2);
+        assert_eq!((sheet[1].group, sheet[1].member), (1, 2));
+        assert_eq!(sheet[1].holder.as_deref(), Some("Ann Lee"));
+        assert_eq!(
+            parse_codes_file("1.1 academic acid\n"),
+            Err(SheetError::BadLine { line: 1 })
+        );
+        assert!(matches!(
+            parse_codes_file("\n1.1 academic acid acne zzzz\n"),
+            Err(SheetError::Code { line: 2, .. })
+        ));
+        assert_eq!(parse_codes_file("# nothing\n"), Err(SheetError::Empty));
+        assert_eq!(
+            parse_codes_file(&alloc::format!("17.1 {CODE}\n")),
+            Err(SheetError::BadLine { line: 1 })
+        );
+    }
+
+    #[test]
+    fn report_groups_give_codes_in_share_order() {
+        let groups = [
+            Some(alloc::vec![Some(CODE), Some(CODE)]),
+            Some(alloc::vec![Some(CODE)]),
+        ];
+        let sheet = expected_from_groups(Some(&groups)).unwrap();
+        assert_eq!(sheet.len(), 3);
+        assert_eq!((sheet[2].group, sheet[2].member), (1, 0));
+        assert_eq!(expected_from_groups(None), Err(SheetError::NoGroups));
+        assert_eq!(
+            expected_from_groups(Some(&[Some(alloc::vec![Some(CODE)]), None])),
+            Err(SheetError::GroupWithoutCodes { group: 2 })
+        );
+        assert_eq!(
+            expected_from_groups(Some(&[Some(alloc::vec![Some(CODE), None])])),
+            Err(SheetError::NotACode { group: 1, code: 2 })
+        );
+        assert_eq!(
+            expected_from_groups(Some(&[Some(alloc::vec![])])),
+            Err(SheetError::Empty)
+        );
+        assert_eq!(SheetError::NoGroups.to_string(), "no \"groups\" list");
+    }
+
+    #[test]
+    fn codes_files_read_back_what_is_written() {
+        let shares = [crate::Share::parse(
+            "duckling enlarge academic academic agency result length solution fridge kidney \
+             coal piece deal husband erode duke ajar critical decision keyboard",
+        )
+        .unwrap()];
+        let lines = codes_file_lines(&shares);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].starts_with("# roll-call codes of set "));
+        let sheet = parse_codes_file(&lines.join("\n")).unwrap();
+        assert_eq!(sheet[0].code, RollCallCode::of(&shares[0]));
+        assert_eq!((sheet[0].group, sheet[0].member), (0, 0));
+    }
+
+    #[test]
+    fn answers_name_their_share_by_number_or_holder() {
+        let sheet = parse_codes_file(&alloc::format!("1.1 {CODE}\n1.2 {CODE} Ann Lee\n")).unwrap();
+        let a = parse_answer(CODE, &sheet).unwrap();
+        assert_eq!(a.share, None);
+        let a = parse_answer(&alloc::format!("2.3: {CODE}"), &sheet).unwrap();
+        assert_eq!(a.share, Some((1, 2)));
+        let a = parse_answer(&alloc::format!("ann  lee: {CODE}"), &sheet).unwrap();
+        assert_eq!(a.share, Some((0, 1)));
+        let line = alloc::format!("Zed: {CODE}");
+        let e = parse_answer(&line, &sheet).unwrap_err();
+        assert_eq!(e, AnswerError::UnknownLabel { label: "Zed" });
+        assert_eq!(
+            e.to_string(),
+            "Zed is neither a share number (2.3) nor a holder named on the sheet"
+        );
+        assert_eq!(
+            parse_answer("academic acid", &sheet),
+            Err(AnswerError::TooShort)
+        );
+        assert!(matches!(
+            parse_answer("1.1 academic acid acne zzzz", &sheet),
+            Err(AnswerError::Code(_))
+        ));
+    }
+}
