@@ -183,6 +183,21 @@ pub fn notes(backup: &crate::backup::Backup) -> Vec<String> {
     lines
 }
 
+/// The bridging mode to recommend for an existing BIP-39 phrase: entropy mode, since
+/// recovery then gives back the very phrase the person already knows and trusts.
+#[cfg(feature = "bip39")]
+pub const RECOMMENDED_MODE: crate::bip39::Bip39Mode = crate::bip39::Bip39Mode::Entropy;
+
+/// What each bridging mode means, for a person choosing one before the shares are made (the
+/// notes of [`notes`] say the same of the shares once made).
+#[cfg(feature = "bip39")]
+pub fn mode_explanation(mode: crate::bip39::Bip39Mode) -> &'static str {
+    match mode {
+        crate::bip39::Bip39Mode::Entropy => "Entropy mode (recommended for an existing phrase): the shares hold the entropy of the BIP-39 phrase, and recovery gives back the exact phrase, which any BIP-39 wallet opens. These shares are NOT for typing into a Trezor or other SLIP-39 wallet: there they open a different, empty wallet.",
+        crate::bip39::Bip39Mode::Seed => "Seed mode: the shares hold the 64-byte BIP-39 seed (59-word shares). A Trezor or other SLIP-39 wallet that accepts 59-word shares opens this same wallet, but the BIP-39 phrase itself cannot be recovered from these shares.",
+    }
+}
+
 /// The wallet a BIP-39 phrase opens: "This 12-word BIP-39 phrase opens wallet 73c5da0a"
 /// ("with the BIP-39 passphrase given" when there is one).
 #[cfg(feature = "bitcoin")]
