@@ -194,7 +194,7 @@ pub const RECOMMENDED_MODE: crate::bip39::Bip39Mode = crate::bip39::Bip39Mode::E
 pub fn mode_explanation(mode: crate::bip39::Bip39Mode) -> &'static str {
     match mode {
         crate::bip39::Bip39Mode::Entropy => "Entropy mode (recommended for an existing phrase): the shares hold the entropy of the BIP-39 phrase, and recovery gives back the exact phrase, which any BIP-39 wallet opens. These shares are NOT for typing into a Trezor or other SLIP-39 wallet: there they open a different, empty wallet.",
-        crate::bip39::Bip39Mode::Seed => "Seed mode: the shares hold the 64-byte BIP-39 seed (59-word shares). A Trezor or other SLIP-39 wallet that accepts 59-word shares opens this same wallet, but the BIP-39 phrase itself cannot be recovered from these shares.",
+        crate::bip39::Bip39Mode::Seed => "Seed mode: the shares hold the 64-byte BIP-39 seed (59-word shares). A Trezor or other SLIP-39 wallet that accepts 59-word shares opens this same wallet. The BIP-39 phrase itself cannot be recovered from these shares.",
     }
 }
 
@@ -316,6 +316,45 @@ mod tests {
         let secret = crate::MasterSecret::from_slice(&[7; 16]).unwrap();
         plan.split_with(&secret, &Passphrase::empty(), &mut crate::os_rng())
             .unwrap()
+    }
+
+    #[cfg(feature = "bitcoin")]
+    #[test]
+    fn the_mode_explanations_warn_as_the_notes_do_and_entropy_is_recommended() {
+        use crate::bip39::{Bip39Mode, Bip39Phrase};
+        assert_eq!(RECOMMENDED_MODE, Bip39Mode::Entropy);
+        let phrase = Bip39Phrase::parse(
+            "legal winner thank year wave sausage worth useful legal winner thank yellow",
+        )
+        .unwrap();
+        for mode in [Bip39Mode::Entropy, Bip39Mode::Seed] {
+            let backup = crate::backup::BackupRequest::new(
+                crate::backup::SecretSource::Bip39 {
+                    phrase: phrase.clone(),
+                    mode,
+                },
+                SplitPlan::single(1, 1).unwrap(),
+            )
+            .run()
+            .unwrap();
+            let notes = notes(&backup).join(" ");
+            let explanation = mode_explanation(mode);
+            // What is said before the choice is what the notes say after it.
+            for warning in [
+                "NOT for typing into a Trezor or other SLIP-39 wallet",
+                "The BIP-39 phrase itself cannot be recovered from these shares.",
+            ] {
+                assert_eq!(
+                    explanation.contains(warning),
+                    notes.contains(warning),
+                    "{mode:?}: {warning}"
+                );
+            }
+            assert_eq!(
+                explanation.contains("recommended"),
+                mode == RECOMMENDED_MODE
+            );
+        }
     }
 
     #[test]
