@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Tests seedshard.html in Chromium (Debian's chromium, driven by playwright-core from npm):
 # recovery of a two-level set made by the SLIP-39 reference implementation, with a stray
-# share, a duplicate, a `?` word and a wrong passphrase retried; checking a pile; keyboard use
+# share, a duplicate, a `?` word and a wrong passphrase retried; checking a pile; a backup of a
+# BIP-39 phrase (PDFs downloaded, the shares recovered in the page and in the reference
+# implementation); a new phrase made in the page; verify; scanning photos of cards and the
+# camera (Chromium's fake capture device showing a card); keyboard use
 # and a 360 px screen; and no network request at any time. Exits non-zero on any failure.
 #
 # usage: web/test.sh [PAGE]   (default web/dist/seedshard.html)
@@ -32,11 +35,18 @@ work = sys.argv[1]
 d = json.load(open(f"{work}/set.json"))
 open(f"{work}/shares.txt", "w").write("\n".join(d["groups"][0][:2] + d["groups"][1][:3]) + "\n")
 open(f"{work}/pass.txt", "w").write(d["passphrase"])
+open(f"{work}/phrase.txt", "w").write(d["bip39_phrase"] + "\n")
+open(f"{work}/cards.txt", "w").write("\n".join(d["groups"][0] + d["groups"][2]) + "\n")
 PY
 "$SEEDSHARD_BIN" combine --json --passphrase-file "$WORK/pass.txt" "$WORK/shares.txt" \
     </dev/null >"$WORK/cli.json"
+# Card pictures (the CLI's PNG cards) for the scanning tests: photos and the camera.
+"$SEEDSHARD_BIN" cards --cards "$WORK/cards" --card-format png --bip39-mode none "$WORK/cards.txt" \
+    </dev/null 2>/dev/null
+# The wallet of the phrase the page backs up, as the CLI's verify gives it.
+"$SEEDSHARD_BIN" verify --json --bip39-file "$WORK/phrase.txt" </dev/null >"$WORK/phrase.json"
 
 if [ ! -d "$WEB/tests/node_modules/playwright-core" ]; then
     (cd "$WEB/tests" && npm ci --no-audit --no-fund)
 fi
-node "$WEB/tests/page.test.js" "$PAGE" "$WORK/set.json" "$WORK/cli.json" "$CHROMIUM"
+SEEDSHARD_REF_PYTHON="$PYTHON" node "$WEB/tests/page.test.js" "$PAGE" "$WORK/set.json" "$WORK/cli.json" "$CHROMIUM" "$WORK/phrase.json" "$WORK/cards"

@@ -154,6 +154,17 @@ impl fmt::Debug for CardFiles {
 }
 
 impl CardFiles {
+    /// Files drawn without a [`CardPlan`]: `cards` holder cards of the set named `set_name`
+    /// (a front end that draws only some formats, such as the offline page's PDFs, which
+    /// then gives the same notes).
+    pub fn new(set_name: String, cards: usize, files: Vec<(String, Zeroizing<Vec<u8>>)>) -> Self {
+        Self {
+            set_name,
+            cards,
+            files,
+        }
+    }
+
     /// The files: a name (no directory) and the bytes. Secret (share words).
     pub fn files(&self) -> &[(String, Zeroizing<Vec<u8>>)] {
         &self.files

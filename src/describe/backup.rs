@@ -183,6 +183,21 @@ pub fn notes(backup: &crate::backup::Backup) -> Vec<String> {
     lines
 }
 
+/// The bridging mode to recommend for an existing BIP-39 phrase: entropy mode, since
+/// recovery then gives back the very phrase the person already knows and trusts.
+#[cfg(feature = "bip39")]
+pub const RECOMMENDED_MODE: crate::bip39::Bip39Mode = crate::bip39::Bip39Mode::Entropy;
+
+/// What each bridging mode means, for a person choosing one before the shares are made (the
+/// notes of [`notes`] say the same of the shares once made).
+#[cfg(feature = "bip39")]
+pub fn mode_explanation(mode: crate::bip39::Bip39Mode) -> &'static str {
+    match mode {
+        crate::bip39::Bip39Mode::Entropy => "Entropy mode (recommended for an existing phrase): the shares hold the entropy of the BIP-39 phrase, and recovery gives back the exact phrase, which any BIP-39 wallet opens. These shares are NOT for typing into a Trezor or other SLIP-39 wallet: there they open a different, empty wallet.",
+        crate::bip39::Bip39Mode::Seed => "Seed mode: the shares hold the 64-byte BIP-39 seed (59-word shares). A Trezor or other SLIP-39 wallet that accepts 59-word shares opens this same wallet. The BIP-39 phrase itself cannot be recovered from these shares.",
+    }
+}
+
 /// The wallet a BIP-39 phrase opens: "This 12-word BIP-39 phrase opens wallet 73c5da0a"
 /// ("with the BIP-39 passphrase given" when there is one).
 #[cfg(feature = "bitcoin")]
@@ -328,6 +343,45 @@ mod tests {
         let secret = crate::MasterSecret::from_slice(&[7; 16]).unwrap();
         plan.split_with(&secret, &Passphrase::empty(), &mut crate::os_rng())
             .unwrap()
+    }
+
+    #[cfg(feature = "bitcoin")]
+    #[test]
+    fn the_mode_explanations_warn_as_the_notes_do_and_entropy_is_recommended() {
+        use crate::bip39::{Bip39Mode, Bip39Phrase};
+        assert_eq!(RECOMMENDED_MODE, Bip39Mode::Entropy);
+        let phrase = Bip39Phrase::parse(
+            "legal winner thank year wave sausage worth useful legal winner thank yellow",
+        )
+        .unwrap();
+        for mode in [Bip39Mode::Entropy, Bip39Mode::Seed] {
+            let backup = crate::backup::BackupRequest::new(
+                crate::backup::SecretSource::Bip39 {
+                    phrase: phrase.clone(),
+                    mode,
+                },
+                SplitPlan::single(1, 1).unwrap(),
+            )
+            .run()
+            .unwrap();
+            let notes = notes(&backup).join(" ");
+            let explanation = mode_explanation(mode);
+            // What is said before the choice is what the notes say after it.
+            for warning in [
+                "NOT for typing into a Trezor or other SLIP-39 wallet",
+                "The BIP-39 phrase itself cannot be recovered from these shares.",
+            ] {
+                assert_eq!(
+                    explanation.contains(warning),
+                    notes.contains(warning),
+                    "{mode:?}: {warning}"
+                );
+            }
+            assert_eq!(
+                explanation.contains("recommended"),
+                mode == RECOMMENDED_MODE
+            );
+        }
     }
 
     #[test]

@@ -11,6 +11,11 @@
 
 #![forbid(unsafe_code)]
 
+mod backup;
+mod scan;
+pub use backup::{bridging_modes, BackupSession};
+pub use scan::Scanner;
+
 use seedshard::bip39::{Bip39Passphrase, Bip39Phrase};
 use seedshard::slip39::recovery::{AddOutcome, RepairNote, TextError};
 use seedshard::slip39::text::share_texts;
@@ -37,8 +42,19 @@ struct ShareLine {
     status: &'static str,
     /// What it is, in words.
     text: String,
-    /// Words worked out, to compare with the card, one sentence each.
-    notes: Vec<String>,
+    /// Words worked out, to compare with the card, one each.
+    notes: Vec<RepairView>,
+}
+
+/// A word worked out in a share, for the person to compare with the card and confirm.
+#[derive(Serialize)]
+struct RepairView {
+    /// 1-based position of the word in the share.
+    position: usize,
+    /// What was worked out, in words.
+    text: String,
+    /// The person confirmed it against the card.
+    confirmed: bool,
 }
 
 /// What reading the share text found.
@@ -99,6 +115,9 @@ pub struct RecoverySession {
     bip39_passphrase: Bip39Passphrase,
     readings: Vec<Reading>,
     matched: Option<usize>,
+    /// Worked-out words the person confirmed against the card: the line, the position and
+    /// the line's words as they were then (a changed line is not confirmed).
+    confirmed: Vec<(usize, usize, Zeroizing<String>)>,
 }
 
 impl Default for RecoverySession {
@@ -119,13 +138,39 @@ impl RecoverySession {
             bip39_passphrase: Bip39Passphrase::empty(),
             readings: Vec::new(),
             matched: None,
+            confirmed: Vec::new(),
         }
     }
 
     /// Reads the text box: every share in it, what each is, and whether the set recovers.
     /// Forgets any wallet opened before. Returns a JSON `ReadReport`.
     pub fn read(&mut self, text: &str) -> String {
+        json(&self.read_report(text))
+    }
+
+    /// Opens the wallet with the SLIP-39 passphrase and the BIP-39 passphrase (for the
+    /// second reading), checked against `expected` (a fingerprint or an address from the
+    /// owner sheet; empty for none). Returns a JSON `OpenReport`.
+    ///
+    /// # Errors
+    ///
+    /// When no set was read, or a passphrase or the expected fact is not valid.
+    pub fn open(
+        &mut self,
+        slip39_passphrase: String,
+        bip39_passphrase: String,
+        expected: &str,
+    ) -> Result<String, JsError> {
+        self.open_report(slip39_passphrase, bip39_passphrase, expected)
+            .map(|r| json(&r))
+    }
+}
+
+impl RecoverySession {
+    fn read_report(&mut self, text: &str) -> ReadReport {
         self.forget();
+        self.ems = None;
+        self.unconfirmed = false;
         let items = share_texts(text);
         let mut rec = Recovery::new();
         let results = rec.add_texts(
@@ -133,6 +178,21 @@ impl RecoverySession {
                 .iter()
                 .map(|t| (t.words.as_str(), format!("line {}", t.line))),
         );
+        // Shares whose every worked-out word the person confirmed against the card.
+        for (item, result) in items.iter().zip(&results) {
+            if let Ok(added) = result {
+                if let Some(note) = &added.note {
+                    let all = repair_positions(note).iter().all(|&p| {
+                        self.confirmed.iter().any(|(l, q, w)| {
+                            *l == item.line && *q == p && w.as_str() == item.words.as_str()
+                        })
+                    });
+                    if all {
+                        rec.confirm_repairs(added.entry);
+                    }
+                }
+            }
+        }
         let analysis = rec.analyze();
         let mut shares = Vec::new();
         for (item, result) in items.iter().zip(&results) {
@@ -203,7 +263,20 @@ impl RecoverySession {
                         notes: added
                             .note
                             .as_ref()
-                            .map(|n| repair_notes(&share.to_indices(), n))
+                            .map(|n| {
+                                repair_notes(&share.to_indices(), n)
+                                    .into_iter()
+                                    .map(|(position, text)| RepairView {
+                                        position,
+                                        text,
+                                        confirmed: self.confirmed.iter().any(|(l, q, w)| {
+                                            *l == line
+                                                && *q == position
+                                                && w.as_str() == item.words.as_str()
+                                        }),
+                                    })
+                                    .collect()
+                            })
                             .unwrap_or_default(),
                     });
                 }
@@ -222,28 +295,21 @@ impl RecoverySession {
             }
             Err(e) => (false, Some(e.to_string())),
         };
-        json(&ReadReport {
+        ReadReport {
             shares,
             progress,
             set_name: rec.identifier().map(|i| i.short_name()),
             ready,
             problem,
-        })
+        }
     }
 
-    /// Opens the wallet with the SLIP-39 passphrase and the BIP-39 passphrase (for the
-    /// second reading), checked against `expected` (a fingerprint or an address from the
-    /// owner sheet; empty for none). Returns a JSON `OpenReport`.
-    ///
-    /// # Errors
-    ///
-    /// When no set was read, or a passphrase or the expected fact is not valid.
-    pub fn open(
+    fn open_report(
         &mut self,
         slip39_passphrase: String,
         bip39_passphrase: String,
         expected: &str,
-    ) -> Result<String, JsError> {
+    ) -> Result<OpenReport, JsError> {
         let ems = self
             .ems
             .as_ref()
@@ -276,7 +342,7 @@ impl RecoverySession {
         }
         let can_show = !self.unconfirmed || matched.is_some();
         if !can_show {
-            notes.push("Some words were worked out from the checksum and nothing confirms them: give the wallet's fingerprint or an address from the owner sheet, or add another card of the set, before the secret can be shown.".to_string());
+            notes.push("Some words were worked out from the checksum and nothing confirms them: compare each with the card and confirm it, give the wallet's fingerprint or an address from the owner sheet, or add another card of the set, before the secret can be shown.".to_string());
         }
         let views = all
             .iter()
@@ -303,9 +369,12 @@ impl RecoverySession {
         self.readings = all;
         self.matched = matched;
         self.unconfirmed &= matched.is_none();
-        Ok(json(&report))
+        Ok(report)
     }
+}
 
+#[wasm_bindgen]
+impl RecoverySession {
     /// The secret of reading `number` (1-based) as `format`: `bip39` (the phrase, reading 2
     /// only), `xprv` (the reading's BIP-32 root key) or `hex` (the master secret).
     ///
@@ -350,6 +419,16 @@ impl RecoverySession {
         Ok(out.to_string())
     }
 
+    /// Records that the person compared word `position` of the share on line `line` of
+    /// `text` (the Shares box) with the card and it matches. A share whose worked-out words
+    /// are all confirmed counts as read whole; read the box again to see it.
+    pub fn confirm_word(&mut self, text: &str, line: usize, position: usize) {
+        if let Some(item) = share_texts(text).into_iter().find(|t| t.line == line) {
+            self.confirmed
+                .push((line, position, Zeroizing::new(item.words.to_string())));
+        }
+    }
+
     /// Forgets the opened wallet and its secret (the shares read stay).
     pub fn forget(&mut self) {
         self.secret = None;
@@ -359,7 +438,102 @@ impl RecoverySession {
     }
 }
 
-fn json<T: Serialize>(value: &T) -> String {
+/// What Verify found: the wallet a phrase or shares open (public facts only).
+#[derive(Serialize)]
+struct VerifyReport {
+    /// `bip39` for a phrase, `shares` for shares.
+    source: &'static str,
+    /// What reading the shares found (shares only).
+    shares: Option<ReadReport>,
+    /// The wallet, as recovery shows it (never with a secret to show).
+    wallet: Option<OpenReport>,
+}
+
+/// Verify: which wallet a BIP-39 phrase or a pile of shares opens (fingerprint, first
+/// address, xpub), as `seedshard verify` says it; no secret is ever shown. `expected` is a
+/// fingerprint or address to check against (empty for none). Returns a JSON `VerifyReport`.
+///
+/// # Errors
+///
+/// When the phrase, a passphrase or the expected fact is not valid.
+#[wasm_bindgen]
+pub fn verify(
+    text: &str,
+    slip39_passphrase: String,
+    bip39_passphrase: String,
+    expected: &str,
+) -> Result<String, JsError> {
+    use seedshard::bip39::{classify, MnemonicKind};
+    use seedshard::wallet::WalletFacts;
+    if let MnemonicKind::Bip39 { .. } = classify(text) {
+        let phrase = Bip39Phrase::parse(text)
+            .map_err(|e| JsError::new(&format!("the BIP-39 phrase: {e}")))?;
+        let network = Network::Bitcoin;
+        let expectation = expectation(expected, network)?;
+        let pass = Bip39Passphrase::new(bip39_passphrase);
+        let facts = WalletFacts::from_bip39(&phrase, &pass, network);
+        let sentence = seedshard::describe::backup::phrase_sentence(
+            phrase.word_count(),
+            !pass.is_empty(),
+            &facts,
+        );
+        let matched = expectation
+            .as_ref()
+            .filter(|x| x.matches(&facts))
+            .map(|_| 1);
+        let mismatch = expectation.is_some() && matched.is_none();
+        let mut notes = Vec::new();
+        if matched.is_some() {
+            notes.push(format!(
+                "Match: the phrase opens the expected wallet {}.",
+                facts.fingerprint()
+            ));
+        }
+        if mismatch {
+            notes.push(format!(
+                "The phrase opens wallet {}, not the expected one: a BIP-39 passphrase changes the wallet; check it and the phrase.",
+                facts.fingerprint()
+            ));
+        }
+        let wallet = OpenReport {
+            readings: vec![ReadingView {
+                number: 1,
+                kind: "bip39",
+                title: "the BIP-39 phrase",
+                sentence,
+                fingerprint: facts.fingerprint().to_string(),
+                first_address: facts.receive_address(0),
+                account_xpub: facts.account_xpub(),
+            }],
+            matched,
+            mismatch,
+            can_show: false,
+            notes,
+        };
+        return Ok(json(&VerifyReport {
+            source: "bip39",
+            shares: None,
+            wallet: Some(wallet),
+        }));
+    }
+    let mut session = RecoverySession::new();
+    let shares = session.read_report(text);
+    let wallet = if shares.ready {
+        let mut open = session.open_report(slip39_passphrase, bip39_passphrase, expected)?;
+        session.forget();
+        open.can_show = false;
+        Some(open)
+    } else {
+        None
+    };
+    Ok(json(&VerifyReport {
+        source: "shares",
+        shares: Some(shares),
+        wallet,
+    }))
+}
+
+pub(crate) fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
 }
 
@@ -390,7 +564,7 @@ fn text_error(typed: &str, e: &TextError) -> String {
 }
 
 /// The words worked out in a share, to compare with the card, by position.
-fn repair_notes(indices: &[u16], note: &RepairNote) -> Vec<String> {
+fn repair_notes(indices: &[u16], note: &RepairNote) -> Vec<(usize, String)> {
     let word = |p: usize| {
         indices
             .get(p - 1)
@@ -400,34 +574,91 @@ fn repair_notes(indices: &[u16], note: &RepairNote) -> Vec<String> {
     };
     let mut out = Vec::new();
     for &p in &note.from_other_shares {
-        out.push(format!(
+        out.push((
+            p,
+            format!(
             "word {p} was unreadable; every share of this set has {} there: compare with the card",
             word(p)
+        ),
         ));
     }
     for f in &note.fixes {
-        if note.missing_word == Some(f.position) {
-            out.push(format!(
+        let text = if note.missing_word == Some(f.position) {
+            format!(
                 "a word was missing at position {}; the checksum gives {}: compare with the card",
                 f.position,
                 word(f.position)
-            ));
+            )
         } else if f.was_unreadable {
-            out.push(format!(
+            format!(
                 "word {} was unreadable; the checksum gives {}: compare with the card",
                 f.position,
                 word(f.position)
-            ));
+            )
         } else {
-            out.push(format!(
+            format!(
                 "word {} was wrong; the checksum gives {}: compare with the card",
                 f.position,
                 word(f.position)
-            ));
-        }
+            )
+        };
+        out.push((f.position, text));
     }
     if let Some(p) = note.extra_word {
-        out.push(format!("word {p} was one too many and was left out"));
+        out.push((p, format!("word {p} was one too many and was left out")));
     }
     out
+}
+
+/// The positions of the words worked out in a share, each to be confirmed.
+fn repair_positions(note: &RepairNote) -> Vec<usize> {
+    let mut out: Vec<usize> = note.from_other_shares.clone();
+    out.extend(note.fixes.iter().map(|f| f.position));
+    out.extend(note.extra_word);
+    out
+}
+
+/// Completion of the word being typed (`typed`, word `position` of its share) from the
+/// SLIP-39 list: the whole word once its first letters (4 are always enough) name one, the
+/// words it may still be, or the closest words when it is none. Empty when there is nothing
+/// to say.
+#[wasm_bindgen]
+pub fn complete_word(typed: &str, position: usize) -> String {
+    use seedshard::slip39::wordlist;
+    let t = typed.trim();
+    if t.is_empty() || t.len() > 16 || !t.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return String::new();
+    }
+    if let Some(i) = wordlist::index_of(t) {
+        return format!("word {position}: {}", wordlist::word(i).to_uppercase());
+    }
+    let lower = t.to_ascii_lowercase();
+    let starting: Vec<&str> = wordlist::words()
+        .iter()
+        .copied()
+        .filter(|w| w.starts_with(lower.as_str()))
+        .collect();
+    match starting.as_slice() {
+        [one] => format!("word {position}: {}", one.to_uppercase()),
+        [] => format!(
+            "word {position}: not a SLIP-39 word; the closest: {}",
+            wordlist::suggestions(t, 4)
+                .iter()
+                .map(|w| w.to_uppercase())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        many => {
+            let shown: Vec<String> = many.iter().take(6).map(|w| w.to_uppercase()).collect();
+            format!(
+                "word {position}: one of {}{}",
+                shown.join(", "),
+                if many.len() > 6 {
+                    format!(" and {} more", many.len() - 6)
+                } else {
+                    String::new()
+                }
+            )
+        }
+    }
 }

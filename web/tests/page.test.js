@@ -1,23 +1,35 @@
-// Browser tests of seedshard.html in Chromium. usage: node page.test.js PAGE SET_JSON CLI_JSON CHROMIUM
+// Browser tests of seedshard.html in Chromium.
+// usage: node page.test.js PAGE SET_JSON CLI_JSON CHROMIUM PHRASE_JSON CARDS_DIR
+// (SEEDSHARD_REF_PYTHON set; CARDS_DIR holds the CLI's PNG cards of group 1 and group 3)
 // Any failure exits non-zero. Every request the page makes is recorded, and any other than
 // the page itself fails the run.
 "use strict";
 const fs = require("fs");
 const assert = require("assert/strict");
 const { pathToFileURL } = require("url");
+const { execFileSync } = require("child_process");
 const { chromium } = require("playwright-core");
 
-const [pagePath, setPath, cliPath, chromiumPath] = process.argv.slice(2);
+const [pagePath, setPath, cliPath, chromiumPath, phrasePath, cardsDir] = process.argv.slice(2);
+const refPython = process.env.SEEDSHARD_REF_PYTHON;
+assert.ok(refPython, "set SEEDSHARD_REF_PYTHON to a python with shamir-mnemonic 0.3.0");
+// The wallet of the phrase to back up, as the CLI's verify gives it.
+const phraseWallet = JSON.parse(fs.readFileSync(phrasePath, "utf8")).readings[0].wallet;
 const set = JSON.parse(fs.readFileSync(setPath, "utf8"));
 const cli = JSON.parse(fs.readFileSync(cliPath, "utf8"));
 const pageUrl = pathToFileURL(pagePath).href;
 const fingerprints = cli.readings.map((r) => r.wallet.fingerprint);
 
+const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync"];
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
 async function openPage(browser, viewport) {
-  const context = await browser.newContext({ viewport: viewport || { width: 1000, height: 800 } });
+  const context = await browser.newContext({
+    viewport: viewport || { width: 1000, height: 800 },
+    acceptDownloads: true,
+  });
   const requests = [];
   // Every request is recorded; any but the page itself is refused.
   await context.route("**/*", (route) => {
@@ -128,6 +140,251 @@ test("checking a pile shows no secret and no wallet", async (browser) => {
   await done(t);
 });
 
+// The number of pages of a PDF (pdf-writer writes each page object as plain text).
+function pdfPages(bytes) {
+  const text = bytes.toString("latin1");
+  assert.ok(text.startsWith("%PDF-"), "not a PDF");
+  assert.ok(text.trimEnd().endsWith("%%EOF"), "the PDF is cut short");
+  return (text.match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
+}
+
+async function downloadPdf(page, buttonName, expectedName) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: buttonName }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), expectedName);
+  return fs.readFileSync(await download.path());
+}
+
+// What the reference implementation recovers from `shares` with `passphrase`, in hex.
+function referenceCombine(shares, passphrase) {
+  const script = "import json, sys, shamir_mnemonic\n" +
+    "d = json.load(sys.stdin)\n" +
+    "print(shamir_mnemonic.combine_mnemonics(d['shares'], d['passphrase'].encode()).hex())\n";
+  return execFileSync(refPython, ["-c", script], {
+    input: JSON.stringify({ shares, passphrase }),
+    encoding: "utf8",
+  }).trim();
+}
+
+test("backup of a BIP-39 phrase: cards as PDF, recovered in the page and by the reference", async (browser) => {
+  const t = await openPage(browser);
+  const { page } = t;
+  await page.getByRole("button", { name: "Back up", exact: true }).click();
+  await page.getByRole("textbox", { name: "BIP-39 phrase to back up" }).fill(set.bip39_phrase);
+  // Entropy mode is the one recommended for an existing phrase, explained beside it.
+  const entropy = page.getByRole("radio", { name: "Entropy mode" });
+  assert.ok(await entropy.isChecked());
+  assert.match(await entropy.getAttribute("aria-describedby").then((id) => page.locator("#" + id).innerText()),
+    /recommended for an existing phrase.*NOT for typing into a Trezor/);
+  // Two groups: 2 of 3 (named holders) and 3 of 5; both needed.
+  await page.getByRole("spinbutton", { name: "Shares needed in group 1" }).fill("2");
+  await page.getByRole("spinbutton", { name: "Shares in group 1" }).fill("3");
+  await page.getByRole("textbox", { name: "Holders in group 1 (optional)" }).fill("Alice, Bob, Carol");
+  await page.getByRole("button", { name: "Add a group" }).click();
+  await page.getByRole("spinbutton", { name: "Shares needed in group 2" }).fill("3");
+  await page.getByRole("spinbutton", { name: "Shares in group 2" }).fill("5");
+  await page.getByRole("spinbutton", { name: "Groups needed" }).fill("2");
+  await page.getByLabel("Passphrase for the shares (SLIP-39, optional)").fill(set.passphrase);
+  await page.getByRole("button", { name: "Make the shares" }).click();
+  await page.getByText("The shares are made: 8 cards.").waitFor();
+  // The wallet is the phrase's, as the CLI's verify says; the notes are the CLI's.
+  await page.locator("#backup-wallet").getByText("Fingerprint " + phraseWallet.fingerprint, { exact: true }).waitFor();
+  const notes = await page.locator("#backup-notes").innerText();
+  assert.match(notes, /BIP-39 backup, entropy mode: the shares hold the entropy of a 12-word BIP-39 phrase\./);
+  assert.match(notes, /These shares are NOT for typing into a Trezor or other SLIP-39 wallet/);
+  const shares = await page.locator("#backup-shares .share-text").allInnerTexts();
+  const labels = await page.locator("#backup-shares .share-label").allInnerTexts();
+  assert.equal(shares.length, 8);
+  assert.ok(shares.every((s) => s.split(" ").length === 20), "20-word shares");
+  assert.match(labels[0], /^Group 1 of 2, share 1 of 3\. This group needs 2 of its 3 shares; all 2 groups are needed\.$/);
+  assert.match(labels[3], /^Group 2 of 2, share 1 of 5\./);
+  // The cards and the owner sheet, as the CLI writes them: 8 cards, 6 a page.
+  const cards = await downloadPdf(page, "Download the share cards (PDF)", "share-cards.pdf");
+  assert.equal(pdfPages(cards), 2);
+  assert.ok(!cards.toString("latin1").includes(shares[0].split(" ")[0] + " " + shares[0].split(" ")[1]),
+    "the card PDF has a text layer with share words");
+  const sheet = await downloadPdf(page, "Download the owner sheet (PDF)", "owner-sheet.pdf");
+  assert.ok(pdfPages(sheet) >= 1);
+  // The reference implementation recovers the phrase's entropy from the page's shares.
+  const chosen = [shares[0], shares[2], shares[3], shares[5], shares[7]];
+  assert.equal(referenceCombine(chosen, set.passphrase), set.bip39_entropy_hex);
+  // And so does the page's recovery: the same phrase, shown only when asked.
+  await page.getByRole("button", { name: "Recover", exact: true }).click();
+  await page.getByRole("textbox", { name: "Shares" }).fill(chosen.join("\n"));
+  await page.getByLabel("SLIP-39 passphrase").fill(set.passphrase);
+  await page.getByRole("button", { name: "Recover wallet" }).click();
+  await page.locator("#readings").getByText("Fingerprint " + phraseWallet.fingerprint, { exact: true }).waitFor();
+  await page.getByRole("button", { name: "Show the BIP-39 phrase of reading 2" }).click();
+  await page.locator("#readings").getByText(set.bip39_phrase, { exact: true }).waitFor();
+  await done(t);
+});
+
+test("a new phrase made in the page, then verified", async (browser) => {
+  const t = await openPage(browser);
+  const { page } = t;
+  await page.getByRole("button", { name: "Back up", exact: true }).click();
+  await page.getByRole("radio", { name: "A new BIP-39 phrase, made here" }).check();
+  await page.getByRole("combobox", { name: "Length of the new phrase" }).selectOption("128");
+  await page.getByRole("spinbutton", { name: "Shares needed in group 1" }).fill("1");
+  await page.getByRole("spinbutton", { name: "Shares in group 1" }).fill("1");
+  await page.getByRole("button", { name: "Make the shares" }).click();
+  await page.getByText("The shares are made: 1 card.").waitFor();
+  const fingerprint = (await page.locator("#backup-wallet .fingerprint").innerText()).replace("Fingerprint ", "");
+  await page.getByRole("button", { name: "Show the new BIP-39 phrase" }).click();
+  const phrase = await page.locator("#new-phrase-text").innerText();
+  assert.equal(phrase.split(" ").length, 12);
+  const share = await page.locator("#backup-shares .share-text").innerText();
+  // Two new phrases are different (the browser's generator is used).
+  await page.getByRole("button", { name: "Make the shares" }).click();
+  await page.getByRole("button", { name: "Show the new BIP-39 phrase" }).click();
+  assert.notEqual(await page.locator("#new-phrase-text").innerText(), phrase);
+  // Verify the phrase, then the share: the same wallet.
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+  await page.getByRole("textbox", { name: "Phrase or share lines" }).fill(phrase);
+  await page.getByRole("textbox", { name: "Expected fingerprint or address (optional)" }).fill(fingerprint);
+  await page.getByRole("button", { name: "Verify the wallet" }).click();
+  await page.getByText("Match: the phrase opens the expected wallet " + fingerprint + ".").waitFor();
+  await page.getByRole("textbox", { name: "Phrase or share lines" }).fill(share);
+  await page.getByRole("button", { name: "Verify the wallet" }).click();
+  await page.locator("#verify-result").getByText("Fingerprint " + fingerprint, { exact: true }).waitFor();
+  await page.getByText("Reading 2 is the wallet you expect.").waitFor();
+  assert.equal(await page.locator("#verify-result button").count(), 0, "verify offers no secret");
+  await done(t);
+});
+
+// Card pictures from the CLI, put side by side on a white picture as a photo of several
+// cards would be, drawn in a blank page of its own (no request leaves it).
+async function composeCards(browser, names, scale) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const images = names.map((n) => fs.readFileSync(`${cardsDir}/${n}`).toString("base64"));
+  const out = await page.evaluate(async ({ images, scale }) => {
+    const loaded = [];
+    for (const b64 of images) {
+      const img = new Image();
+      img.src = "data:image/png;base64," + b64;
+      await img.decode();
+      loaded.push(img);
+    }
+    const gap = 40;
+    const w = Math.max(200, loaded.reduce((s, i) => s + Math.round(i.width * scale) + gap, gap));
+    const h = Math.max(100, ...loaded.map((i) => Math.round(i.height * scale))) + 2 * gap;
+    const canvas = document.createElement("canvas");
+    // Even sides, for the camera's 4:2:0 frames.
+    canvas.width = w + (w % 2);
+    canvas.height = h + (h % 2);
+    const ctx = canvas.getContext("2d");
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    let x = gap;
+    for (const img of loaded) {
+      ctx.drawImage(img, x, gap, Math.round(img.width * scale), Math.round(img.height * scale));
+      x += Math.round(img.width * scale) + gap;
+    }
+    const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let grey = "";
+    for (let i = 0; i < rgba.length; i += 4) {
+      grey += String.fromCharCode(Math.round(0.299 * rgba[i] + 0.587 * rgba[i + 1] + 0.114 * rgba[i + 2]));
+    }
+    return { png: canvas.toDataURL("image/png").split(",")[1], grey: btoa(grey), width: canvas.width, height: canvas.height };
+  }, { images, scale });
+  await context.close();
+  return { png: Buffer.from(out.png, "base64"), grey: Buffer.from(out.grey, "base64"), width: out.width, height: out.height };
+}
+
+test("photos of cards: several cards a photo, their shares added and recovered", async (browser) => {
+  const two = await composeCards(browser, ["share-g1-s1.png", "share-g1-s3.png"], 1);
+  const one = await composeCards(browser, ["share-g3-s1.png"], 1);
+  const t = await openPage(browser);
+  const { page } = t;
+  await page.getByRole("button", { name: "Recover", exact: true }).click();
+  await page.getByLabel("Photos of cards").setInputFiles([
+    { name: "two-cards.png", mimeType: "image/png", buffer: two.png },
+    { name: "one-card.png", mimeType: "image/png", buffer: one.png },
+    { name: "two-cards-again.png", mimeType: "image/png", buffer: two.png },
+  ]);
+  await page.getByText("two-cards.png: read 2 shares").waitFor();
+  await page.getByText("one-card.png: read 1 share").waitFor();
+  await page.getByText("two-cards-again.png: read 2 shares (2 already added)").waitFor();
+  const lines = (await page.getByRole("textbox", { name: "Shares" }).inputValue()).trim().split("\n");
+  assert.deepEqual(lines.sort(), [set.groups[0][0], set.groups[0][2], set.groups[2][0]].sort());
+  await page.getByLabel("SLIP-39 passphrase").fill(set.passphrase);
+  await page.getByRole("button", { name: "Recover wallet" }).click();
+  await page.getByText("Fingerprint " + fingerprints[0], { exact: true }).waitFor();
+  // A picture without a card says so.
+  await page.getByLabel("Photos of cards").setInputFiles([
+    { name: "blank.png", mimeType: "image/png", buffer: (await composeCards(browser, [], 1)).png },
+  ]);
+  await page.getByText("blank.png: no QR code found in the image", { exact: false }).waitFor();
+  await done(t);
+});
+
+test("the camera (Chromium's fake capture device showing a card) adds the card's share once", async () => {
+  const helper = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  const card = await composeCards(helper, ["share-g1-s2.png"], 1);
+  await helper.close();
+  // One 4:2:0 frame: the card in grey, no colour.
+  const y4m = `${cardsDir}/card.y4m`;
+  const chroma = Buffer.alloc((card.width / 2) * (card.height / 2) * 2, 128);
+  fs.writeFileSync(y4m, Buffer.concat([
+    Buffer.from(`YUV4MPEG2 W${card.width} H${card.height} F5:1 Ip A1:1 C420jpeg\nFRAME\n`),
+    card.grey, chroma,
+  ]));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [...launchArgs, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+      `--use-file-for-fake-video-capture=${y4m}`],
+  });
+  try {
+    const t = await openPage(browser);
+    const { page } = t;
+    await page.getByRole("button", { name: "Recover", exact: true }).click();
+    await page.getByRole("button", { name: "Scan with the camera" }).click();
+    await page.getByText("1 share added from the camera.").waitFor({ timeout: 30000 });
+    // Frames keep coming: the card is still added once.
+    await page.waitForTimeout(1500);
+    assert.equal((await page.getByRole("textbox", { name: "Shares" }).inputValue()).trim(), set.groups[0][1]);
+    await page.getByRole("button", { name: "Stop the camera" }).click();
+    assert.ok(await page.locator("#camera-view").isHidden());
+    await done(t);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("typing: words completed from their first letters; worked-out words confirmed one by one", async (browser) => {
+  const t = await openPage(browser);
+  const { page } = t;
+  await page.getByRole("button", { name: "Recover", exact: true }).click();
+  const box = page.getByRole("textbox", { name: "Shares" });
+  await box.pressSequentially("acad");
+  await page.getByText("word 1: ACADEMIC", { exact: true }).waitFor();
+  await box.pressSequentially(" xyzq");
+  await page.getByText(/^word 2: not a SLIP-39 word; the closest: /).waitFor();
+  // A 1-of-1 card with two unreadable words: nothing but the person confirms them.
+  const words = set.single.split(" ");
+  const typed = damaged(damaged(set.single, 5), 9);
+  await box.fill(typed);
+  await page.getByRole("button", { name: "Recover wallet" }).click();
+  await page.getByText(/nothing confirms them: compare each with the card and confirm it/).waitFor();
+  assert.equal(await page.getByRole("button", { name: /^Show the / }).count(), 0, "a secret offered before the words are confirmed");
+  const list = page.locator("#share-list");
+  assert.match(await list.innerText(), new RegExp(`word 5 was unreadable; the checksum gives ${words[4].toUpperCase()}`));
+  await page.getByRole("button", { name: "Confirm word 5 of line 1" }).click();
+  await page.getByText("Word 5 of line 1 confirmed against the card.").waitFor();
+  await page.getByRole("button", { name: "Recover wallet" }).click();
+  await page.getByText(/nothing confirms them/).waitFor();
+  assert.equal(await page.getByRole("button", { name: /^Show the / }).count(), 0, "one word confirmed of two is not enough");
+  await page.getByRole("button", { name: "Confirm word 9 of line 1" }).click();
+  await page.getByRole("button", { name: "Recover wallet" }).click();
+  await page.getByRole("button", { name: "Show the hex (master secret) of reading 1" }).click();
+  await page.getByText(set.single_secret_hex, { exact: true }).waitFor();
+  assert.match(await list.innerText(), /word 5 was unreadable.*\(confirmed\)/);
+  await done(t);
+});
+
 test("by keyboard alone on a 360 px screen", async (browser) => {
   const t = await openPage(browser, { width: 360, height: 740 });
   const { page } = t;
@@ -143,6 +400,16 @@ test("by keyboard alone on a 360 px screen", async (browser) => {
   await page.getByText("Fingerprint " + fingerprints[0], { exact: true }).waitFor();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `the page is ${width} px wide on a 360 px screen`);
+  // Back up, reached by keyboard, and its result fit the screen too.
+  await page.getByRole("button", { name: "Back up", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "source-bip39");
+  await page.getByRole("textbox", { name: "BIP-39 phrase to back up" }).fill(set.bip39_phrase);
+  await page.getByRole("button", { name: "Make the shares" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByText("The shares are made: 3 cards.").waitFor();
+  const backupWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(backupWidth <= 360, `the backup is ${backupWidth} px wide on a 360 px screen`);
   // Every control has a name.
   const unnamed = await page.evaluate(() =>
     [...document.querySelectorAll("input, textarea, button, select")]
@@ -155,8 +422,7 @@ test("by keyboard alone on a 360 px screen", async (browser) => {
 (async () => {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
+    args: launchArgs,
   });
   let failed = 0;
   for (const { name, fn } of tests) {
