@@ -528,3 +528,44 @@ pub fn problems(pile: &Pile, a: &Analysis) -> usize {
         })
         .count()
 }
+
+/// What one photo showed but did not read: `None` when every code seen was read, else
+/// "8 codes found, 5 read: move closer or take the photo straight on". `read` codes were
+/// read, `unreadable` were located but not decoded, and `finder_patterns` corner squares
+/// were seen (about three a code: the scan report's `finder_patterns`), so a code seen only
+/// by its corners counts too.
+pub fn codes_not_read(read: usize, unreadable: usize, finder_patterns: usize) -> Option<String> {
+    let seen = (read + unreadable).max(finder_patterns / 3);
+    (seen > read).then(|| {
+        format!(
+            "{seen} code{} found, {read} read: move closer or take the photo straight on",
+            if seen == 1 { "" } else { "s" }
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::codes_not_read;
+
+    #[test]
+    fn codes_seen_but_not_read_are_counted_per_photo() {
+        // Every code read: nothing to say.
+        assert_eq!(codes_not_read(5, 0, 15), None);
+        assert_eq!(codes_not_read(1, 0, 2), None);
+        // Located but not decoded.
+        assert_eq!(
+            codes_not_read(5, 3, 0).as_deref(),
+            Some("8 codes found, 5 read: move closer or take the photo straight on")
+        );
+        // Seen only by their corner squares (about three a code).
+        assert_eq!(
+            codes_not_read(2, 0, 12).as_deref(),
+            Some("4 codes found, 2 read: move closer or take the photo straight on")
+        );
+        assert_eq!(
+            codes_not_read(0, 1, 0).as_deref(),
+            Some("1 code found, 0 read: move closer or take the photo straight on")
+        );
+    }
+}

@@ -437,7 +437,10 @@ pub fn scan_shares(paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
     let mut err = std::io::stderr().lock();
     for path in paths {
         let name = display_name(path);
+        let progress =
+            crate::progress::Progress::start(seedshard::describe::dialogue::scanning(&name));
         let mut report = scan(path)?;
+        drop(progress);
         let mut count = 0;
         let found_all = std::mem::take(&mut report.found);
         let total = found_all.len();
@@ -471,13 +474,13 @@ pub fn scan_shares(paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
                 "check that this is a photo of a seedshard share card (see the notes above)",
             ));
         }
-        if report.unreadable > 0 {
-            let _ = writeln!(
-                err,
-                "note: {name}: {} more QR code{} could not be read; if shares are missing, take a sharper photo",
-                report.unreadable,
-                if report.unreadable == 1 { "" } else { "s" }
-            );
+        // Codes seen but not read, per image (the photo can be taken again).
+        if let Some(line) = seedshard::describe::recovery::codes_not_read(
+            total,
+            report.unreadable,
+            report.finder_patterns,
+        ) {
+            let _ = writeln!(err, "note: {name}: {line}");
         }
         let _ = writeln!(
             err,
