@@ -12,6 +12,13 @@
 //! the shares are complete, an explicit step comes before anything else is asked, so that the
 //! empty line that ends share entry is never taken as the next answer (a passphrase).
 //!
+//! Typing may also go on from shares already read (files, photos) that are not enough by
+//! themselves ([`Dialogue::continuing`]). A BIP-39 phrase typed at the share prompt, a whole
+//! line or one word a line, is named and not taken. After the shares, [`PassphraseTries`]
+//! decides whether a passphrase that opened another wallet than the one expected is asked
+//! for again, and [`yes_no`] reads the answer to the offer to clear the screen. The words
+//! are in [`crate::describe::dialogue`].
+//!
 //! The lines returned may hold worked-out words (to compare with the card): show them to
 //! the person at the screen only, never write them to a log.
 
@@ -21,6 +28,7 @@ use alloc::vec::Vec;
 
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::describe::dialogue as say;
 use crate::describe::recovery::{repair_lines, text_error_lines, where_in_set};
 use crate::slip39::recovery::{AddOutcome, Recovery, Settled, ShareStatus, TextError};
 use crate::slip39::share::{Share, MIN_SHARE_LENGTH_WORDS};
@@ -77,6 +85,14 @@ pub struct Dialogue {
     rec: Recovery,
     typed: usize,
     buffer: Zeroizing<Vec<String>>,
+    /// The words of the share being typed as typed, while it is typed one word a line
+    /// (`None` once a line holds several words): to tell a BIP-39 phrase typed word by word.
+    raw: Option<Zeroizing<Vec<String>>>,
+    /// Words typed one a line that are BIP-39 words but not SLIP-39 words, held back while the
+    /// words typed could be a BIP-39 phrase (then they are named, not flagged one by one).
+    held: Zeroizing<Vec<String>>,
+    /// The entries read before typing began ([`Dialogue::continuing`]).
+    first: usize,
     /// The length of the whole shares typed so far: where a damaged share typed word by
     /// word ends when the checksum cannot say.
     known_len: Option<usize>,
@@ -97,31 +113,42 @@ impl Dialogue {
             rec: Recovery::new(),
             typed: 0,
             buffer: Zeroizing::new(Vec::new()),
+            raw: Some(Zeroizing::new(Vec::new())),
+            held: Zeroizing::new(Vec::new()),
+            first: 0,
             known_len: None,
             stop_asked: false,
             state: State::Share,
         }
     }
 
+    /// A dialogue that goes on from shares already read (`rec`: files, photos) that do not
+    /// recover by themselves; [`Dialogue::finish`] gives only the shares typed here.
+    pub fn continuing(rec: Recovery) -> Self {
+        let first = rec.entries().len();
+        let known_len = rec.entries().first().map(|e| e.share().word_count());
+        Self {
+            rec,
+            first,
+            known_len,
+            ..Self::new()
+        }
+    }
+
     /// The lines to show first; `hidden` says whether what is typed is shown.
     pub fn intro(hidden: bool) -> Vec<String> {
-        let mut out = alloc::vec![String::from(
-            "Type the words of each share: a whole line, or one word at a time with Enter after each."
-        )];
-        out.push(String::from(if hidden {
-            "What you type is not shown."
-        } else {
-            "What you type is shown (use --hide-words to hide it)."
-        }));
-        out.push(String::from(
-            "Words may be shortened to their first 4 letters; type ? for a word you cannot read.",
-        ));
-        out.push(String::from(
-            "A share ends by itself when its words are complete; an empty line ends a share early.",
-        ));
-        out.push(String::from(
-            "Enter an empty line when you have no more shares.",
-        ));
+        say::intro(hidden)
+    }
+
+    /// The lines to show first for this dialogue: [`Dialogue::intro`], and what is missing
+    /// when it goes on from shares already read.
+    pub fn opening(&self, hidden: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.first > 0 {
+            let missing = self.rec.progress().map(|p| p.lines()).unwrap_or_default();
+            out.extend(say::continuing(&missing));
+        }
+        out.extend(say::intro(hidden));
         out
     }
 
@@ -134,16 +161,18 @@ impl Dialogue {
     pub fn prompt(&self) -> Option<Prompt> {
         let n = self.typed + 1;
         Some(match &self.state {
-            State::Share if self.buffer.is_empty() => Prompt::Words(format!("share {n}: ")),
-            State::Share => Prompt::Words(format!("share {n}, word {}: ", self.buffer.len() + 1)),
-            State::Word { resolved, .. } => Prompt::Words(format!(
-                "  type word {} again (its first 4 letters are enough), ? if unreadable, Enter to retype the share: ",
-                self.buffer.len() + resolved.len() + 1
-            )),
-            State::Confirm { .. } => {
-                Prompt::YesNo(String::from("  does the card show each of these words? [y/n]: "))
+            State::Share if self.buffer.is_empty() && self.held.is_empty() => {
+                Prompt::Words(say::share_prompt(n, None))
             }
-            State::GoOn => Prompt::Words(String::from("Press Enter to go on to the passphrase: ")),
+            State::Share => Prompt::Words(say::share_prompt(
+                n,
+                Some(self.buffer.len() + self.held.len() + 1),
+            )),
+            State::Word { resolved, .. } => Prompt::Words(say::word_again_prompt(
+                self.buffer.len() + resolved.len() + 1,
+            )),
+            State::Confirm { .. } => Prompt::YesNo(String::from(say::CONFIRM_PROMPT)),
+            State::GoOn => Prompt::Words(String::from(say::GO_ON_PROMPT)),
             State::Done => return None,
         })
     }
@@ -165,29 +194,25 @@ impl Dialogue {
                     self.resolve(tokens, resolved, one_line, &mut out);
                 }
                 None => {
-                    self.buffer.zeroize();
-                    out.push(String::from("  share not taken; type it again"));
+                    self.clear_share();
+                    out.push(String::from(say::SHARE_NOT_TAKEN_RETYPE));
                     self.state = State::Share;
                 }
             },
-            State::Confirm { settled } => {
-                match answer.map(|a| a.trim().to_ascii_lowercase()).as_deref() {
-                    Some("y" | "yes") => self.add(settled, &mut out),
-                    None | Some("n" | "no" | "") => {
-                        out.push(String::from("  share not taken: more words differ from the card than the checksum can settle; type it again, with ? for each doubtful word"));
-                        self.state = State::Share;
-                    }
-                    Some(_) => {
-                        out.push(String::from("  please answer y or n"));
-                        self.state = State::Confirm { settled };
-                    }
+            State::Confirm { settled } => match yes_no(answer) {
+                Some(true) => self.add(settled, &mut out),
+                Some(false) => {
+                    out.push(String::from(say::REPAIR_REFUSED));
+                    self.state = State::Share;
                 }
-            }
+                None => {
+                    out.push(String::from(say::YES_OR_NO));
+                    self.state = State::Confirm { settled };
+                }
+            },
             State::GoOn => {
                 if answer.is_some_and(|a| !a.trim().is_empty()) {
-                    out.push(String::from(
-                        "  the shares are already complete: what was typed is not used",
-                    ));
+                    out.push(String::from(say::TYPED_AFTER_COMPLETE));
                 }
             }
             State::Done => {}
@@ -198,7 +223,8 @@ impl Dialogue {
         out
     }
 
-    /// The shares that fit, in the order typed, once the dialogue has ended.
+    /// The shares that fit, in the order typed, once the dialogue has ended (for a dialogue
+    /// [`Dialogue::continuing`] from shares read, only those typed here).
     ///
     /// # Errors
     ///
@@ -217,6 +243,7 @@ impl Dialogue {
             .entries()
             .iter()
             .zip(&a.status)
+            .skip(self.first)
             .filter(|(_, s)| **s == ShareStatus::Fits)
             .map(|(e, _)| e.share().clone())
             .collect())
@@ -225,7 +252,7 @@ impl Dialogue {
     /// Share entry is over: the explicit step when the shares recover.
     fn end(&mut self, out: &mut Vec<String>) {
         if self.rec.analyze().recovers() {
-            out.push(String::from("All the shares needed are in."));
+            out.push(String::from(say::SHARES_COMPLETE));
             self.state = State::GoOn;
         } else {
             self.state = State::Done;
@@ -238,6 +265,12 @@ impl Dialogue {
         };
         self.state = State::Share;
         let ends_early = line.trim().is_empty();
+        if ends_early && !self.held.is_empty() {
+            // Words held back as a possible BIP-39 phrase: the share ends, so they are
+            // SLIP-39 words typed wrong; the first is asked for again.
+            let held = core::mem::replace(&mut self.held, Zeroizing::new(Vec::new()));
+            return self.resolve(held, Zeroizing::new(Vec::new()), false, out);
+        }
         if ends_early && self.buffer.is_empty() {
             // Too few shares: say what is missing and ask once more before giving up, so
             // that an Enter pressed too soon loses nothing typed.
@@ -245,15 +278,8 @@ impl Dialogue {
                 return self.end(out);
             }
             self.stop_asked = true;
-            let missing = self
-                .rec
-                .progress()
-                .map(|p| p.lines().join("; "))
-                .unwrap_or_default();
-            out.push(format!("  not enough shares yet: {missing}"));
-            out.push(String::from(
-                "  type another share, or press Enter again to stop",
-            ));
+            let missing = self.rec.progress().map(|p| p.lines()).unwrap_or_default();
+            out.extend(say::not_enough_yet(&missing));
             return;
         }
         self.stop_asked = false;
@@ -268,11 +294,7 @@ impl Dialogue {
                 kind
             {
                 if words >= 12 {
-                    out.push(format!(
-                        "  this looks like {}, not a SLIP-39 share: it is not taken",
-                        kind.describe()
-                    ));
-                    out.push(String::from("  a BIP-39 phrase opens its wallet by itself (see it with `seedshard verify --bip39-file FILE`); here, type a share of the set"));
+                    out.extend(say::phrase_not_a_share(&kind.describe()));
                     return;
                 }
             }
@@ -291,8 +313,61 @@ impl Dialogue {
         if found.is_empty() {
             return;
         }
+        #[cfg(feature = "bip39")]
+        if found.len() == 1 && self.bip39_word_by_word(&found[0], out) {
+            return;
+        }
+        if found.len() > 1 {
+            self.raw = None;
+        }
         let one_line = self.buffer.is_empty() && found.len() >= MIN_SHARE_LENGTH_WORDS;
         self.resolve(found, Zeroizing::new(Vec::new()), one_line, out);
+    }
+
+    /// Forgets the words of the share being typed.
+    fn clear_share(&mut self) {
+        self.buffer.zeroize();
+        self.held.zeroize();
+        self.raw = Some(Zeroizing::new(Vec::new()));
+    }
+
+    /// A word typed on its own line: held back while the words of the share so far could be
+    /// a BIP-39 phrase (a BIP-39 word that is not a SLIP-39 word, after BIP-39 words only),
+    /// and the phrase named once its words are complete. True when the word was dealt with
+    /// here; false when it is to be taken as a SLIP-39 word (or flagged as not one).
+    #[cfg(feature = "bip39")]
+    fn bip39_word_by_word(&mut self, token: &str, out: &mut Vec<String>) -> bool {
+        use crate::bip39::{classify, Bip39Phrase};
+        let Some(raw) = self.raw.as_mut() else {
+            return false;
+        };
+        let bip39 = is_bip39_word(token);
+        if self.held.is_empty() {
+            let slip39 = token.bytes().all(|b| b == b'?' || b == b'_')
+                || wordlist::index_of(token).is_some();
+            if slip39 || !bip39 || !raw.iter().all(|w| is_bip39_word(w)) {
+                raw.push(String::from(token));
+                return false;
+            }
+        } else if !bip39 {
+            // Not a phrase after all: the words held back are taken in turn (the first,
+            // not a SLIP-39 word, is asked for again), then this one.
+            raw.push(String::from(token));
+            let mut tokens = core::mem::replace(&mut self.held, Zeroizing::new(Vec::new()));
+            tokens.push(String::from(token));
+            self.resolve(tokens, Zeroizing::new(Vec::new()), false, out);
+            return true;
+        }
+        raw.push(String::from(token));
+        self.held.push(String::from(token));
+        let text = Zeroizing::new(raw.join(" "));
+        let complete =
+            matches!(raw.len(), 12 | 15 | 18 | 21 | 24) && Bip39Phrase::parse(&text).is_ok();
+        if complete || raw.len() >= 24 {
+            out.extend(say::phrase_not_a_share(&classify(&text).describe()));
+            self.clear_share();
+        }
+        true
     }
 
     /// Resolves `tokens` in turn to list words or `?`, asking again for the first word not
@@ -311,10 +386,9 @@ impl Dialogue {
             } else if let Some(index) = wordlist::index_of(token) {
                 resolved.push(String::from(wordlist::word(index)));
             } else {
-                out.push(format!(
-                    "  word {} is not a SLIP-39 word ({})",
+                out.push(say::not_a_word(
                     self.buffer.len() + resolved.len() + 1,
-                    completions(token)
+                    &completions(token),
                 ));
                 self.state = State::Word {
                     tokens,
@@ -341,7 +415,7 @@ impl Dialogue {
     /// takes it.
     fn settle(&mut self, out: &mut Vec<String>) {
         let text = Zeroizing::new(self.buffer.join(" "));
-        self.buffer.zeroize();
+        self.clear_share();
         let settled = match self.rec.settle_text(&text) {
             Ok(s) => s,
             Err(e) => {
@@ -441,6 +515,90 @@ impl Dialogue {
             ));
         }
     }
+}
+
+/// Reads a yes-or-no answer: `Some(true)` for y or yes, `Some(false)` for n, no, an empty
+/// line or the end of input, `None` for anything else (ask again).
+pub fn yes_no(answer: Option<&str>) -> Option<bool> {
+    match answer.map(|a| a.trim().to_ascii_lowercase()).as_deref() {
+        Some("y" | "yes") => Some(true),
+        None | Some("n" | "no" | "") => Some(false),
+        Some(_) => None,
+    }
+}
+
+/// How many passphrases [`PassphraseTries`] lets a person try in one run.
+pub const PASSPHRASE_TRIES: usize = 5;
+
+/// Whether to ask for the passphrase again after one that opened another wallet than the one
+/// expected: the shares are kept, the person says whether to try another, up to
+/// [`PASSPHRASE_TRIES`] in all.
+///
+/// A front end calls [`PassphraseTries::mismatch`] after each passphrase that did not match,
+/// shows the lines, asks its [`PassphraseTries::prompt`] until there is none, and reads a
+/// passphrase again while [`PassphraseTries::try_again`] says so. An empty passphrase stays a
+/// passphrase that can be tried, so the question is a separate yes or no.
+#[derive(Debug, Default)]
+pub struct PassphraseTries {
+    tried: usize,
+    asking: bool,
+    again: bool,
+}
+
+impl PassphraseTries {
+    /// No passphrase tried yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The passphrase just tried did not match: the lines to show.
+    pub fn mismatch(&mut self) -> Vec<String> {
+        self.tried += 1;
+        let left = PASSPHRASE_TRIES.saturating_sub(self.tried);
+        self.asking = left > 0;
+        self.again = false;
+        say::passphrase_mismatch(self.tried, left)
+    }
+
+    /// The question to ask, or `None` when the answer is in.
+    pub fn prompt(&self) -> Option<Prompt> {
+        self.asking
+            .then(|| Prompt::YesNo(String::from(say::TRY_AGAIN_PROMPT)))
+    }
+
+    /// Takes the answer to the question (`None`: the input ended) and returns the lines to
+    /// show.
+    pub fn answer(&mut self, answer: Option<&str>) -> Vec<String> {
+        match yes_no(answer) {
+            Some(again) => {
+                self.asking = false;
+                self.again = again;
+                Vec::new()
+            }
+            None => alloc::vec![String::from(say::YES_OR_NO)],
+        }
+    }
+
+    /// True when the person asked to try another passphrase.
+    pub fn try_again(&self) -> bool {
+        self.again && !self.asking
+    }
+}
+
+/// True when `token` names an English BIP-39 word: the whole word, or a beginning of at least
+/// 4 letters that only one word has.
+#[cfg(feature = "bip39")]
+fn is_bip39_word(token: &str) -> bool {
+    let list = ::bip39::Language::English;
+    if !token.is_ascii() || token.len() > 16 {
+        return false;
+    }
+    let lower = Zeroizing::new(token.to_ascii_lowercase());
+    if list.find_word(&lower).is_some() {
+        return true;
+    }
+    let mut matches = list.words_by_prefix_iter(&lower);
+    lower.len() >= 4 && matches.next().is_some() && matches.next().is_none()
 }
 
 /// The list words to offer for a word not in the list: those that start with its first
@@ -571,5 +729,91 @@ mod tests {
         let text = play(&mut d, &[&smudged.join(" "), "n"]).join("\n");
         assert!(text.contains("share not taken"), "{text}");
         assert!(d.recovery().entries().is_empty());
+    }
+
+    #[cfg(feature = "bip39")]
+    #[test]
+    fn a_bip39_phrase_typed_word_by_word_is_named_and_not_taken() {
+        let words = words_of(0x42, 2, 3);
+        // A 12-word phrase, one word a line (a mix of words in both lists and only in
+        // BIP-39's, and a 4-letter beginning), then the shares.
+        let phrase = "legal winner thank year wave sausage worth useful legal winner thank yellow";
+        let mut answers: Vec<String> = phrase.split(' ').map(String::from).collect();
+        answers[5] = "saus".into();
+        answers.extend([words[0].clone(), words[1].clone(), String::new()]);
+        let answers: Vec<&str> = answers.iter().map(String::as_str).collect();
+        let mut d = Dialogue::new();
+        let text = play(&mut d, &answers).join("\n");
+        assert!(
+            text.contains("this looks like a 12-word BIP-39 phrase, not a SLIP-39 share"),
+            "{text}"
+        );
+        assert!(!text.contains("not a SLIP-39 word"), "{text}");
+        assert!(text.contains("PROMPT share 1, word 12: "), "{text}");
+        assert_eq!(d.finish().unwrap().len(), 2);
+        // A SLIP-39 share whose first word is mistyped as a BIP-39 word: the word is held
+        // while the words could be a phrase, and asked for again as soon as a word follows
+        // that no BIP-39 phrase has (here ?, an unreadable second word).
+        assert!(is_bip39_word("zebra") && wordlist::index_of("zebra").is_none());
+        let share: Vec<&str> = words[0].split(' ').collect();
+        let mut answers: Vec<&str> = alloc::vec!["zebra", "?", share[0]];
+        answers.extend(&share[2..]);
+        // With a word unreadable, an empty line ends the share.
+        answers.extend(["", "y", words[1].as_str(), ""]);
+        let mut d = Dialogue::new();
+        let text = play(&mut d, &answers).join("\n");
+        assert!(text.contains("PROMPT share 1, word 2: "), "{text}");
+        assert!(text.contains("word 1 is not a SLIP-39 word"), "{text}");
+        assert!(text.contains("word 2 was unreadable"), "{text}");
+        assert!(!text.contains("BIP-39 phrase"), "{text}");
+        assert_eq!(d.finish().unwrap().len(), 2, "{text}");
+    }
+
+    #[test]
+    fn typing_goes_on_from_shares_read_and_gives_only_those_typed() {
+        let words = words_of(0x42, 3, 5);
+        let read = Share::parse(&words[0]).unwrap();
+        let mut rec = Recovery::new();
+        rec.add(read, "file");
+        let mut d = Dialogue::continuing(rec);
+        let opening = d.opening(false).join("\n");
+        assert!(
+            opening.contains("not enough yet: 1 of 3 shares, 2 more needed"),
+            "{opening}"
+        );
+        let text = play(&mut d, &[&words[3], &words[4], ""]).join("\n");
+        assert!(text.contains("PROMPT share 1: "), "{text}");
+        assert!(text.contains("All the shares needed are in."), "{text}");
+        let typed = d.finish().unwrap();
+        assert_eq!(typed.len(), 2);
+        assert_eq!(typed[0].to_words().as_str(), words[3]);
+    }
+
+    #[test]
+    fn a_passphrase_is_tried_again_until_no_or_the_last_try() {
+        let mut t = PassphraseTries::new();
+        let lines = t.mismatch().join("\n");
+        assert!(lines.contains("did not match"), "{lines}");
+        assert!(lines.contains("The shares are kept"), "{lines}");
+        assert!(t.prompt().is_some());
+        assert_eq!(t.answer(Some("perhaps")), [say::YES_OR_NO]);
+        assert!(t.answer(Some(" Y ")).is_empty());
+        assert!(t.prompt().is_none());
+        assert!(t.try_again());
+        // An empty answer (or the end of input) stops.
+        t.mismatch();
+        t.answer(Some(""));
+        assert!(!t.try_again());
+        // The last try asks nothing more.
+        let mut t = PassphraseTries::new();
+        for _ in 1..PASSPHRASE_TRIES {
+            t.mismatch();
+            t.answer(Some("y"));
+            assert!(t.try_again());
+        }
+        let lines = t.mismatch().join("\n");
+        assert!(lines.contains("5 passphrases were tried"), "{lines}");
+        assert!(t.prompt().is_none());
+        assert!(!t.try_again());
     }
 }

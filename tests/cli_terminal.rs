@@ -1,5 +1,6 @@
 //! `combine` at a real terminal (a pseudo-terminal driven by Python's `pty` module): shares
-//! typed a word at a time, the explicit step before the passphrase, hidden words.
+//! typed a word at a time, the explicit step before the passphrase, hidden words, a
+//! passphrase asked again, more shares asked for, Ctrl-C, clearing the screen, progress.
 
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -31,6 +32,11 @@ fn python() -> Option<PathBuf> {
 }
 
 fn split_with_passphrase(dir: &std::path::Path) -> Vec<String> {
+    split_at(dir, "0")
+}
+
+/// Splits `SECRET_HEX` 2 of 3 with the passphrase TREZOR at iteration exponent `exponent`.
+fn split_at(dir: &std::path::Path, exponent: &str) -> Vec<String> {
     let pass = dir.join("pass.txt");
     std::fs::write(&pass, "TREZOR").unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_seedshard"))
@@ -39,7 +45,7 @@ fn split_with_passphrase(dir: &std::path::Path) -> Vec<String> {
             "--secret-file",
             "-",
             "--iteration-exponent",
-            "0",
+            exponent,
             "--group",
             "2of3",
         ])
@@ -101,6 +107,8 @@ fn word_by_word_at_a_terminal_then_enter_then_the_passphrase() {
     answers.push(shares[1].clone());
     answers.push(String::new());
     answers.push("TREZOR".into());
+    // Keep the words on the screen (the offer to clear them comes after the recovery).
+    answers.push("n".into());
     let o = at_terminal(&python, dir.path(), &answers, &["combine"]);
     let shown = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{shown}");
@@ -138,4 +146,193 @@ fn hidden_words_are_not_shown_at_a_terminal() {
         "{shown}"
     );
     assert!(!shown.contains("TREZOR"), "{shown}");
+}
+
+/// The fingerprint of the wallet the shares open with the passphrase TREZOR (the first
+/// reading), from `combine --json` in a pipe.
+fn fingerprint(dir: &std::path::Path, shares: &[String]) -> String {
+    let file = dir.join("two.txt");
+    std::fs::write(&file, format!("{}\n{}\n", shares[0], shares[1])).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_seedshard"))
+        .args(["combine", "--json", "--passphrase-file"])
+        .arg(dir.join("pass.txt"))
+        .arg(&file)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["readings"][0]["wallet"]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_passphrase_that_does_not_match_is_asked_again_and_the_words_cleared() {
+    let Some(python) = python() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let shares = split_with_passphrase(dir.path());
+    let fp = fingerprint(dir.path(), &shares);
+    let answers = vec![
+        shares[0].clone(),
+        shares[1].clone(),
+        String::new(),
+        "WRONG".into(),
+        "maybe".into(),
+        "y".into(),
+        "TREZOR".into(),
+        "y".into(),
+    ];
+    let o = at_terminal(
+        &python,
+        dir.path(),
+        &answers,
+        &["combine", "--expect-fingerprint", &fp],
+    );
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{shown}");
+    assert!(shown.contains("That passphrase did not match"), "{shown}");
+    assert!(shown.contains("The shares are kept"), "{shown}");
+    assert!(shown.contains("please answer y or n"), "{shown}");
+    assert!(shown.contains("Clear the share words typed"), "{shown}");
+    // The screen and its scrollback are cleared before the secret is shown.
+    let cleared = shown
+        .find("\x1b[H\x1b[2J\x1b[3J")
+        .expect("the clearing sequence");
+    let secret = shown.rfind(SECRET_HEX).expect("the secret");
+    assert!(cleared < secret, "{shown}");
+    assert!(shown.contains("[answers left: 0]"), "{shown}");
+}
+
+#[test]
+fn a_wrong_passphrase_then_an_empty_answer_ends_with_exit_1() {
+    let Some(python) = python() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let shares = split_with_passphrase(dir.path());
+    let fp = fingerprint(dir.path(), &shares);
+    let answers = vec![
+        shares[0].clone(),
+        shares[1].clone(),
+        String::new(),
+        "WRONG".into(),
+        String::new(),
+    ];
+    let o = at_terminal(
+        &python,
+        dir.path(),
+        &answers,
+        &["combine", "--expect-fingerprint", &fp],
+    );
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{shown}");
+    assert!(shown.contains("Try another passphrase? [y/n]"), "{shown}");
+    assert!(!shown.contains(SECRET_HEX), "{shown}");
+}
+
+#[test]
+fn too_few_shares_in_a_file_at_a_terminal_ask_for_the_missing_one() {
+    let Some(python) = python() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let shares = split_with_passphrase(dir.path());
+    let file = dir.path().join("one.txt");
+    std::fs::write(&file, format!("{}\n", shares[2])).unwrap();
+    let answers = vec![
+        shares[0].clone(),
+        String::new(),
+        "TREZOR".into(),
+        "n".into(),
+    ];
+    let o = at_terminal(
+        &python,
+        dir.path(),
+        &answers,
+        &["combine", file.to_str().unwrap()],
+    );
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{shown}");
+    assert!(
+        shown.contains(
+            "The shares read are kept, but they are not enough yet: 1 of 2 shares, 1 more needed."
+        ),
+        "{shown}"
+    );
+    assert!(shown.contains("The words stay on the screen"), "{shown}");
+    assert!(!shown.contains("\x1b[3J"), "{shown}");
+    assert!(shown.contains(SECRET_HEX), "{shown}");
+}
+
+#[test]
+fn ctrl_c_at_a_hidden_prompt_leaves_echo_and_line_editing_on() {
+    let Some(python) = python() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let shares = split_with_passphrase(dir.path());
+    // At the passphrase prompt (always hidden), and at a share prompt with --hide-words.
+    for (answers, args) in [
+        (
+            vec![
+                shares[0].clone(),
+                shares[1].clone(),
+                String::new(),
+                "^C".into(),
+            ],
+            &["combine"][..],
+        ),
+        (
+            vec![shares[0].clone(), "^C".into()],
+            &["combine", "--hide-words"][..],
+        ),
+    ] {
+        let o = at_terminal(&python, dir.path(), &answers, args);
+        let shown = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(130), "{shown}");
+        assert!(shown.contains("[echo: on] [icanon: on]"), "{shown}");
+        assert!(shown.contains("interrupted"), "{shown}");
+        assert!(!shown.contains(SECRET_HEX), "{shown}");
+    }
+}
+
+#[test]
+fn slow_decryption_shows_progress_at_a_terminal_and_none_in_a_pipe() {
+    let Some(python) = python() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let shares = split_at(dir.path(), "7");
+    let file = dir.path().join("two.txt");
+    std::fs::write(&file, format!("{}\n{}\n", shares[0], shares[1])).unwrap();
+    let pass = dir.path().join("pass.txt");
+    let args = [
+        "combine",
+        "--passphrase-file",
+        pass.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ];
+    let o = at_terminal(&python, dir.path(), &[], &args);
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{shown}");
+    assert!(
+        shown.contains("decrypting takes a while: iteration exponent 7")
+            && shown.contains("\r\x1b[K"),
+        "{shown}"
+    );
+    assert!(shown.contains(SECRET_HEX), "{shown}");
+    // In a pipe: one note, no progress line.
+    let o = Command::new(env!("CARGO_BIN_EXE_seedshard"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("note: decrypting takes a while"), "{err}");
+    assert!(!err.contains('\r') && !err.contains('\x1b'), "{err:?}");
 }

@@ -8,6 +8,9 @@
 // Recovery: share statuses, progress, repairs, what to do next.
 pub mod recovery;
 
+// Typing a recovery in: prompts, what is missing, a passphrase tried again, slow steps.
+pub mod dialogue;
+
 // Backup: notes and warnings of a split, bridging modes, wallet facts.
 pub mod backup;
 

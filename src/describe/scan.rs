@@ -79,6 +79,21 @@ pub fn scan_error_hint(e: &ScanError) -> &'static str {
     }
 }
 
+/// What one photo showed but did not read: `None` when every code seen was read, else
+/// "8 codes found, 5 read: move closer or take the photo straight on". `read` codes were
+/// read, `unreadable` were located but not decoded, and `finder_patterns` corner squares
+/// were seen (about three a code: the scan report's `finder_patterns`), so a code seen only
+/// by its corners counts too.
+pub fn codes_not_read(read: usize, unreadable: usize, finder_patterns: usize) -> Option<String> {
+    let seen = (read + unreadable).max(finder_patterns / 3);
+    (seen > read).then(|| {
+        format!(
+            "{seen} code{} found, {read} read: move closer or take the photo straight on",
+            if seen == 1 { "" } else { "s" }
+        )
+    })
+}
+
 /// The notes on the shares read from picture `name`: each code skipped, codes not read, and
 /// how many shares were read.
 pub fn share_notes(name: &str, read: &ImageShares) -> alloc::vec::Vec<String> {
@@ -90,12 +105,9 @@ pub fn share_notes(name: &str, read: &ImageShares) -> alloc::vec::Vec<String> {
     if read.nothing.is_some() {
         return notes;
     }
-    if read.unreadable > 0 {
-        notes.push(format!(
-            "{name}: {} more QR code{} could not be read; if shares are missing, take a sharper photo",
-            read.unreadable,
-            plural(read.unreadable)
-        ));
+    let decoded = read.shares.len() + read.skipped.len();
+    if let Some(line) = codes_not_read(decoded, read.unreadable, read.finder_patterns) {
+        notes.push(format!("{name}: {line}"));
     }
     let count = read.shares.len();
     notes.push(format!("{name}: read {count} share{}", plural(count)));
@@ -181,4 +193,25 @@ mod tests {
         assert_eq!(read.nothing, Some(NothingRead::NoCode));
         assert!(share_notes("blank.png", &read).is_empty());
     }
+    #[test]
+    fn codes_seen_but_not_read_are_counted_per_photo() {
+        // Every code read: nothing to say.
+        assert_eq!(codes_not_read(5, 0, 15), None);
+        assert_eq!(codes_not_read(1, 0, 2), None);
+        // Located but not decoded.
+        assert_eq!(
+            codes_not_read(5, 3, 0).as_deref(),
+            Some("8 codes found, 5 read: move closer or take the photo straight on")
+        );
+        // Seen only by their corner squares (about three a code).
+        assert_eq!(
+            codes_not_read(2, 0, 12).as_deref(),
+            Some("4 codes found, 2 read: move closer or take the photo straight on")
+        );
+        assert_eq!(
+            codes_not_read(0, 1, 0).as_deref(),
+            Some("1 code found, 0 read: move closer or take the photo straight on")
+        );
+    }
+
 }

@@ -19,6 +19,9 @@ pub struct ImageShares {
     pub skipped: Vec<String>,
     /// QR codes located but not readable.
     pub unreadable: usize,
+    /// Patterns like the corner squares of a QR code seen (about three a code), so that a
+    /// code seen only by its corners counts as seen too.
+    pub finder_patterns: usize,
     /// When no share was read: why.
     pub nothing: Option<NothingRead>,
 }
@@ -155,6 +158,7 @@ impl ScanReport {
             shares,
             skipped,
             unreadable: self.unreadable,
+            finder_patterns: self.finder_patterns,
             nothing,
         }
     }

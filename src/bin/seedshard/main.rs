@@ -9,10 +9,12 @@ mod cmd;
 mod error;
 mod files;
 mod hygiene;
+mod interrupt;
 mod io;
 mod limits;
 mod output;
 mod pile;
+mod progress;
 mod scan;
 mod version;
 
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         }
     };
     let _ = hygiene::harden();
+    interrupt::restore_terminal_on_interrupt();
     let result = match &cli.command {
         Command::Split(args) => cmd::split::run(args),
         Command::Combine(args) => cmd::combine::run(args),
@@ -68,6 +71,8 @@ fn main() -> ExitCode {
         Command::Rollcall(args) => cmd::rollcall::run(args),
         Command::Page(args) => cmd::page::run(args),
     };
+    // A prompt that returned because of Ctrl-C ends as interrupted, not as a read error.
+    interrupt::end_if_interrupted();
     let code = match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.code == 0 => ExitCode::SUCCESS,

@@ -171,11 +171,13 @@ pub fn gather_to_combine(
 ) -> CliResult<Recovered> {
     let mut g = Gathered::default();
     let show_words = words_to_stderr();
+    let mut typed = false;
     if paths_given.is_empty() && !scan.is_empty() {
         // Only photos of cards.
     } else if paths_given.is_empty() && crate::io::interactive() {
         // On a terminal without files: type the shares in, one at a time (each checked and
         // confirmed as it is typed).
+        typed = true;
         for (k, typed) in crate::cmd::entry::enter_shares(&mut crate::cmd::entry::Tty, hide_words)?
             .into_iter()
             .enumerate()
@@ -206,6 +208,19 @@ pub fn gather_to_combine(
     for scanned in crate::scan::scan_shares(scan)? {
         g.add_share(scanned.share, scanned.origin.source)?;
     }
+    // At a terminal, shares read from files or photos that are not enough are kept, and the
+    // missing ones are typed in.
+    if !typed && crate::io::interactive() && !g.pile.is_empty() && wants_more(&g.pile) {
+        typed = true;
+        let more = crate::cmd::entry::more_shares(
+            &mut crate::cmd::entry::Tty,
+            hide_words,
+            g.pile.recovery().clone(),
+        )?;
+        for (k, t) in more.into_iter().enumerate() {
+            g.add_share(t.share, format!("typed share {}", k + 1))?;
+        }
+    }
     let pile = &g.pile;
     if pile.is_empty() {
         return Err(CliError::input(
@@ -234,7 +249,19 @@ pub fn gather_to_combine(
         ems,
         shares_used: Pile::shares_used(&analysis),
         unconfirmed,
+        typed,
     })
+}
+
+/// True when more shares could make `pile` recover (too few, or a group that one more
+/// share would settle).
+fn wants_more(pile: &Pile) -> bool {
+    use seedshard::slip39::recovery::RecoveryError;
+    !pile.analyze().recovers()
+        && matches!(
+            pile.recovery().recover_unconfirmed(),
+            Err(RecoveryError::NotEnoughShares(_) | RecoveryError::GroupUnresolved { .. })
+        )
 }
 
 /// The error for share text that is not a share (`number`: its place in the input).
@@ -263,6 +290,8 @@ pub struct Recovered {
     /// be another wallet's, so it may be shown only when the wallet matches
     /// `--expect-fingerprint` or `--expect-address`.
     pub unconfirmed: Option<Unconfirmed>,
+    /// True when share words were typed at the terminal.
+    pub typed: bool,
 }
 
 /// Worked-out words that nothing confirms, ready to tell the person.

@@ -92,7 +92,11 @@ pub fn scan_shares(paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
     let mut err = std::io::stderr().lock();
     for path in paths {
         let name = display_name(path);
-        let read = scan(path)?.into_shares();
+        let progress =
+            crate::progress::Progress::start(seedshard::describe::dialogue::scanning(&name));
+        let report = scan(path);
+        drop(progress);
+        let read = report?.into_shares();
         for note in describe::share_notes(&name, &read) {
             let _ = writeln!(err, "note: {note}");
         }

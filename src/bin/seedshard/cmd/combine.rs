@@ -8,14 +8,19 @@ use seedshard::wallet::{readings, ReadingKind, RootXprv};
 use seedshard::{EncryptedMasterSecret, MasterSecret};
 use zeroize::Zeroizing;
 
+use seedshard::dialogue::PassphraseTries;
+
 use crate::bridge;
 use crate::cli::{CombineArgs, SecretFormat};
+use crate::cmd::entry;
 use crate::error::{CliError, CliResult};
 use crate::io::Inputs;
 use crate::output;
 /// The shares' reading shared with `verify`.
 pub use crate::pile::gather_to_combine as gather;
 use crate::pile::Recovered;
+use crate::progress::Progress;
+use seedshard::describe::dialogue as say;
 use seedshard::report::backup::{readings_report, WalletReport};
 
 /// Runs `combine`.
@@ -26,6 +31,7 @@ pub fn run(args: &CombineArgs) -> CliResult {
         ems,
         shares_used,
         unconfirmed,
+        typed,
     } = gather(&mut inputs, &args.inputs, &args.scan, args.hide_words)?;
     // Worked-out words that nothing confirms: only a matching wallet can (checked below);
     // without --expect-* nothing will, so stop before asking for the passphrase.
@@ -37,29 +43,45 @@ pub fn run(args: &CombineArgs) -> CliResult {
     if args.to == SecretFormat::Bip39 && !matches!(ems.len(), 16 | 20 | 24 | 28 | 32) {
         return Err(not_bip39_entropy(ems.len()));
     }
-    let passphrase = inputs.slip39_passphrase(
+    let mut passphrase = inputs.slip39_passphrase(
         args.passphrase_file.as_deref(),
         crate::io::PassphrasePurpose::Recovery,
     )?;
-    let secret = decrypt(&ems, &passphrase);
+    // A passphrase typed at the terminal that opens another wallet than the one expected is
+    // asked for again, the shares kept (a passphrase from a file would only be read again).
+    let asked = args.passphrase_file.is_none() && crate::io::interactive();
+    let mut tries = PassphraseTries::new();
     let bip39_pass = bridge::read_bip39_passphrase(
         &mut inputs,
         args.bip39_passphrase_file.as_deref(),
         false,
         false,
     )?;
-    let all = readings(&secret, &bip39_pass, network);
-    let matched = match bridge::check_expectation(&all, expectation.as_ref()) {
-        Ok(m) => m,
-        Err(mut e) => {
-            // Show which wallets the shares do open (public facts only), to help find the mistake.
-            let _ = bridge::write_readings(&mut std::io::stderr().lock(), &all, false);
-            if let Some(u) = &unconfirmed {
-                e.hint = format!("{}; or {}", u.mismatch_hint(), e.hint);
+    let (secret, all, matched) = loop {
+        let secret = decrypt(&ems, &passphrase);
+        let all = readings(&secret, &bip39_pass, network);
+        match bridge::check_expectation(&all, expectation.as_ref()) {
+            Ok(m) => break (secret, all, m),
+            Err(mut e) => {
+                // Show which wallets the shares do open (public facts only), to help find the
+                // mistake.
+                let _ = bridge::write_readings(&mut std::io::stderr().lock(), &all, false);
+                if asked && entry::passphrase_again(&mut entry::Tty, &mut tries)? {
+                    passphrase =
+                        inputs.slip39_passphrase(None, crate::io::PassphrasePurpose::Recovery)?;
+                    continue;
+                }
+                if let Some(u) = &unconfirmed {
+                    e.hint = format!("{}; or {}", u.mismatch_hint(), e.hint);
+                }
+                return Err(e);
             }
-            return Err(e);
         }
     };
+    // The words typed stay on the screen: offer to clear them now that they did their work.
+    if typed && !args.hide_words && crate::io::interactive() {
+        entry::offer_to_clear(&mut entry::Tty)?;
+    }
     if unconfirmed.is_some() && matched.is_some() {
         eprintln!(
             "note: the wallet matches the one expected: this confirms the words worked out from the checksum"
@@ -151,15 +173,16 @@ pub fn run(args: &CombineArgs) -> CliResult {
 /// Decrypts the master secret, first saying so when the iteration exponent makes it slow.
 pub fn decrypt(ems: &EncryptedMasterSecret, passphrase: &seedshard::Passphrase) -> MasterSecret {
     let e = ems.iteration_exponent().get();
-    if e >= SLOW_EXPONENT {
-        // 10000 x 2^e iterations (SLIP-0039, "Encryption of the master secret": 4 rounds of
-        // 2500 x 2^e): a valid set with a high exponent must not look like a hang.
-        eprintln!(
-            "note: decrypting takes a while: iteration exponent {e} means {} PBKDF2 iterations (10000 x 2^{e})",
-            10_000u64 << e
-        );
+    // 10000 x 2^e iterations (SLIP-0039, "Encryption of the master secret": 4 rounds of
+    // 2500 x 2^e): a valid set with a high exponent must not look like a hang. A terminal
+    // shows a progress line while it lasts; a pipe gets one note.
+    let progress = Progress::start(say::decrypting(e));
+    if e >= SLOW_EXPONENT && progress.is_none() {
+        eprintln!("note: {}", say::decrypting(e));
     }
-    ems.decrypt(passphrase)
+    let secret = ems.decrypt(passphrase);
+    drop(progress);
+    secret
 }
 
 /// The error for `--to bip39` with a secret whose length is not BIP-39 entropy.

@@ -10,12 +10,20 @@
 //! typed at the share prompt is named as such. When the shares are complete, an explicit step
 //! comes before the passphrase, so that the empty line that ends share entry is never taken as
 //! the passphrase.
+//!
+//! Shares read from files or photos that are not enough go on here ([`more_shares`]); a
+//! passphrase that opens another wallet than the one expected is asked for again
+//! ([`passphrase_again`]); after a recovery with the words shown, the screen is cleared if
+//! the person agrees ([`offer_to_clear`]). What to ask and when is the library's
+//! [`seedshard::dialogue`]; this module only reads and writes the terminal.
 
 use std::io;
 
 use zeroize::Zeroizing;
 
-use seedshard::dialogue::{Dialogue, Prompt};
+use seedshard::describe::dialogue as say;
+use seedshard::dialogue::{yes_no, Dialogue, PassphraseTries, Prompt};
+use seedshard::slip39::recovery::Recovery;
 
 use crate::error::{CliError, CliResult};
 use crate::io::{Origin, SourcedShare};
@@ -28,7 +36,13 @@ pub trait Terminal {
     fn read_line(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>>;
     /// Shows one line.
     fn say(&mut self, line: &str);
+    /// Clears the screen and its scrollback.
+    fn clear_screen(&mut self);
 }
+
+/// Clears the screen (`ESC [H ESC [2J`) and the scrollback (`ESC [3J`, xterm and most
+/// terminal emulators; others ignore it).
+pub const CLEAR_SCREEN_AND_SCROLLBACK: &str = "\x1b[H\x1b[2J\x1b[3J";
 
 /// The real terminal: prompts and messages on the terminal (stderr), input without echo.
 pub struct Tty;
@@ -58,6 +72,14 @@ impl Terminal for Tty {
     }
     fn say(&mut self, line: &str) {
         eprintln!("{line}");
+    }
+    fn clear_screen(&mut self) {
+        use std::io::{IsTerminal, Write};
+        let mut err = io::stderr();
+        if err.is_terminal() {
+            let _ = err.write_all(CLEAR_SCREEN_AND_SCROLLBACK.as_bytes());
+            let _ = err.flush();
+        }
     }
 }
 
@@ -112,14 +134,68 @@ fn read_error(e: &io::Error) -> CliError {
 /// (the dialogue is [`seedshard::dialogue::Dialogue`]; this is only its terminal); returns
 /// the shares that fit, in the order typed. Words are shown as typed unless `hide`.
 pub fn enter_shares(term: &mut impl Terminal, hide: bool) -> CliResult<Vec<SourcedShare>> {
-    for line in Dialogue::intro(hide) {
+    run(term, hide, Dialogue::new())
+}
+
+/// Asks for more shares at the terminal when those read (`rec`: files, photos) are not enough
+/// by themselves; returns the shares typed that fit (see [`enter_shares`]).
+pub fn more_shares(
+    term: &mut impl Terminal,
+    hide: bool,
+    rec: Recovery,
+) -> CliResult<Vec<SourcedShare>> {
+    run(term, hide, Dialogue::continuing(rec))
+}
+
+/// Asks a yes-or-no question until the answer is one.
+fn ask_yes_no(term: &mut impl Terminal, prompt: &str) -> CliResult<bool> {
+    loop {
+        let answer = term.read_line(prompt).map_err(|e| read_error(&e))?;
+        match yes_no(answer.as_ref().map(|a| a.as_str())) {
+            Some(yes) => return Ok(yes),
+            None => term.say(say::YES_OR_NO),
+        }
+    }
+}
+
+/// After a passphrase that did not match: says so, and asks whether to try another (see
+/// [`PassphraseTries`]). True when the passphrase is to be read again.
+pub fn passphrase_again(term: &mut impl Terminal, tries: &mut PassphraseTries) -> CliResult<bool> {
+    for line in tries.mismatch() {
         term.say(&line);
     }
-    let mut dialogue = Dialogue::new();
+    while let Some(prompt) = tries.prompt() {
+        let answer = term.read_line(prompt.text()).map_err(|e| read_error(&e))?;
+        for line in tries.answer(answer.as_ref().map(|a| a.as_str())) {
+            term.say(&line);
+        }
+    }
+    Ok(tries.try_again())
+}
+
+/// After a recovery with the share words shown as typed: offers to clear them from the
+/// screen, and clears it when the person agrees.
+pub fn offer_to_clear(term: &mut impl Terminal) -> CliResult {
+    if ask_yes_no(term, say::CLEAR_PROMPT)? {
+        term.clear_screen();
+    } else {
+        term.say(say::NOT_CLEARED);
+    }
+    Ok(())
+}
+
+fn run(
+    term: &mut impl Terminal,
+    hide: bool,
+    mut dialogue: Dialogue,
+) -> CliResult<Vec<SourcedShare>> {
+    for line in dialogue.opening(hide) {
+        term.say(&line);
+    }
     while let Some(prompt) = dialogue.prompt() {
         let answer = match &prompt {
             Prompt::Words(p) => ask(term, hide, p)?,
-            Prompt::YesNo(p) => term.read_hidden(p).map_err(|e| read_error(&e))?,
+            Prompt::YesNo(p) => term.read_line(p).map_err(|e| read_error(&e))?,
         };
         for line in dialogue.answer(answer.as_ref().map(|a| a.as_str())) {
             term.say(&line);
@@ -173,6 +249,9 @@ mod tests {
         }
         fn say(&mut self, line: &str) {
             self.shown.push(line.to_string());
+        }
+        fn clear_screen(&mut self) {
+            self.shown.push("CLEARED".into());
         }
     }
 
@@ -458,5 +537,45 @@ mod tests {
         use seedshard::dialogue::completions;
         assert_eq!(completions("survx"), "words starting SURV: SURVIVE");
         assert!(completions("xxxx").starts_with("closest: "));
+    }
+
+    #[test]
+    fn a_passphrase_is_asked_again_and_the_screen_cleared_when_agreed() {
+        let mut tries = PassphraseTries::new();
+        let mut term = script(&["what", "y"]);
+        assert!(passphrase_again(&mut term, &mut tries).unwrap());
+        let text = term.shown.join("\n");
+        assert!(text.contains("That passphrase did not match"), "{text}");
+        assert!(text.contains("please answer y or n"), "{text}");
+        let mut term = script(&[""]);
+        assert!(!passphrase_again(&mut term, &mut tries).unwrap());
+        let mut term = script(&["yes"]);
+        offer_to_clear(&mut term).unwrap();
+        assert_eq!(term.shown.last().unwrap(), "CLEARED");
+        let mut term = script(&["n"]);
+        offer_to_clear(&mut term).unwrap();
+        assert!(!term.shown.contains(&"CLEARED".to_string()));
+        assert!(term
+            .shown
+            .join("\n")
+            .contains("The words stay on the screen"));
+    }
+
+    #[test]
+    fn more_shares_are_typed_after_those_read_and_only_they_are_returned() {
+        let (secret, words, _) = set();
+        let mut rec = Recovery::new();
+        rec.add(seedshard::Share::parse(&words[1]).unwrap(), "shares.txt");
+        let mut term = script(&[&words[0], &words[2], ""]);
+        let typed = more_shares(&mut term, false, rec).unwrap();
+        let text = term.shown.join("\n");
+        assert!(text.contains("The shares read are kept"), "{text}");
+        assert_eq!(typed.len(), 2, "{text}");
+        let mut plain: Vec<_> = typed.into_iter().map(|s| s.share).collect();
+        plain.push(seedshard::Share::parse(&words[1]).unwrap());
+        assert_eq!(
+            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
+            secret
+        );
     }
 }
