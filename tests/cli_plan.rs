@@ -153,7 +153,8 @@ fn plan_ranks_the_places_that_matter_most() {
         .expect(&text);
     assert!(lines[first + 1].starts_with("  vault: 3 cards"), "{text}");
     assert!(
-        lines[first + 1].contains("a thief there alone recovers: YES; after a fire there: wallet LOST"),
+        lines[first + 1]
+            .contains("a thief there alone recovers: YES; after a fire there: wallet LOST"),
         "{text}"
     );
     assert_eq!(

@@ -21,8 +21,8 @@ use alloc::vec::Vec;
 use super::search::{
     add_times, counts_of, minus, smallest_units, smallest_with_each, Budget, Counts, Goal, Shape,
 };
-use super::SEARCH_BUDGET;
 pub use super::wording::{describe_counts, describe_groups, join_and};
+use super::SEARCH_BUDGET;
 use super::{CardRef, Layout};
 
 /// A number of cards of one group (group numbered from 1).

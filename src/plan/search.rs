@@ -355,7 +355,8 @@ pub(super) fn smallest_with_each(
 ) -> Vec<Option<u16>> {
     let m = best.len();
     // Units holding the same cards have the same figure: each kind is searched once.
-    let mut known: Vec<(Counts, Option<u16>)> = best.iter().map(|&u| (units[u], Some(m as u16))).collect();
+    let mut known: Vec<(Counts, Option<u16>)> =
+        best.iter().map(|&u| (units[u], Some(m as u16))).collect();
     (0..units.len())
         .map(|u| {
             if let Some((_, figure)) = known.iter().find(|(c, _)| *c == units[u]) {

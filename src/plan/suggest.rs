@@ -122,7 +122,7 @@ pub(crate) fn construct(
         if top > 16 {
             return None;
         }
-        t.extend(core::iter::repeat(top).take(usize::from(k - g)));
+        t.extend(core::iter::repeat_n(top, usize::from(k - g)));
         t
     } else {
         if m != g {
@@ -141,7 +141,7 @@ pub(crate) fn construct(
     } else {
         let mut b = balanced((l + 1).checked_sub(j)?, s - j)?;
         let top = *b.last()?;
-        b.extend(core::iter::repeat(top).take(usize::from(others - (s - j))));
+        b.extend(core::iter::repeat_n(top, usize::from(others - (s - j))));
         b
     };
     // Pair the thresholds, smallest first, with break costs, largest first.
@@ -165,8 +165,7 @@ pub(crate) fn construct(
         easiest.1 += 1;
         left -= 1;
     }
-    let mut out: Vec<(u8, u8)> = core::iter::repeat((1u8, 1u8))
-        .take(usize::from(j))
+    let mut out: Vec<(u8, u8)> = core::iter::repeat_n((1u8, 1u8), usize::from(j))
         .chain(groups.iter().map(|&(t, n)| (t as u8, n as u8)))
         .collect();
     // Largest groups first, as people write them.
@@ -219,11 +218,14 @@ fn key(goals: Goals, groups: &[(u8, u8)], g: u8) -> Option<Key> {
     ))
 }
 
+/// A plan found: its rank, (threshold, count) per group, group threshold.
+type Found = (Key, Vec<(u8, u8)>, u8);
+
 /// The best plan of each number of groups meeting `goals`, as (key, groups, group threshold),
 /// best first.
-fn search(goals: Goals) -> Vec<(Key, Vec<(u8, u8)>, u8)> {
+fn search(goals: Goals) -> Vec<Found> {
     let n = goals.holders;
-    let mut best: Vec<Option<(Key, Vec<(u8, u8)>, u8)>> = alloc::vec![None; MAX_GROUPS + 1];
+    let mut best: Vec<Option<Found>> = alloc::vec![None; MAX_GROUPS + 1];
     for k in 1..=(MAX_GROUPS as u16).min(n) {
         if k * 16 < n {
             continue;
@@ -243,7 +245,7 @@ fn search(goals: Goals) -> Vec<(Key, Vec<(u8, u8)>, u8)> {
                         continue;
                     }
                     while lo < hi {
-                        let mid = lo + (hi - lo + 1) / 2;
+                        let mid = lo + (hi - lo).div_ceil(2);
                         if construct(k, g, j, m, mid, n).is_some() {
                             lo = mid;
                         } else {
@@ -255,7 +257,7 @@ fn search(goals: Goals) -> Vec<(Key, Vec<(u8, u8)>, u8)> {
                     };
                     if let Some(kk) = key(goals, &groups, g as u8) {
                         let slot = &mut best[usize::from(k)];
-                        if slot.as_ref().map_or(true, |(b, _, _)| kk > *b) {
+                        if slot.as_ref().is_none_or(|(b, _, _)| kk > *b) {
                             *slot = Some((kk, groups, g as u8));
                         }
                     }
@@ -264,7 +266,7 @@ fn search(goals: Goals) -> Vec<(Key, Vec<(u8, u8)>, u8)> {
         }
     }
     let mut found: Vec<_> = best.into_iter().flatten().collect();
-    found.sort_by(|x, y| y.0.cmp(&x.0));
+    found.sort_by_key(|x| core::cmp::Reverse(x.0));
     found
 }
 
@@ -344,7 +346,7 @@ mod tests {
     fn brute_best(goals: Goals, plans: &[Vec<(u8, u8)>], groups: Option<usize>) -> Option<Key> {
         plans
             .iter()
-            .filter(|p| groups.map_or(true, |k| p.len() == k))
+            .filter(|p| groups.is_none_or(|k| p.len() == k))
             .flat_map(|p| (1..=p.len() as u8).filter_map(move |g| key(goals, p, g)))
             .max()
     }
@@ -384,7 +386,8 @@ mod tests {
         // Up to 48 holders: every plan of 1, 2 or 3 groups, against the search's best of each.
         for cards in [12u16, 17, 20, 31, 32, 33, 40, 48] {
             let plans: Vec<Vec<(u8, u8)>> = every_plan_of_at_most_3(cards as u8);
-            for (survive_losses, resist) in [(0, 0), (1, 1), (2, 3), (5, 5), (cards / 4, cards / 3)] {
+            for (survive_losses, resist) in [(0, 0), (1, 1), (2, 3), (5, 5), (cards / 4, cards / 3)]
+            {
                 let goals = Goals {
                     holders: cards,
                     survive_losses,
@@ -406,7 +409,11 @@ mod tests {
     fn every_plan_of_at_most_3(cards: u8) -> Vec<Vec<(u8, u8)>> {
         let mut out = Vec::new();
         let types: Vec<(u8, u8)> = (1..=16u8)
-            .flat_map(|n| (1..=n).filter(move |&t| t > 1 || n == 1).map(move |t| (t, n)))
+            .flat_map(|n| {
+                (1..=n)
+                    .filter(move |&t| t > 1 || n == 1)
+                    .map(move |t| (t, n))
+            })
             .collect();
         for (i, &a) in types.iter().enumerate() {
             if a.1 == cards {
@@ -460,12 +467,15 @@ mod tests {
             let mut sizes = Vec::new();
             for x in &s {
                 // Each is analysed again from its groups and meets the goals.
-                let specs: Vec<GroupSpec> =
-                    x.groups.iter().map(|g| g.parse().unwrap()).collect();
+                let specs: Vec<GroupSpec> = x.groups.iter().map(|g| g.parse().unwrap()).collect();
                 let r = Layout::new(SplitPlan::new(x.group_threshold, specs).unwrap()).analyse();
                 assert_eq!(r, x.report);
                 assert_eq!(r.total_cards, holders);
-                assert!(r.max_losses_survived >= survive_losses, "{goals:?} {:?}", x.groups);
+                assert!(
+                    r.max_losses_survived >= survive_losses,
+                    "{goals:?} {:?}",
+                    x.groups
+                );
                 assert!(r.min_cards_to_recover > resist, "{goals:?} {:?}", x.groups);
                 assert!(x.groups.len() * 16 >= usize::from(holders));
                 sizes.push(x.groups.len());

@@ -165,7 +165,12 @@ impl PlanReport {
                     if h.owner { " (owner)" } else { "" },
                     if h.cards.len() == 1 { "" } else { "s" },
                     h.cards.join(", "),
-                    theft_words(h.recovers_alone, h.min_people_to_recover_with, "other", "others"),
+                    theft_words(
+                        h.recovers_alone,
+                        h.min_people_to_recover_with,
+                        "other",
+                        "others"
+                    ),
                     loss_words(
                         h.loss_survived,
                         &h.groups_lost,

@@ -171,7 +171,10 @@ fn the_places_that_matter_most_come_first() {
     let r = l.analyse();
     let places = r.places.as_ref().unwrap();
     assert_eq!(places.places_search, SearchOutcome::Exact);
-    assert_eq!(places.places_by_importance, ["vault", "cabin", "home", "office"]);
+    assert_eq!(
+        places.places_by_importance,
+        ["vault", "cabin", "home", "office"]
+    );
     let fig = |name: &str| places.places.iter().find(|f| f.name == name).unwrap();
     let vault = fig("vault");
     assert!(vault.recovers_alone && !vault.loss_survived);
@@ -191,7 +194,7 @@ fn the_places_that_matter_most_come_first() {
     assert_eq!(people.min_people_to_recover, Some(3));
     assert_eq!(who("owner").min_people_to_recover_with, Some(3));
     assert_eq!(who("Dee").min_people_to_recover_with, Some(3)); // Dee, Eve, owner
-    // The owner's loss breaks group 1; then one group more must go: 2 of its cards.
+                                                                // The owner's loss breaks group 1; then one group more must go: 2 of its cards.
     assert_eq!(who("owner").min_people_lost_fatal_with, Some(3));
     assert_eq!(people.holders_by_importance[0], "owner");
 }
