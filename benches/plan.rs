@@ -10,11 +10,16 @@
 //! - `places_16`: 2 of 3 groups of 9of16; 16 people, each with one card of each group, each
 //!   in a place of their own.
 //!
+//! - `places_16_own`: 16 groups of 16, 256 people with one card each, in 16 named places of
+//!   16 (each place one card of every group): the place figures and their ranking.
+//! - `suggest_N`: `plan --suggest --holders N` (the search over 1 to 16 groups).
+//!
 //! Run with `cargo bench --bench plan`.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use seedshard::plan::suggest::{suggest, Goals};
 use seedshard::plan::Layout;
 use seedshard::{GroupSpec, SplitPlan};
 
@@ -70,6 +75,33 @@ fn bench_plan(c: &mut Criterion) {
             .unwrap();
     }
     c.bench_function("places_16", |b| b.iter(|| black_box(layout.analyse())));
+
+    let names: Vec<String> = (0..256).map(|i| format!("p{i}")).collect();
+    let mut layout = Layout::new(big_plan(8)).with_holders(&names).unwrap();
+    for p in 0..16 {
+        // Place p keeps card p of every group (share order is group by group).
+        let who: Vec<String> = (0..16).map(|g| format!("p{}", g * 16 + p)).collect();
+        layout = layout.with_place(&format!("place{p}"), &who).unwrap();
+    }
+    let report = layout.analyse();
+    eprintln!(
+        "places_16_own: people {:?}, places {:?}",
+        report.people.as_ref().unwrap().people_search,
+        report.places.as_ref().unwrap().places_search
+    );
+    c.bench_function("places_16_own", |b| b.iter(|| black_box(layout.analyse())));
+
+    for (holders, survive_losses, resist) in [(7, 2, 3), (48, 10, 15), (100, 20, 30), (256, 60, 60)]
+    {
+        let goals = Goals {
+            holders,
+            survive_losses,
+            resist,
+        };
+        c.bench_function(&format!("suggest_{holders}"), |b| {
+            b.iter(|| black_box(suggest(goals, 5).unwrap()))
+        });
+    }
 }
 
 criterion_group!(benches, bench_plan);

@@ -116,6 +116,73 @@ fn plan_with_holders_and_places() {
 }
 
 #[test]
+fn plan_ranks_the_places_that_matter_most() {
+    // The vault keeps 1.1, 2.1 and 2.2 (recovers alone; a fire there is fatal); the cabin 2.3
+    // and 3.3; home 3.1; the office 3.2.
+    let mut args = vec![
+        "plan",
+        "--group",
+        "1of1",
+        "--group",
+        "2of3",
+        "--group",
+        "2of3",
+        "--group-threshold",
+        "2",
+    ];
+    for h in ["Owner", "Ann", "Bob", "Cy", "Dee", "Eve", "Fay"] {
+        args.extend(["--holder", h]);
+    }
+    args.extend([
+        "--place",
+        "home=Dee",
+        "--place",
+        "office=Eve",
+        "--place",
+        "cabin=Cy,Fay",
+        "--place",
+        "vault=Owner,Ann,Bob",
+    ]);
+    let o = run(&args, "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.starts_with("Places, those that matter most first"))
+        .expect(&text);
+    assert!(lines[first + 1].starts_with("  vault: 3 cards"), "{text}");
+    assert!(
+        lines[first + 1]
+            .contains("a thief there alone recovers: YES; after a fire there: wallet LOST"),
+        "{text}"
+    );
+    assert_eq!(
+        lines[first + 2],
+        "  cabin: 2 cards (Cy and Fay); a thief there alone recovers: no; with 1 other place: yes; after a fire there: survives; with 1 other fire: wallet lost."
+    );
+    assert!(lines[first + 3].starts_with("  home: "), "{text}");
+    assert!(lines[first + 4].starts_with("  office: "), "{text}");
+    args.push("--json");
+    let v = json(&run(&args, ""));
+    assert_eq!(
+        v["places_by_importance"],
+        serde_json::json!(["vault", "cabin", "home", "office"])
+    );
+    assert_eq!(v["max_places_lost_survived"], 0);
+    assert_eq!(v["smallest_fatal_places"], serde_json::json!(["vault"]));
+    let vault = &v["places"].as_array().unwrap()[3];
+    assert_eq!(vault["name"], "vault");
+    assert_eq!(vault["min_places_to_recover_with"], 1);
+    assert_eq!(vault["min_places_lost_fatal_with"], 1);
+    let home = &v["places"].as_array().unwrap()[0];
+    assert_eq!(home["min_places_to_recover_with"], 2);
+    assert_eq!(home["min_places_lost_fatal_with"], 2);
+    assert_eq!(v["holders_by_importance"].as_array().unwrap().len(), 7);
+    assert_eq!(v["holders"][0]["min_people_to_recover_with"], 3);
+}
+
+#[test]
 fn plan_warns_about_a_person_who_recovers_alone() {
     let o = run(
         &[
@@ -208,6 +275,35 @@ fn plan_suggest_lists_plans_that_meet_the_goals() {
     );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stdout(&o).contains("No plan of 5 holders"));
+}
+
+#[test]
+fn plan_suggest_searches_beyond_three_groups() {
+    // 100 holders need at least 7 groups of at most 16 cards.
+    let v = json(&run(
+        &[
+            "plan",
+            "--suggest",
+            "--holders",
+            "100",
+            "--survive-losses",
+            "20",
+            "--resist",
+            "30",
+            "--json",
+        ],
+        "",
+    ));
+    let plans = v["plans"].as_array().unwrap();
+    assert!(!plans.is_empty());
+    for p in plans {
+        assert!(p["groups"].as_array().unwrap().len() >= 7);
+        assert_eq!(p["report"]["total_cards"], 100);
+        assert!(p["report"]["max_losses_survived"].as_u64().unwrap() >= 20);
+        assert!(p["report"]["min_cards_to_recover"].as_u64().unwrap() > 30);
+    }
+    let o = run(&["plan", "--suggest", "--holders", "257"], "");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
 /// Splits a fresh secret with two groups; returns the JSON.

@@ -18,8 +18,11 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use super::search::{add_times, counts_of, minus, smallest_units, Counts, Goal, Shape};
+use super::search::{
+    add_times, counts_of, minus, smallest_units, smallest_with_each, Budget, Counts, Goal, Shape,
+};
 pub use super::wording::{describe_counts, describe_groups, join_and};
+use super::SEARCH_BUDGET;
 use super::{CardRef, Layout};
 
 /// A number of cards of one group (group numbered from 1).
@@ -97,6 +100,12 @@ pub struct HolderFigure {
     pub loss_survived: bool,
     /// Groups that can never be completed without them (numbered from 1).
     pub groups_lost: Vec<u8>,
+    /// The fewest people, this one among them, who together recover (1: alone; null: search
+    /// too large).
+    pub min_people_to_recover_with: Option<u16>,
+    /// The fewest people, this one among them, whose loss makes the wallet unrecoverable (1:
+    /// their loss alone; null: search too large).
+    pub min_people_lost_fatal_with: Option<u16>,
 }
 
 /// One place's figures.
@@ -115,6 +124,12 @@ pub struct PlaceFigure {
     pub loss_survived: bool,
     /// Groups that can never be completed if everything there is lost (numbered from 1).
     pub groups_lost: Vec<u8>,
+    /// The fewest places, this one among them, a thief must visit to recover (1: this place
+    /// alone; null: search too large).
+    pub min_places_to_recover_with: Option<u16>,
+    /// The fewest places, this one among them, whose loss makes the wallet unrecoverable (1:
+    /// this place alone; null: search too large).
+    pub min_places_lost_fatal_with: Option<u16>,
 }
 
 /// How a search over people or places ended.
@@ -145,6 +160,8 @@ pub struct PeopleFigures {
     pub people_search: SearchOutcome,
     /// Each holder.
     pub holders: Vec<HolderFigure>,
+    /// The holders, those who matter most first (see [`rank_by_importance`]).
+    pub holders_by_importance: Vec<String>,
 }
 
 /// The figures about places (when places are given).
@@ -156,10 +173,39 @@ pub struct PlaceFigures {
     pub min_places_to_recover: Option<u16>,
     /// Such places.
     pub smallest_recovering_places: Vec<String>,
+    /// The most places that may be lost (fire), whichever they are, with the wallet still
+    /// recoverable (null: search too large).
+    pub max_places_lost_survived: Option<u16>,
+    /// The fewest places whose loss makes the wallet unrecoverable.
+    pub smallest_fatal_places: Vec<String>,
     /// Whether the search was exact.
     pub places_search: SearchOutcome,
     /// Each named place.
     pub places: Vec<PlaceFigure>,
+    /// The named places, those that matter most first (see [`rank_by_importance`]).
+    pub places_by_importance: Vec<String>,
+}
+
+/// The order of importance of places (or people): those that matter most first.
+///
+/// A place matters more the fewer places a thief must visit with it to recover
+/// ([`PlaceFigure::min_places_to_recover_with`]: 1 when it recovers alone); among equals, the
+/// fewer places whose loss with it is fatal ([`PlaceFigure::min_places_lost_fatal_with`]: 1
+/// when a fire there alone loses the wallet); then the more cards it holds; then the order
+/// given. A figure the search could not settle counts as the least important. People are
+/// ranked the same way with their own figures. Returns indices into `figures`.
+pub fn rank_by_importance(figures: &[(Option<u16>, Option<u16>, u16)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..figures.len()).collect();
+    order.sort_by_key(|&i| {
+        let (theft, loss, cards) = figures[i];
+        (
+            theft.unwrap_or(u16::MAX),
+            loss.unwrap_or(u16::MAX),
+            core::cmp::Reverse(cards),
+            i,
+        )
+    });
+    order
 }
 
 /// Everything [`Layout::analyse`] finds (the JSON of `seedshard plan --json`).
@@ -302,11 +348,16 @@ pub(super) fn analyse(layout: &Layout) -> PlanReport {
 
     let people = layout.names_given().then(|| {
         let owner = layout.owner().map(|h| h.name.clone());
+        let rec = smallest_units(&shape, &holder_counts, Goal::Recover);
+        let brk = smallest_units(&shape, &holder_counts, Goal::Break);
+        let (rec_with, brk_with, ranked) =
+            figures_with_each(&shape, &holder_counts, rec.as_ref(), brk.as_ref());
         let holders: Vec<HolderFigure> = layout
             .holders()
             .iter()
             .zip(&holder_counts)
-            .map(|(h, c)| {
+            .enumerate()
+            .map(|(i, (h, c))| {
                 let without = minus(&full, c);
                 HolderFigure {
                     name: h.name.clone(),
@@ -315,6 +366,8 @@ pub(super) fn analyse(layout: &Layout) -> PlanReport {
                     recovers_alone: shape.recovers(c),
                     loss_survived: shape.recovers(&without),
                     groups_lost: shape.groups_lost(&without),
+                    min_people_to_recover_with: rec_with[i],
+                    min_people_lost_fatal_with: brk_with[i],
                 }
             })
             .collect();
@@ -348,9 +401,19 @@ pub(super) fn analyse(layout: &Layout) -> PlanReport {
         let names = |v: &[usize]| -> Vec<String> {
             v.iter().map(|&i| layout.holders()[i].name.clone()).collect()
         };
-        let rec = smallest_units(&shape, &holder_counts, Goal::Recover);
-        let brk = smallest_units(&shape, &holder_counts, Goal::Break);
-        let exact = rec.is_ok() && brk.is_ok();
+        let exact = rec.is_ok() && brk.is_ok() && ranked;
+        let by_importance = rank_by_importance(
+            &holders
+                .iter()
+                .map(|h| {
+                    (
+                        h.min_people_to_recover_with,
+                        h.min_people_lost_fatal_with,
+                        h.cards.len() as u16,
+                    )
+                })
+                .collect::<Vec<_>>(),
+        );
         let rec = rec.ok().flatten();
         let brk = brk.ok().flatten();
         PeopleFigures {
@@ -363,6 +426,10 @@ pub(super) fn analyse(layout: &Layout) -> PlanReport {
             } else {
                 SearchOutcome::TooLarge
             },
+            holders_by_importance: by_importance
+                .iter()
+                .map(|&i| holders[i].name.clone())
+                .collect(),
             holders,
         }
     });
@@ -389,6 +456,8 @@ pub(super) fn analyse(layout: &Layout) -> PlanReport {
                 recovers_alone: shape.recovers(&c),
                 loss_survived: shape.recovers(&without),
                 groups_lost: shape.groups_lost(&without),
+                min_places_to_recover_with: None,
+                min_places_lost_fatal_with: None,
             };
             if fig.recovers_alone {
                 warnings.push(format!(
@@ -413,19 +482,44 @@ pub(super) fn analyse(layout: &Layout) -> PlanReport {
             }
         }
         let rec = smallest_units(&shape, &units, Goal::Recover);
-        PlaceFigures {
-            min_places_to_recover: rec.as_ref().ok().and_then(|r| r.as_ref()).map(|v| v.len() as u16),
-            smallest_recovering_places: rec
-                .as_ref()
+        let brk = smallest_units(&shape, &units, Goal::Break);
+        let (rec_with, brk_with, ranked) =
+            figures_with_each(&shape, &units, rec.as_ref(), brk.as_ref());
+        for (i, f) in figures.iter_mut().enumerate() {
+            f.min_places_to_recover_with = rec_with[i];
+            f.min_places_lost_fatal_with = brk_with[i];
+        }
+        let by_importance = rank_by_importance(
+            &figures
+                .iter()
+                .map(|f| (f.min_places_to_recover_with, f.min_places_lost_fatal_with, f.cards))
+                .collect::<Vec<_>>(),
+        );
+        let named = |r: &Result<Option<Vec<usize>>, ()>| -> Vec<String> {
+            r.as_ref()
                 .ok()
                 .and_then(|r| r.as_ref())
                 .map(|v| v.iter().map(|&i| unit_names[i].clone()).collect())
-                .unwrap_or_default(),
-            places_search: if rec.is_ok() {
+                .unwrap_or_default()
+        };
+        PlaceFigures {
+            min_places_to_recover: rec.as_ref().ok().and_then(|r| r.as_ref()).map(|v| v.len() as u16),
+            smallest_recovering_places: named(&rec),
+            max_places_lost_survived: brk
+                .as_ref()
+                .ok()
+                .and_then(|r| r.as_ref())
+                .map(|v| v.len() as u16 - 1),
+            smallest_fatal_places: named(&brk),
+            places_search: if rec.is_ok() && brk.is_ok() && ranked {
                 SearchOutcome::Exact
             } else {
                 SearchOutcome::TooLarge
             },
+            places_by_importance: by_importance
+                .iter()
+                .map(|&i| figures[i].name.clone())
+                .collect(),
             places: figures,
         }
     });
@@ -456,6 +550,26 @@ pub(super) fn analyse(layout: &Layout) -> PlanReport {
         places,
         warnings,
     }
+}
+
+/// For each unit (person or place): the fewest units, it among them, that recover and whose
+/// loss is fatal, from the smallest sets of all; and whether every figure was settled. The
+/// searches for all units share one [`SEARCH_BUDGET`].
+fn figures_with_each(
+    shape: &Shape,
+    units: &[Counts],
+    rec: Result<&Option<Vec<usize>>, &()>,
+    brk: Result<&Option<Vec<usize>>, &()>,
+) -> (Vec<Option<u16>>, Vec<Option<u16>>, bool) {
+    let mut budget = Budget(SEARCH_BUDGET);
+    let mut each = |found: Result<&Option<Vec<usize>>, &()>, goal| match found {
+        Ok(Some(best)) => smallest_with_each(shape, units, goal, best, &mut budget),
+        _ => alloc::vec![None; units.len()],
+    };
+    let rec_with = each(rec, Goal::Recover);
+    let brk_with = each(brk, Goal::Break);
+    let settled = rec_with.iter().chain(&brk_with).all(Option::is_some);
+    (rec_with, brk_with, settled)
 }
 
 impl HolderFigure {

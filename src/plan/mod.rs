@@ -14,6 +14,16 @@
 //! search over them (people holding the same cards are searched as one kind with a count). The
 //! search stops after [`SEARCH_BUDGET`] steps and then says so rather than guess.
 //!
+//! # Which places and people matter most
+//!
+//! For each place (and person): the fewest places, it among them, that recover, and the
+//! fewest whose loss is fatal. Such a set has as many places as the smallest set of all when
+//! the place is in some smallest set, else one more (it with a smallest set), so each needs
+//! only a search for a set one smaller, in the plan as it stands with that place's cards held
+//! (or lost); places holding the same cards are searched once. Those searches share one more
+//! [`SEARCH_BUDGET`]. [`analysis::rank_by_importance`] orders places and people by these
+//! figures, then by cards held.
+//!
 //! # The owner and the heirs' path
 //!
 //! The owner's cards are the cards of the holder named by [`Layout::with_owner`], or else of a

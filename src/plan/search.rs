@@ -11,6 +11,9 @@ use alloc::vec::Vec;
 use super::analysis::GroupCount;
 use super::{CardRef, SEARCH_BUDGET};
 
+/// The steps a search may still take; shared by the searches of one figure.
+pub(super) struct Budget(pub(super) u64);
+
 /// Counts per group.
 pub(super) type Counts = [u8; 16];
 
@@ -28,6 +31,33 @@ impl Shape {
             .filter(|((t, _), c)| *c >= t)
             .count()
             >= self.need
+    }
+
+    /// The plan as it stands for the others once `held` is in hand: each group needs only
+    /// what `held` lacks (a group `held` completes needs nothing more).
+    pub(super) fn with_held(&self, held: &Counts) -> Shape {
+        Shape {
+            groups: self
+                .groups
+                .iter()
+                .zip(held)
+                .map(|(&(t, n), &c)| (t.saturating_sub(c), n - c))
+                .collect(),
+            need: self.need,
+        }
+    }
+
+    /// The plan as it stands once `lost` is gone: each group has only its other cards.
+    pub(super) fn without(&self, lost: &Counts) -> Shape {
+        Shape {
+            groups: self
+                .groups
+                .iter()
+                .zip(lost)
+                .map(|(&(t, n), &c)| (t, n - c))
+                .collect(),
+            need: self.need,
+        }
     }
 
     pub(super) fn full(&self) -> Counts {
@@ -161,6 +191,8 @@ pub(super) struct Search<'a> {
     pub(super) suffix: Vec<Counts>,
     pub(super) goal: Goal,
     pub(super) steps: u64,
+    /// The most steps this search may take.
+    pub(super) budget: u64,
     pub(super) best: Option<Vec<(usize, usize)>>,
     pub(super) best_len: usize,
 }
@@ -194,7 +226,7 @@ impl Search<'_> {
         chosen: &mut Vec<(usize, usize)>,
     ) -> bool {
         self.steps += 1;
-        if self.steps > SEARCH_BUDGET {
+        if self.steps > self.budget {
             return false;
         }
         if self.done(&state) {
@@ -235,17 +267,29 @@ impl Search<'_> {
 }
 
 /// The fewest units (each a holding of cards) that reach `goal`: Some(indices), None when
-/// impossible; Err(()) when the search ran out of steps.
+/// impossible; Err(()) when the search ran out of steps ([`SEARCH_BUDGET`]).
 pub(super) fn smallest_units(
     shape: &Shape,
     units: &[Counts],
     goal: Goal,
 ) -> Result<Option<Vec<usize>>, ()> {
+    smallest_units_below(shape, units, goal, usize::MAX, &mut Budget(SEARCH_BUDGET))
+}
+
+/// [`smallest_units`] among sets of fewer than `limit` units (None when there is none),
+/// taking its steps from `budget`.
+pub(super) fn smallest_units_below(
+    shape: &Shape,
+    units: &[Counts],
+    goal: Goal,
+    limit: usize,
+    budget: &mut Budget,
+) -> Result<Option<Vec<usize>>, ()> {
     if units
         .iter()
         .all(|u| u.iter().filter(|&&c| c > 0).count() <= 1)
     {
-        return Ok(smallest_single_group_units(shape, units, goal));
+        return Ok(smallest_single_group_units(shape, units, goal).filter(|v| v.len() < limit));
     }
     let mut kinds: Vec<Kind> = Vec::new();
     for (i, u) in units.iter().enumerate() {
@@ -275,11 +319,14 @@ pub(super) fn smallest_units(
         suffix,
         goal,
         steps: 0,
+        budget: budget.0,
         best: None,
-        best_len: usize::MAX,
+        best_len: limit,
     };
     let mut chosen = Vec::new();
-    if !search.dfs(0, start, 0, &mut chosen) {
+    let finished = search.dfs(0, start, 0, &mut chosen);
+    budget.0 = budget.0.saturating_sub(search.steps);
+    if !finished {
         return Err(());
     }
     Ok(search.best.map(|b| {
@@ -290,6 +337,50 @@ pub(super) fn smallest_units(
         out.sort_unstable();
         out
     }))
+}
+
+/// For each unit, the fewest units, that one among them, that reach `goal` (None where the
+/// search ran out of steps), given `best`, a smallest set of all (from [`smallest_units`]).
+///
+/// Such a set has `best.len()` units when the unit is in some smallest set, else one more
+/// (the unit and `best`); so each unit outside `best` needs only a search among the others,
+/// in the plan as it stands with its cards held (or lost), for fewer than `best.len()` more.
+/// The searches share `budget`.
+pub(super) fn smallest_with_each(
+    shape: &Shape,
+    units: &[Counts],
+    goal: Goal,
+    best: &[usize],
+    budget: &mut Budget,
+) -> Vec<Option<u16>> {
+    let m = best.len();
+    // Units holding the same cards have the same figure: each kind is searched once.
+    let mut known: Vec<(Counts, Option<u16>)> =
+        best.iter().map(|&u| (units[u], Some(m as u16))).collect();
+    (0..units.len())
+        .map(|u| {
+            if let Some((_, figure)) = known.iter().find(|(c, _)| *c == units[u]) {
+                return *figure;
+            }
+            let derived = match goal {
+                Goal::Recover => shape.with_held(&units[u]),
+                Goal::Break => shape.without(&units[u]),
+            };
+            let others: Vec<Counts> = units
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != u)
+                .map(|(_, c)| *c)
+                .collect();
+            let figure = match smallest_units_below(&derived, &others, goal, m, budget) {
+                Ok(Some(more)) => Some(more.len() as u16 + 1),
+                Ok(None) => Some(m as u16 + 1),
+                Err(()) => None,
+            };
+            known.push((units[u], figure));
+            figure
+        })
+        .collect()
 }
 
 /// [`smallest_units`] when every unit holds cards of one group at most: exact and fast.

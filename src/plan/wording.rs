@@ -42,6 +42,49 @@ pub fn join_and(parts: &[String]) -> String {
     }
 }
 
+/// "YES", or "no; with 2 others: yes" from the fewest units, this one included, that recover.
+fn theft_words(alone: bool, with: Option<u16>, one: &str, many: &str) -> String {
+    match (alone, with) {
+        (true, _) => "YES".to_string(),
+        (false, Some(n)) if n > 1 => format!(
+            "no; with {} {}: yes",
+            n - 1,
+            if n == 2 { one } else { many }
+        ),
+        (false, _) => "no".to_string(),
+    }
+}
+
+/// "wallet LOST", or "survives; with 1 other gone: wallet lost" from the fewest units, this
+/// one included, whose loss is fatal.
+fn loss_words(
+    survived: bool,
+    groups_lost: &[u8],
+    with: Option<u16>,
+    one: &str,
+    many: &str,
+) -> String {
+    if !survived {
+        return "wallet LOST".to_string();
+    }
+    let mut words = if groups_lost.is_empty() {
+        "survives".to_string()
+    } else {
+        format!(
+            "survives, but {} can never be completed",
+            describe_groups(groups_lost)
+        )
+    };
+    if let Some(n) = with.filter(|&n| n > 1) {
+        words.push_str(&format!(
+            "; with {} {}: wallet lost",
+            n - 1,
+            if n == 2 { one } else { many }
+        ));
+    }
+    words
+}
+
 impl PlanReport {
     /// The report for people: one sentence a line.
     pub fn lines(&self) -> Vec<String> {
@@ -106,24 +149,35 @@ impl PlanReport {
                     join_and(&p.smallest_fatal_people)
                 ));
             }
-            for h in &p.holders {
+            if !p.holders.is_empty() {
+                out.push(
+                    "People, those who matter most first (who could recover with the fewest others, then whose loss with the fewest others is fatal):"
+                        .to_string(),
+                );
+            }
+            for name in &p.holders_by_importance {
+                let Some(h) = p.holders.iter().find(|h| &h.name == name) else {
+                    continue;
+                };
                 out.push(format!(
                     "  {}{}: card{} {}; alone recovers: {}; if gone: {}.",
                     h.name,
                     if h.owner { " (owner)" } else { "" },
                     if h.cards.len() == 1 { "" } else { "s" },
                     h.cards.join(", "),
-                    if h.recovers_alone { "YES" } else { "no" },
-                    if !h.loss_survived {
-                        "wallet LOST".to_string()
-                    } else if h.groups_lost.is_empty() {
-                        "survives".to_string()
-                    } else {
-                        format!(
-                            "survives, but {} can never be completed",
-                            describe_groups(&h.groups_lost)
-                        )
-                    }
+                    theft_words(
+                        h.recovers_alone,
+                        h.min_people_to_recover_with,
+                        "other",
+                        "others"
+                    ),
+                    loss_words(
+                        h.loss_survived,
+                        &h.groups_lost,
+                        h.min_people_lost_fatal_with,
+                        "other gone",
+                        "others gone"
+                    ),
                 ));
             }
         }
@@ -138,15 +192,43 @@ impl PlanReport {
                         .to_string(),
                 ),
             }
-            for f in &p.places {
+            if let Some(n) = p.max_places_lost_survived {
+                out.push(format!(
+                    "Any {n} place{} may burn and the wallet still recovers; losing {} ({}) is fatal.",
+                    if n == 1 { "" } else { "s" },
+                    n + 1,
+                    join_and(&p.smallest_fatal_places)
+                ));
+            }
+            if !p.places.is_empty() {
+                out.push(
+                    "Places, those that matter most first (a thief there needs the fewest other places, then a fire there the fewest other fires):"
+                        .to_string(),
+                );
+            }
+            for name in &p.places_by_importance {
+                let Some(f) = p.places.iter().find(|f| &f.name == name) else {
+                    continue;
+                };
                 out.push(format!(
                     "  {}: {} card{} ({}); a thief there alone recovers: {}; after a fire there: {}.",
                     f.name,
                     f.cards,
                     if f.cards == 1 { "" } else { "s" },
                     join_and(&f.holders),
-                    if f.recovers_alone { "YES" } else { "no" },
-                    if f.loss_survived { "survives" } else { "wallet LOST" }
+                    theft_words(
+                        f.recovers_alone,
+                        f.min_places_to_recover_with,
+                        "other place",
+                        "other places"
+                    ),
+                    loss_words(
+                        f.loss_survived,
+                        &f.groups_lost,
+                        f.min_places_lost_fatal_with,
+                        "other fire",
+                        "other fires"
+                    ),
                 ));
             }
         }

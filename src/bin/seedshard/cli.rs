@@ -163,7 +163,7 @@ pub struct PlanArgs {
 
     /// With --suggest: how many people will hold one card each.
     #[arg(long = "holders", value_name = "N", requires = "suggest",
-          value_parser = clap::value_parser!(u16).range(1..=64))]
+          value_parser = clap::value_parser!(u16).range(1..=256))]
     pub holder_count: Option<u16>,
 
     /// With --suggest: any L cards may be lost and the wallet still recovers.

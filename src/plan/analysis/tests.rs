@@ -139,6 +139,64 @@ fn people_and_places() {
     let home = &places.places[0];
     assert_eq!(home.cards, 2);
     assert!(home.loss_survived && !home.recovers_alone);
+    // home with bank recovers, and losing both loses the wallet (group 1 and group 2 go):
+    // no place alone does either, and both hold 2 cards, so they rank in the order given.
+    assert_eq!(home.min_places_to_recover_with, Some(2));
+    assert_eq!(home.min_places_lost_fatal_with, Some(2));
+    assert_eq!(places.max_places_lost_survived, Some(1));
+    assert_eq!(places.smallest_fatal_places, ["home", "bank"]);
+    assert_eq!(places.places_by_importance, ["home", "bank"]);
+    assert_eq!(places.places_search, SearchOutcome::Exact);
+}
+
+#[test]
+fn the_places_that_matter_most_come_first() {
+    // 2 of {1of1, 2of3, 2of3}. The vault keeps the owner's card 1.1 with 2.1 and 2.2: it
+    // recovers alone, and a fire there leaves only group 3. The cabin keeps 2.3 and 3.3, home
+    // 3.1, the office 3.2: each needs the vault to recover (2 places), and each is fatal only
+    // with the vault (2 places); among those the cabin holds more cards.
+    let p = plan(2, &["1of1", "2of3", "2of3"]);
+    let names = ["owner", "Ann", "Bob", "Cy", "Dee", "Eve", "Fay"];
+    let l = Layout::new(p)
+        .with_holders(&names)
+        .unwrap()
+        .with_place("home", &["Dee"])
+        .unwrap()
+        .with_place("office", &["Eve"])
+        .unwrap()
+        .with_place("cabin", &["Cy", "Fay"])
+        .unwrap()
+        .with_place("vault", &["owner", "Ann", "Bob"])
+        .unwrap();
+    let r = l.analyse();
+    let places = r.places.as_ref().unwrap();
+    assert_eq!(places.places_search, SearchOutcome::Exact);
+    assert_eq!(
+        places.places_by_importance,
+        ["vault", "cabin", "home", "office"]
+    );
+    let fig = |name: &str| places.places.iter().find(|f| f.name == name).unwrap();
+    let vault = fig("vault");
+    assert!(vault.recovers_alone && !vault.loss_survived);
+    assert_eq!(vault.min_places_to_recover_with, Some(1));
+    assert_eq!(vault.min_places_lost_fatal_with, Some(1));
+    for name in ["cabin", "home", "office"] {
+        assert_eq!(fig(name).min_places_to_recover_with, Some(2), "{name}");
+        assert_eq!(fig(name).min_places_lost_fatal_with, Some(2), "{name}");
+    }
+    // Losing home and the office breaks group 3 but not groups 1 and 2: survived.
+    assert_eq!(places.min_places_to_recover, Some(1));
+    assert_eq!(places.max_places_lost_survived, Some(0));
+    // The people: the owner's card with Ann's and Bob's recover (3 people); Cy's card is
+    // only in larger sets (Cy with Ann and the owner is 3 too: 2.1 and 2.3 complete group 2).
+    let people = r.people.as_ref().unwrap();
+    let who = |name: &str| people.holders.iter().find(|h| h.name == name).unwrap();
+    assert_eq!(people.min_people_to_recover, Some(3));
+    assert_eq!(who("owner").min_people_to_recover_with, Some(3));
+    assert_eq!(who("Dee").min_people_to_recover_with, Some(3)); // Dee, Eve, owner
+                                                                // The owner's loss breaks group 1; then one group more must go: 2 of its cards.
+    assert_eq!(who("owner").min_people_lost_fatal_with, Some(3));
+    assert_eq!(people.holders_by_importance[0], "owner");
 }
 
 #[test]
@@ -201,6 +259,8 @@ fn people_figures_match_brute_force() {
         };
         let n = counts.len();
         let (mut best_rec, mut best_brk) = (usize::MAX, usize::MAX);
+        // Per holder: the smallest sets containing them.
+        let (mut rec_with, mut brk_with) = (vec![usize::MAX; n], vec![usize::MAX; n]);
         for mask in 0u32..(1 << n) {
             let mut c = [0u8; 16];
             for (i, h) in counts.iter().enumerate() {
@@ -209,14 +269,50 @@ fn people_figures_match_brute_force() {
                 }
             }
             let k = mask.count_ones() as usize;
+            let members = (0..n).filter(|i| mask & (1 << i) != 0);
             if shape.recovers(&c) {
                 best_rec = best_rec.min(k);
+                for i in members.clone() {
+                    rec_with[i] = rec_with[i].min(k);
+                }
             }
             if !shape.recovers(&minus(&shape.full(), &c)) {
                 best_brk = best_brk.min(k);
+                for i in members {
+                    brk_with[i] = brk_with[i].min(k);
+                }
             }
         }
         let people = r.people.unwrap();
+        assert_eq!(people.people_search, SearchOutcome::Exact);
+        for (i, h) in people.holders.iter().enumerate() {
+            assert_eq!(
+                h.min_people_to_recover_with,
+                Some(rec_with[i] as u16),
+                "{names:?} {}",
+                h.name
+            );
+            assert_eq!(
+                h.min_people_lost_fatal_with,
+                Some(brk_with[i] as u16),
+                "{names:?} {}",
+                h.name
+            );
+        }
+        // The ranking is sorted by its key.
+        let key = |name: &String| {
+            let h = people.holders.iter().find(|h| &h.name == name).unwrap();
+            (
+                h.min_people_to_recover_with,
+                h.min_people_lost_fatal_with,
+                core::cmp::Reverse(h.cards.len()),
+            )
+        };
+        assert_eq!(people.holders_by_importance.len(), people.holders.len());
+        assert!(people
+            .holders_by_importance
+            .windows(2)
+            .all(|w| key(&w[0]) <= key(&w[1])));
         assert_eq!(
             people.min_people_to_recover,
             Some(best_rec as u16),
@@ -269,6 +365,7 @@ fn single_group_holders_match_the_general_search() {
                 suffix: Vec::new(),
                 goal,
                 steps: 0,
+                budget: crate::plan::SEARCH_BUDGET,
                 best: None,
                 best_len: usize::MAX,
             };

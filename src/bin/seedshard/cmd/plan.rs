@@ -112,7 +112,7 @@ fn suggest(args: &PlanArgs) -> CliResult {
         resist: args.resist.unwrap_or(1),
     };
     let found = seedshard::plan::suggest::suggest(goals, 5)
-        .map_err(|e| CliError::input(e, "give --holders from 1 to 48"))?;
+        .map_err(|e| CliError::input(e, "give --holders from 1 to 256"))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
@@ -133,6 +133,14 @@ fn suggest(args: &PlanArgs) -> CliResult {
                 out,
                 "No plan of {} holders (one card each) survives {} losses and resists {} holders: with one card each, losses survived + fewest cards to recover is at most {}.",
                 goals.holders, goals.survive_losses, goals.resist, goals.holders
+            )?;
+        }
+        if !found.is_empty() {
+            writeln!(
+                out,
+                "The best plan of each number of groups (1 to {}) for {} holders with one card each, best first:",
+                seedshard::plan::suggest::MAX_GROUPS,
+                goals.holders
             )?;
         }
         for (i, s) in found.iter().enumerate() {
