@@ -156,7 +156,9 @@ impl CardPlan {
             dir: dir.to_path_buf(),
             force: args.force,
             plan: seedshard::card::CardPlan::new(format, options, args.holders.clone())
-                .with_zpub_shown(args.show_xpub),
+                .with_zpub_shown(args.show_xpub)
+                .with_tool_note(args.sheet_note.clone())
+                .with_page_sha256(crate::cmd::page::sha256_hex()),
         })
     }
 
@@ -186,7 +188,10 @@ impl CardPlan {
                             "give at most one --holder per share, in share order"
                         }
                         seedshard::card::CardError::BadLabel { .. } => {
-                            "use plain letters, digits and punctuation, at most 40 characters (80 for --card-note)"
+                            "shorten it to at most 40 characters (80 for --card-note)"
+                        }
+                        seedshard::card::CardError::UnprintableCharacter { .. } => {
+                            "the card fonts print Latin letters (with accents), digits and punctuation: write that character another way"
                         }
                         _ => "give all the shares of one set, each once",
                     },
