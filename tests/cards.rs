@@ -444,7 +444,7 @@ fn holder_names_in_latin_letters_print_and_the_cards_still_read_back() {
     let dir = tempfile::tempdir().unwrap();
     for ((name, png), share) in cards.card_pngs().iter().zip(set.shares()).take(3) {
         let read: Vec<Share> = scan_image(png).unwrap().shares().cloned().collect();
-        assert_eq!(read, [share.clone()], "{name}");
+        assert_eq!(read, std::slice::from_ref(share), "{name}");
         let path = dir.path().join(name);
         std::fs::write(&path, &**png).unwrap();
         if tool("zbarimg") {
@@ -492,11 +492,22 @@ fn labels_of_groups_of_one_share_say_so_in_the_singular() {
         label.contains("Its one share completes this group"),
         "{label}"
     );
-    let card = &cards.card_svgs()[0].1;
-    assert!(card.contains("Its one share"));
+    // The card's text, its lines joined.
+    let svg = &cards.card_svgs()[0].1;
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let card = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        card.contains("Its one share completes this group"),
+        "{card}"
+    );
     let sheet = cards.owner_sheet().to_svg();
     assert!(sheet.contains("Group 1: its one share needed"));
-    for text in [&*label, &**card, &*sheet] {
+    for text in [&*label, &*card, &*sheet] {
         assert!(!text.contains(" 1 shares") && !text.contains("1 cards"));
     }
     let one = SplitPlan::single(1, 1)
@@ -595,6 +606,49 @@ mod cli {
         let long = "x".repeat(81);
         let out = split_with_cards(d, &["--cards", "long", "--card-note", &long]);
         assert_usage_error(&out, "card note");
+    }
+
+    #[test]
+    fn accented_holder_names_print_other_scripts_are_refused_and_the_sheet_says_where_the_tool_is()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let out = split_with_cards(
+            d,
+            &[
+                "--cards",
+                "ok",
+                "--card-format",
+                "svg",
+                "--holder",
+                "Łukasz Żółć",
+                "--sheet-note",
+                "USB stick in the desk drawer",
+            ],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let card = std::fs::read_to_string(d.join("ok/share-g1-s1.svg")).unwrap();
+        assert!(card.contains("Holder: Łukasz Żółć"));
+        let sheet = std::fs::read_to_string(d.join("ok/owner-sheet.svg")).unwrap();
+        assert!(sheet.contains("kept: USB stick in the desk drawer"));
+        // The hash `seedshard page` prints for the page it writes.
+        let page = seedshard(d)
+            .args(["page", "--out", "page"])
+            .output()
+            .unwrap();
+        assert!(page.status.success());
+        let printed = String::from_utf8_lossy(&page.stdout).to_string();
+        let hash = printed.split_whitespace().next().unwrap();
+        assert_eq!(hash.len(), 64, "{printed}");
+        assert!(sheet.contains(hash));
+        let out = split_with_cards(d, &["--cards", "cjk", "--holder", "Li 李"]);
+        assert_usage_error(&out, "holder 1, character 4");
+        assert!(!d.join("cjk/owner-sheet.pdf").exists());
     }
 
     #[test]
