@@ -144,7 +144,7 @@ impl CardSet {
             meta.push(format!("Date: {d}"));
         }
         if !meta.is_empty() {
-            y = p.paragraph(margin, y, header_w, 7.0, 2.9, Face::Sans, &meta.join("   "));
+            y = p.paragraph(margin, y, header_w, 7.0, 2.9, Face::Sans, &meta.join("; "));
         }
 
         // What the card is worth and whom to give it to, in bold: on small cards the worth
