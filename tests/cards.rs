@@ -392,8 +392,12 @@ fn the_owner_sheet_has_the_plan_and_wallet_facts_and_cards_do_not() {
     ] {
         assert!(svg.contains(needle), "{needle}");
     }
+    // Each card named as the card itself names it (its label and holder), not by a file name.
+    assert!(svg.contains("Group 1 of 2, share 1 of 3") && svg.contains("Holder: Alice"));
+    assert!(!svg.contains("share-g1-s1"));
     let pdf = sheet.to_pdf();
-    assert!(String::from_utf8_lossy(&pdf).contains("(73c5da0a)"));
+    // The sheet's text is drawn as outlines of the embedded fonts, like the cards'.
+    assert!(!String::from_utf8_lossy(&pdf).contains("/Font"));
     let card_pdf = String::from_utf8_lossy(&cards.to_pdf()).to_string();
     assert!(!card_pdf.contains("73c5da0a") && !card_pdf.contains("zpub"));
     for (_, svg) in cards.card_svgs() {
@@ -403,15 +407,135 @@ fn the_owner_sheet_has_the_plan_and_wallet_facts_and_cards_do_not() {
             "entropy mode warns on every card"
         );
     }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("owner.pdf");
+    std::fs::write(&path, &*pdf).unwrap();
+    if tool("pdffonts") {
+        // No font is declared, so no viewer substitutes one.
+        let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
+        assert!(fonts.status.success());
+        assert_eq!(String::from_utf8_lossy(&fonts.stdout).lines().count(), 2);
+    }
     if tool("pdfinfo") {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("owner.pdf");
-        std::fs::write(&path, &*pdf).unwrap();
         let info = Command::new("pdfinfo").arg(&path).output().unwrap();
         let info = String::from_utf8_lossy(&info.stdout).to_string();
         assert!(info.contains("Pages:           1"), "{info}");
         assert!(info.contains("595.28 x 841.89 pts"), "{info}");
     }
+}
+
+#[test]
+fn holder_names_in_latin_letters_print_and_the_cards_still_read_back() {
+    let (_, set) = sets().remove(1);
+    // "José" with a combining accent is normalised to NFC, as typed with a precomposed é.
+    let holders = [
+        "Jose\u{301} Müller".to_string(),
+        "Łukasz Żółć".to_string(),
+        "Søren Ægir Œuvray".to_string(),
+    ];
+    let cards = CardSet::from_share_set(&set, &holders, CardOptions::default()).unwrap();
+    let svgs = cards.card_svgs();
+    assert!(svgs[0].1.contains("Holder: José Müller"));
+    assert!(svgs[1].1.contains("Holder: Łukasz Żółć"));
+    assert!(cards
+        .owner_sheet()
+        .to_svg()
+        .contains("Holder: Søren Ægir Œuvray"));
+    let dir = tempfile::tempdir().unwrap();
+    for ((name, png), share) in cards.card_pngs().iter().zip(set.shares()).take(3) {
+        let read: Vec<Share> = scan_image(png).unwrap().shares().cloned().collect();
+        assert_eq!(read, std::slice::from_ref(share), "{name}");
+        let path = dir.path().join(name);
+        std::fs::write(&path, &**png).unwrap();
+        if tool("zbarimg") {
+            let payload = encode_payload(share, PayloadFormat::ShareQr).to_string();
+            assert!(zbar(&path).contains(&payload), "{name}");
+        }
+        // The accented letters are drawn (not the empty box of a missing glyph): the name's
+        // pixels differ from those of the same name without accents.
+    }
+    let plain = CardSet::from_share_set(&set, &["Jose Muller".to_string()], CardOptions::default())
+        .unwrap();
+    assert_ne!(plain.card_pngs()[0].1, cards.card_pngs()[0].1);
+    // Characters the card fonts lack are refused, naming the holder and the character.
+    for (name, position) in [("Li 李", 4), ("Anna 🙂", 6), ("Tab\there", 4)] {
+        let err =
+            CardSet::from_share_set(&set, &[name.to_string()], CardOptions::default()).unwrap_err();
+        assert_eq!(
+            err,
+            seedshard::card::CardError::UnprintableCharacter {
+                which: "holder 1".into(),
+                position,
+                character: name.chars().nth(position - 1).unwrap(),
+            }
+        );
+        assert!(err.to_string().starts_with("holder 1, character"), "{err}");
+    }
+    let long = "Ł".repeat(41);
+    assert!(matches!(
+        CardSet::from_share_set(&set, &[long], CardOptions::default()),
+        Err(seedshard::card::CardError::BadLabel { .. })
+    ));
+}
+
+#[test]
+fn labels_of_groups_of_one_share_say_so_in_the_singular() {
+    let plan = SplitPlan::new(
+        2,
+        vec![GroupSpec::new(1, 1).unwrap(), GroupSpec::new(2, 3).unwrap()],
+    )
+    .unwrap();
+    let set = plan.split(&secret(16), &Passphrase::empty()).unwrap();
+    let cards = CardSet::from_share_set(&set, &[], CardOptions::default()).unwrap();
+    let label = seedshard::card::holder_label(set.shares().next().unwrap(), 1);
+    assert!(
+        label.contains("Its one share completes this group"),
+        "{label}"
+    );
+    // The card's text, its lines joined.
+    let svg = &cards.card_svgs()[0].1;
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let card = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        card.contains("Its one share completes this group"),
+        "{card}"
+    );
+    let sheet = cards.owner_sheet().to_svg();
+    assert!(sheet.contains("Group 1: its one share needed"));
+    for text in [&*label, &*card, &*sheet] {
+        assert!(!text.contains(" 1 shares") && !text.contains("1 cards"));
+    }
+    let one = SplitPlan::single(1, 1)
+        .unwrap()
+        .split(&secret(16), &Passphrase::empty())
+        .unwrap();
+    let sheet = CardSet::from_share_set(&one, &[], CardOptions::default())
+        .unwrap()
+        .owner_sheet()
+        .to_svg();
+    assert!(sheet.contains("One share: it alone restores the wallet."));
+    assert!(!sheet.contains(" 1 shares"));
+}
+
+#[test]
+fn the_owner_sheet_says_where_the_tool_is_and_the_page_hash() {
+    let (_, set) = sets().remove(1);
+    let cards = CardSet::from_share_set(&set, &[], CardOptions::default()).unwrap();
+    let blank = cards.owner_sheet().to_svg();
+    assert!(blank.contains("(write it here)") && blank.contains("beside the cards"));
+    let hash = "ab".repeat(32);
+    let sheet = cards
+        .owner_sheet()
+        .with_tool_note("USB stick in the desk drawer")
+        .with_page_sha256(hash.clone())
+        .to_svg();
+    assert!(sheet.contains("kept: USB stick in the desk drawer"));
+    assert!(sheet.contains(&hash[..20]));
 }
 
 /// The `seedshard` tool: cards from `split --cards` and `cards`, and recovery by scanning.
@@ -482,6 +606,49 @@ mod cli {
         let long = "x".repeat(81);
         let out = split_with_cards(d, &["--cards", "long", "--card-note", &long]);
         assert_usage_error(&out, "card note");
+    }
+
+    #[test]
+    fn accented_holder_names_print_other_scripts_are_refused_and_the_sheet_says_where_the_tool_is()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let out = split_with_cards(
+            d,
+            &[
+                "--cards",
+                "ok",
+                "--card-format",
+                "svg",
+                "--holder",
+                "Łukasz Żółć",
+                "--sheet-note",
+                "USB stick in the desk drawer",
+            ],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let card = std::fs::read_to_string(d.join("ok/share-g1-s1.svg")).unwrap();
+        assert!(card.contains("Holder: Łukasz Żółć"));
+        let sheet = std::fs::read_to_string(d.join("ok/owner-sheet.svg")).unwrap();
+        assert!(sheet.contains("kept: USB stick in the desk drawer"));
+        // The hash `seedshard page` prints for the page it writes.
+        let page = seedshard(d)
+            .args(["page", "--out", "page"])
+            .output()
+            .unwrap();
+        assert!(page.status.success());
+        let printed = String::from_utf8_lossy(&page.stdout).to_string();
+        let hash = printed.split_whitespace().next().unwrap();
+        assert_eq!(hash.len(), 64, "{printed}");
+        assert!(sheet.contains(hash));
+        let out = split_with_cards(d, &["--cards", "cjk", "--holder", "Li 李"]);
+        assert_usage_error(&out, "holder 1, character 4");
+        assert!(!d.join("cjk/owner-sheet.pdf").exists());
     }
 
     #[test]

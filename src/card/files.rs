@@ -36,6 +36,8 @@ pub struct CardPlan {
     holders: Vec<String>,
     show_zpub: bool,
     plan_summary: Vec<String>,
+    tool_note: Option<String>,
+    page_sha256: Option<String>,
 }
 
 impl CardPlan {
@@ -47,12 +49,28 @@ impl CardPlan {
             holders,
             show_zpub: false,
             plan_summary: Vec::new(),
+            tool_note: None,
+            page_sha256: None,
         }
     }
 
     /// Prints the zpub on the owner sheet (see [`super::OwnerSheet::with_zpub_shown`]).
     pub fn with_zpub_shown(mut self, show: bool) -> Self {
         self.show_zpub = show;
+        self
+    }
+
+    /// Says on the owner sheet where the offline page and seedshard are kept (see
+    /// [`super::OwnerSheet::with_tool_note`]).
+    pub fn with_tool_note(mut self, note: Option<String>) -> Self {
+        self.tool_note = note;
+        self
+    }
+
+    /// Prints the offline page's SHA-256 on the owner sheet (see
+    /// [`super::OwnerSheet::with_page_sha256`]).
+    pub fn with_page_sha256(mut self, hex: impl Into<String>) -> Self {
+        self.page_sha256 = Some(hex.into());
         self
     }
 
@@ -98,6 +116,13 @@ impl CardPlan {
         }
         if let Some(w) = wallet {
             sheet = sheet.with_wallet(w);
+        }
+        if let Some(note) = &self.tool_note {
+            let note = super::check_text(note, super::MAX_NOTE_CHARS, "sheet note".to_string())?;
+            sheet = sheet.with_tool_note(note);
+        }
+        if let Some(hash) = &self.page_sha256 {
+            sheet = sheet.with_page_sha256(hash.clone());
         }
         let mut files: Vec<(String, Zeroizing<Vec<u8>>)> = Vec::new();
         match self.format {

@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 use super::layout::{self, Face, Page, MM_PER_PT};
 use super::CardSet;
 use crate::bip39::Bip39Mode;
-use crate::qr::{QrSymbol, QUIET_ZONE_MODULES};
+use crate::qr::{encode_payload, QrSymbol, QUIET_ZONE_MODULES};
 use crate::Share;
 
 /// The label of a holder card in plain words, e.g. "Group 2 of 3, share 4. This group needs
@@ -82,6 +82,14 @@ pub(super) fn card_text(
 }
 
 impl CardSet {
+    /// How card `i` names itself: the first sentence of its label ("Group 2 of 3, share 4 of
+    /// 5" or "Share 4 of 5").
+    pub(super) fn card_name(&self, i: usize) -> String {
+        let share = &self.shares[i];
+        let label = holder_label(share, self.group_sizes[usize::from(share.group_index())]);
+        label.split('.').next().unwrap_or_default().to_string()
+    }
+
     pub(super) fn card(&self, i: usize) -> Page {
         let share = &self.shares[i];
         let (w, h) = self.card_size();
@@ -89,8 +97,9 @@ impl CardSet {
         let margin = 4.0;
         let words = share.to_words();
         let n = share.word_count();
-        let symbol =
-            QrSymbol::for_share(share, self.options.payload).expect("every share fits a QR symbol");
+        let payload = encode_payload(share, self.options.payload);
+        let symbol = QrSymbol::from_payload(&payload, self.options.payload, self.options.qr_level)
+            .expect("every share fits a QR symbol at every level");
         let tall = self.tall();
         let opens_alone = share.member_threshold() == 1 && share.group_threshold() == 1;
         let (about, handling) = card_text(
@@ -135,7 +144,7 @@ impl CardSet {
             meta.push(format!("Date: {d}"));
         }
         if !meta.is_empty() {
-            y = p.paragraph(margin, y, header_w, 7.0, 2.9, Face::Sans, &meta.join("   "));
+            y = p.paragraph(margin, y, header_w, 7.0, 2.9, Face::Sans, &meta.join("; "));
         }
 
         // What the card is worth and whom to give it to, in bold: on small cards the worth

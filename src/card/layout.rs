@@ -9,9 +9,8 @@ use crate::qr::QrSymbol;
 /// Millimetres per PostScript point.
 pub(crate) const MM_PER_PT: f32 = 25.4 / 72.0;
 
-/// The four faces used. In PDF they are the standard fonts Helvetica, Helvetica-Bold,
-/// Courier and Courier-Bold; the embedded Liberation subsets have the same advance widths,
-/// so text measured here fits in every format.
+/// The four faces used: subsets of Liberation Sans and Liberation Mono, regular and bold,
+/// embedded in seedshard and drawn as outlines in PDF, SVG and PNG alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Face {
     Sans,
@@ -34,15 +33,6 @@ impl Face {
             Face::MonoBold => MONO_BOLD,
         };
         FontRef::try_from_slice(data).expect("embedded font is valid")
-    }
-
-    pub(crate) fn pdf_name(self) -> &'static [u8] {
-        match self {
-            Face::Sans => b"Helvetica",
-            Face::SansBold => b"Helvetica-Bold",
-            Face::Mono => b"Courier",
-            Face::MonoBold => b"Courier-Bold",
-        }
     }
 
     pub(crate) fn is_bold(self) -> bool {

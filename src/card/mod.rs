@@ -12,10 +12,10 @@
 //!   Trezor warning, the wallet facts to check a recovery against, and the recovery steps.
 //!
 //! PDF pages are A4 or US Letter at true scale (6 cards a page, 4 for 59-word shares) with
-//! cut marks and QR modules as filled rectangles. Card text is drawn as filled outlines of the
-//! fonts seedshard embeds (the same as in PNG and SVG), so a card PDF has no text layer for
-//! indexers to read share words from; the owner sheet, which holds no share words, keeps
-//! ordinary text in the standard Helvetica and Courier fonts. No text on a card is under 7 pt.
+//! cut marks and QR modules as filled rectangles. All PDF text, on cards and on the owner
+//! sheet, is drawn as filled outlines of the fonts seedshard embeds (the same as in PNG and
+//! SVG): no viewer substitutes a font, and a card PDF has no text layer for indexers to read
+//! share words from. No text on a card is under 7 pt.
 //! SVG and PNG give one file per card, with a cut border; PNGs are 300 dpi or more and carry
 //! their resolution, so they too print at true scale.
 //!
@@ -59,7 +59,7 @@ use zeroize::Zeroizing;
 pub use crate::slip39::set_name::{set_name, SET_NAME_WORDS};
 
 use crate::bip39::Bip39Mode;
-use crate::qr::PayloadFormat;
+use crate::qr::{EcLevel, PayloadFormat};
 use crate::{Share, ShareSet};
 use layout::{Page, MM_PER_PT};
 
@@ -69,6 +69,10 @@ pub use sheet::OwnerSheet;
 
 /// The lowest resolution PNG cards are drawn at.
 pub const MIN_PNG_DPI: u32 = 300;
+
+/// The QR error-correction level of share cards: the level the damage measurement in
+/// `docs/shareqr.md` found to read best at the card's fixed code size.
+pub const CARD_QR_LEVEL: EcLevel = EcLevel::M;
 
 /// The longest holder name or date printed on a card, in characters.
 pub const MAX_LABEL_CHARS: usize = 40;
@@ -144,8 +148,13 @@ pub struct CardOptions {
     /// file): the owner sheet then does not claim to know how many shares each group has.
     pub partial: bool,
     /// The owner's "if found" line on every card: whom to give it to or where the
-    /// instructions are (not a secret; printable ASCII, at most [`MAX_NOTE_CHARS`]).
+    /// instructions are (not a secret; at most [`MAX_NOTE_CHARS`] characters the card fonts
+    /// can print, see [`printable_on_card`]).
     pub card_note: Option<String>,
+    /// The QR error-correction level of the cards (default [`CARD_QR_LEVEL`]). The code's
+    /// area on the card is the same at every level: a higher level has more, smaller
+    /// modules.
+    pub qr_level: EcLevel,
 }
 
 impl Default for CardOptions {
@@ -158,6 +167,7 @@ impl Default for CardOptions {
             png_dpi: MIN_PNG_DPI,
             partial: false,
             card_note: None,
+            qr_level: CARD_QR_LEVEL,
         }
     }
 }
@@ -194,6 +204,11 @@ impl CardOptions {
         self.card_note = Some(note.into());
         self
     }
+    /// Sets the QR error-correction level (see [`CardOptions::qr_level`]).
+    pub fn with_qr_level(mut self, level: EcLevel) -> Self {
+        self.qr_level = level;
+        self
+    }
     /// Sets the PNG resolution.
     pub fn with_png_dpi(mut self, dpi: u32) -> Self {
         self.png_dpi = dpi;
@@ -224,10 +239,20 @@ pub enum CardError {
         /// Shares given.
         shares: usize,
     },
-    /// A holder name or the date is too long or holds characters cards cannot print.
+    /// A holder name, the date or the card note is too long.
     BadLabel {
-        /// Which: `holder 2` or `date`.
+        /// Which: `holder 2`, `date` or `card note`.
         which: String,
+    },
+    /// A holder name, the date or the card note holds a character the card fonts cannot
+    /// print (they cover Latin-1 and Latin Extended-A) or a control character.
+    UnprintableCharacter {
+        /// Which: `holder 2`, `date` or `card note`.
+        which: String,
+        /// 1-based position of the character (after NFC normalisation).
+        position: usize,
+        /// The character.
+        character: char,
     },
     /// A PNG resolution below [`MIN_PNG_DPI`].
     DpiTooLow {
@@ -255,7 +280,21 @@ impl fmt::Display for CardError {
             CardError::BadLabel { which } => write!(
                 f,
                 "{which} is too long (at most {MAX_LABEL_CHARS} characters, {MAX_NOTE_CHARS} \
-                 for the card note) or has characters other than printable ASCII"
+                 for the card note)"
+            ),
+            CardError::UnprintableCharacter {
+                which,
+                position,
+                character,
+            } => write!(
+                f,
+                "{which}, character {position} ({}U+{:04X}) cannot be printed on a card",
+                if character.is_control() {
+                    String::new()
+                } else {
+                    format!("'{character}', ")
+                },
+                u32::from(*character)
             ),
             CardError::DpiTooLow { dpi } => {
                 write!(
@@ -269,15 +308,36 @@ impl fmt::Display for CardError {
 
 impl std::error::Error for CardError {}
 
-fn check_label(text: &str, which: String) -> Result<(), CardError> {
+fn check_label(text: &str, which: String) -> Result<String, CardError> {
     check_text(text, MAX_LABEL_CHARS, which)
 }
 
-fn check_text(text: &str, max: usize, which: String) -> Result<(), CardError> {
-    if text.chars().count() > max || !text.chars().all(|c| (' '..='~').contains(&c)) {
+/// Whether the card fonts can print `c` (all four faces cover the same characters).
+pub fn printable_on_card(c: char) -> bool {
+    use ab_glyph::Font;
+    c == ' ' || (!c.is_control() && layout::Face::Sans.font().glyph_id(c).0 != 0)
+}
+
+/// `text` in NFC, trimmed, once it is checked to be at most `max` characters the card fonts
+/// can print.
+fn check_text(text: &str, max: usize, which: String) -> Result<String, CardError> {
+    use unicode_normalization::UnicodeNormalization;
+    let text: String = text.trim().nfc().collect();
+    if let Some((i, character)) = text
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| !printable_on_card(c))
+    {
+        return Err(CardError::UnprintableCharacter {
+            which,
+            position: i + 1,
+            character,
+        });
+    }
+    if text.chars().count() > max {
         return Err(CardError::BadLabel { which });
     }
-    Ok(())
+    Ok(text)
 }
 
 /// The shares of one set, with holder names, ready to be drawn.
@@ -300,7 +360,9 @@ impl fmt::Debug for CardSet {
 
 impl CardSet {
     /// Checks the shares (one set, no duplicates), holder names (`holders[i]` goes on share
-    /// `i`; an empty name prints none) and options.
+    /// `i`; an empty name prints none) and options. Names, the date and the card note are
+    /// trimmed and NFC-normalised; they may use any letter of Latin-1 and Latin Extended-A
+    /// ("José Müller", "Łukasz Żółć"), see [`printable_on_card`].
     ///
     /// The "of its N shares" on each card is the number of shares of that group given here,
     /// so pass every share of the set.
@@ -332,14 +394,17 @@ impl CardSet {
                 shares: shares.len(),
             });
         }
-        for (i, h) in holders.iter().enumerate() {
-            check_label(h, format!("holder {}", i + 1))?;
-        }
+        let holders = holders
+            .iter()
+            .enumerate()
+            .map(|(i, h)| check_label(h, format!("holder {}", i + 1)))
+            .collect::<Result<Vec<String>, CardError>>()?;
+        let mut options = options;
         if let Some(d) = &options.date {
-            check_label(d, "date".to_string())?;
+            options.date = Some(check_label(d, "date".to_string())?);
         }
         if let Some(note) = &options.card_note {
-            check_text(note, MAX_NOTE_CHARS, "card note".to_string())?;
+            options.card_note = Some(check_text(note, MAX_NOTE_CHARS, "card note".to_string())?);
         }
         if options.png_dpi < MIN_PNG_DPI {
             return Err(CardError::DpiTooLow {
@@ -351,12 +416,7 @@ impl CardSet {
             group_sizes[usize::from(s.group_index())] += 1;
         }
         let holders = (0..shares.len())
-            .map(|i| {
-                holders
-                    .get(i)
-                    .map(|h| h.trim().to_string())
-                    .filter(|h| !h.is_empty())
-            })
+            .map(|i| holders.get(i).filter(|h| !h.is_empty()).cloned())
             .collect();
         Ok(CardSet {
             shares,
@@ -412,7 +472,6 @@ impl CardSet {
         pdf::write(
             &pages,
             &format!("seedshard share cards, set {}", self.set_name()),
-            true,
         )
     }
 

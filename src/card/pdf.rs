@@ -1,44 +1,29 @@
-//! PDF output: QR modules as filled rectangles; text either in the standard fonts (the owner
-//! sheet, which holds no share words) or, on share cards, drawn as filled paths from the
-//! outlines of the fonts embedded in seedshard. Drawn text has no text layer: `pdftotext`,
-//! desktop search and cloud indexers find no share word in a card PDF, and every viewer
-//! shows the same letters as the PNG and SVG cards.
+//! PDF output: QR modules as filled rectangles, and text drawn as filled paths from the
+//! outlines of the fonts embedded in seedshard (Liberation Sans and Mono subsets), on share
+//! cards and on the owner sheet alike. The document declares no font, so no viewer
+//! substitutes one and every viewer shows the same letters as the PNG and SVG files; and
+//! drawn text has no text layer: `pdftotext`, desktop search and cloud indexers find no
+//! share word in a card PDF.
 
 use ab_glyph::{Font, OutlineCurve};
-use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str};
+use pdf_writer::{Content, Pdf, Rect, Ref};
 use zeroize::Zeroizing;
 
 use super::layout::{dark_runs, Face, Item, Page, MM_PER_PT};
-
-const FACES: [Face; 4] = [Face::Sans, Face::SansBold, Face::Mono, Face::MonoBold];
-
-fn face_resource(face: Face) -> &'static [u8] {
-    match face {
-        Face::Sans => b"F1",
-        Face::SansBold => b"F2",
-        Face::Mono => b"F3",
-        Face::MonoBold => b"F4",
-    }
-}
 
 fn pt(mm: f32) -> f32 {
     mm / MM_PER_PT
 }
 
 /// Writes pages into one PDF document. Page sizes are given in points exactly (A4 is
-/// 595.28 x 841.89, Letter 612 x 792) so the document prints at true scale. With
-/// `text_as_paths`, text is drawn as glyph outlines and has no text layer.
-pub(crate) fn write(
-    pages: &[(Page, (f32, f32))],
-    title: &str,
-    text_as_paths: bool,
-) -> Zeroizing<Vec<u8>> {
+/// 595.28 x 841.89, Letter 612 x 792) so the document prints at true scale. Text is drawn
+/// as glyph outlines and has no text layer.
+pub(crate) fn write(pages: &[(Page, (f32, f32))], title: &str) -> Zeroizing<Vec<u8>> {
     let mut pdf = Pdf::new();
     let catalog = Ref::new(1);
     let tree = Ref::new(2);
     let info = Ref::new(3);
-    let font_base = 4;
-    let page_base = font_base + FACES.len() as i32;
+    let page_base = 4;
     let page_ids: Vec<Ref> = (0..pages.len())
         .map(|i| Ref::new(page_base + 2 * i as i32))
         .collect();
@@ -49,28 +34,14 @@ pub(crate) fn write(
     pdf.document_info(info)
         .title(pdf_writer::TextStr(title))
         .producer(pdf_writer::TextStr("seedshard"));
-    // Drawn text needs no font: the document then declares none.
-    let faces: &[Face] = if text_as_paths { &[] } else { &FACES };
-    for (i, face) in faces.iter().enumerate() {
-        pdf.type1_font(Ref::new(font_base + i as i32))
-            .base_font(Name(face.pdf_name()))
-            .encoding_predefined(Name(b"WinAnsiEncoding"));
-    }
     for (i, (page, (w_pt, h_pt))) in pages.iter().enumerate() {
         let page_id = page_ids[i];
         let content_id = Ref::new(page_id.get() + 1);
-        {
-            let mut p = pdf.page(page_id);
-            p.parent(tree)
-                .media_box(Rect::new(0.0, 0.0, *w_pt, *h_pt))
-                .contents(content_id);
-            let mut res = p.resources();
-            let mut fonts = res.fonts();
-            for (j, face) in faces.iter().enumerate() {
-                fonts.pair(Name(face_resource(*face)), Ref::new(font_base + j as i32));
-            }
-        }
-        let content = Zeroizing::new(content(page, *h_pt, text_as_paths).finish().into_vec());
+        pdf.page(page_id)
+            .parent(tree)
+            .media_box(Rect::new(0.0, 0.0, *w_pt, *h_pt))
+            .contents(content_id);
+        let content = Zeroizing::new(content(page, *h_pt).finish().into_vec());
         pdf.stream(content_id, &content);
     }
     Zeroizing::new(pdf.finish())
@@ -139,7 +110,7 @@ fn text_path(c: &mut Content, face: Face, size: f32, x: f32, y: f32, text: &str)
     c.fill_nonzero();
 }
 
-fn content(page: &Page, h_pt: f32, text_as_paths: bool) -> Content {
+fn content(page: &Page, h_pt: f32) -> Content {
     let mut c = Content::new();
     let y = |mm: f32| h_pt - pt(mm);
     for item in &page.items {
@@ -184,20 +155,7 @@ fn content(page: &Page, h_pt: f32, text_as_paths: bool) -> Content {
                 text,
             } => {
                 c.set_fill_gray(f32::from(*grey) / 255.0);
-                if text_as_paths {
-                    text_path(&mut c, *face, *size, pt(*x), y(*base), text);
-                    continue;
-                }
-                c.begin_text();
-                c.set_font(Name(face_resource(*face)), *size);
-                c.next_line(pt(*x), y(*base));
-                let bytes: Zeroizing<Vec<u8>> = Zeroizing::new(
-                    text.chars()
-                        .map(|ch| if ch.is_ascii() { ch as u8 } else { b'?' })
-                        .collect(),
-                );
-                c.show(Str(&bytes));
-                c.end_text();
+                text_path(&mut c, *face, *size, pt(*x), y(*base), text);
             }
             Item::Qr {
                 x,

@@ -20,6 +20,8 @@ pub struct OwnerSheet<'a> {
     plan_summary: Vec<String>,
     passphrase_set: Option<bool>,
     show_zpub: bool,
+    tool_note: Option<String>,
+    page_sha256: Option<String>,
 }
 
 impl CardSet {
@@ -31,6 +33,8 @@ impl CardSet {
             plan_summary: Vec::new(),
             passphrase_set: None,
             show_zpub: false,
+            tool_note: None,
+            page_sha256: None,
         }
     }
 }
@@ -48,6 +52,21 @@ impl OwnerSheet<'_> {
     /// fingerprint and first address are enough to check a recovery.
     pub fn with_zpub_shown(mut self, show: bool) -> Self {
         self.show_zpub = show;
+        self
+    }
+
+    /// Says where the offline page and seedshard are kept (the owner's words, e.g. "USB
+    /// stick in the desk drawer, a copy with the notary"). Without it the sheet leaves a
+    /// line to write it on.
+    pub fn with_tool_note(mut self, note: impl Into<String>) -> Self {
+        self.tool_note = Some(note.into());
+        self
+    }
+
+    /// Prints the SHA-256 (hex) of the offline page `seedshard.html`, so the heir can check
+    /// the copy they find is the one the owner kept (`seedshard page` prints it).
+    pub fn with_page_sha256(mut self, hex: impl Into<String>) -> Self {
+        self.page_sha256 = Some(hex.into());
         self
     }
 
@@ -108,10 +127,13 @@ impl OwnerSheet<'_> {
         let gt = first.group_threshold();
         let summary = if gc == 1 {
             let t = first.member_threshold();
-            format!(
-                "One group of {} shares: any {t} of them restore the wallet.",
-                set.group_sizes[0]
-            )
+            match set.group_sizes[0] {
+                1 => "One share: it alone restores the wallet.".to_string(),
+                n if set.options.partial => {
+                    format!("One group: any {t} of its shares restore the wallet ({n} cards drawn here).")
+                }
+                n => format!("One group of {n} shares: any {t} of them restore the wallet."),
+            }
         } else if gt == gc {
             format!("{gc} groups: all {gc} are needed, each with enough of its own shares.")
         } else {
@@ -138,16 +160,18 @@ impl OwnerSheet<'_> {
             // The cards drawn may be only some of the group's (a reissued card, say): the
             // shares do not record how many members a group has.
             let n = in_group.len();
+            let cards = if n == 1 { "card" } else { "cards" };
             let needed = if n >= usize::from(t) && !set.options.partial {
-                format!("{t} of its {n} shares needed")
+                if n == 1 {
+                    "its one share needed".to_string()
+                } else {
+                    format!("{t} of its {n} shares needed")
+                }
             } else {
-                format!(
-                    "{t} of its shares needed ({n} card{} drawn here)",
-                    if n == 1 { "" } else { "s" }
-                )
+                format!("{t} of its shares needed ({n} {cards} drawn here)")
             };
             let head = if gc == 1 {
-                needed.replacen("of its", "of the", 1)
+                format!("The cards ({n}): {}", needed.replacen("its", "the", 1))
             } else {
                 format!("Group {}: {needed}", g + 1)
             };
@@ -155,28 +179,24 @@ impl OwnerSheet<'_> {
             y += 4.6;
             for &i in &in_group {
                 let s = &set.shares[i];
-                let who = set.holders[i]
-                    .clone()
-                    .unwrap_or_else(|| "(no holder named)".into());
+                // The card as the card itself names it: its label's first sentence and the
+                // holder's name, both printed on it.
+                let label = set.card_name(i);
+                let who = match &set.holders[i] {
+                    Some(h) => format!("Holder: {h}"),
+                    None => "(no holder named on the card)".to_string(),
+                };
+                let lw = p.text(m + 6.0, y, 9.5, Face::Sans, &label);
+                let hx = m + 6.0 + lw.max(44.0) + 2.0;
+                let hw = p.text(hx, y, 9.5, Face::Sans, &who);
+                // The roll-call code (never on the card itself): see docs/rollcall.md. On a
+                // line of its own when the holder's name leaves no room.
+                let code_x = m + 116.0;
+                if hx + hw + 2.0 > code_x {
+                    y += 4.2;
+                }
                 p.text(
-                    m + 6.0,
-                    y,
-                    9.5,
-                    Face::Sans,
-                    &format!("Share {}:", s.member_index() + 1),
-                );
-                p.text(m + 24.0, y, 9.5, Face::Sans, &who);
-                p.grey_text(
-                    m + 84.0,
-                    y,
-                    8.0,
-                    Face::Mono,
-                    100,
-                    &format!("card {}", set.file_stem(i)),
-                );
-                // The roll-call code (never on the card itself): see docs/rollcall.md.
-                p.text(
-                    m + 116.0,
+                    code_x,
                     y,
                     7.0,
                     Face::Mono,
@@ -356,6 +376,27 @@ impl OwnerSheet<'_> {
             y = p.paragraph(m + 6.0, y, tw - 6.0, 10.0, 4.4, Face::Sans, step);
             y += 0.8;
         }
+
+        heading(&mut p, &mut y, "Where the tool is");
+        let kept = match &self.tool_note {
+            Some(note) => format!("The offline page and seedshard are kept: {note}"),
+            None => "The offline page and seedshard are kept (write it here): \
+                     ______________________________________________"
+                .to_string(),
+        };
+        y = p.paragraph(m, y, tw, 10.0, 4.4, Face::Sans, &kept);
+        let page = match &self.page_sha256 {
+            Some(hash) => format!(
+                "The offline page seedshard.html (open it in a browser on the offline \
+                 computer) has SHA-256 {hash}; check a copy with `sha256sum seedshard.html` \
+                 before use. Keep a copy of the page beside the cards."
+            ),
+            None => "The offline page seedshard.html (`seedshard page` writes it and prints \
+                     its SHA-256) opens in a browser on the offline computer. Keep a copy of \
+                     the page beside the cards."
+                .to_string(),
+        };
+        p.paragraph(m, y, tw, 9.0, 4.0, Face::Sans, &page);
         let footer = "seedshard owner sheet - no share words on this page";
         let fw = text_width(Face::Sans, 7.0, footer);
         p.grey_text((pw - fw) / 2.0, ph - 8.0, 7.0, Face::Sans, 110, footer);
@@ -365,7 +406,7 @@ impl OwnerSheet<'_> {
     /// The owner sheet as a one-page PDF on the configured paper.
     pub fn to_pdf(&self) -> Zeroizing<Vec<u8>> {
         let size = self.cards.options.paper.size_pt();
-        pdf::write(&[(self.page(), size)], "seedshard owner sheet", false)
+        pdf::write(&[(self.page(), size)], "seedshard owner sheet")
     }
 
     /// The owner sheet as SVG.

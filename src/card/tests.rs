@@ -55,8 +55,16 @@ fn bad_inputs_are_refused() {
         CardSet::new(dup, &[], CardOptions::default()).unwrap_err(),
         CardError::DuplicateShare { position: 10 }
     );
+    assert_eq!(
+        CardSet::new(shares.clone(), &["a\u{7}".into()], CardOptions::default()).unwrap_err(),
+        CardError::UnprintableCharacter {
+            which: "holder 1".into(),
+            position: 2,
+            character: '\u{7}',
+        }
+    );
     assert!(matches!(
-        CardSet::new(shares.clone(), &["a\u{7}".into()], CardOptions::default()),
+        CardSet::new(shares.clone(), &["a".repeat(41)], CardOptions::default()),
         Err(CardError::BadLabel { .. })
     ));
     assert_eq!(

@@ -83,7 +83,9 @@ impl ShareLabel {
         }
         let g = u16::from(self.group_index) + 1;
         let (gc, gt) = (self.group_count, self.group_threshold);
-        let group_part = if t == 1 {
+        let group_part = if n == 1 {
+            "Its one share completes this group".to_string()
+        } else if t == 1 {
             format!("Any one of its {n} shares completes this group")
         } else {
             format!("This group needs {t} of its {n} shares")

@@ -167,8 +167,9 @@ pub fn card_error_hint(e: &crate::card::CardError) -> &'static str {
     use crate::card::CardError;
     match e {
         CardError::TooManyHolders { .. } => "give at most one --holder per share, in share order",
-        CardError::BadLabel { .. } => {
-            "use plain letters, digits and punctuation, at most 40 characters (80 for --card-note)"
+        CardError::BadLabel { .. } => "shorten it to at most 40 characters (80 for --card-note)",
+        CardError::UnprintableCharacter { .. } => {
+            "the card fonts print Latin letters (with accents), digits and punctuation: write that character another way"
         }
         _ => "give all the shares of one set, each once",
     }

@@ -361,6 +361,11 @@ pub struct CardArgs {
     #[arg(long, value_name = "TEXT")]
     pub card_note: Option<String>,
 
+    /// Where the offline page and seedshard are kept, printed on the owner sheet (not
+    /// secret; at most 80 characters), e.g. "USB stick in the desk, copy at the notary".
+    #[arg(long, value_name = "TEXT")]
+    pub sheet_note: Option<String>,
+
     /// Also print the wallet's zpub on the owner sheet. Whoever reads it sees every
     /// address, the balance and the history of the wallet; the fingerprint and first
     /// address (always printed) are enough to check a recovery.

@@ -130,7 +130,9 @@ impl CardPlan {
             dir: dir.to_path_buf(),
             force: args.force,
             plan: seedshard::card::CardPlan::new(format, options, args.holders.clone())
-                .with_zpub_shown(args.show_xpub),
+                .with_zpub_shown(args.show_xpub)
+                .with_tool_note(args.sheet_note.clone())
+                .with_page_sha256(crate::cmd::page::sha256_hex()),
         })
     }
 
