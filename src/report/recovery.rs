@@ -1,5 +1,5 @@
-//! Reports of recovery: checking a pile of shares ([`CheckReport`]) and combining it
-//! ([`CombineReport`]). Positions and public fields only, never share words; the combine
+//! Reports of recovery: checking a pile of shares ([`CheckReport`]), combining it
+//! ([`CombineReport`]) and the public fields of one share ([`InspectReport`]). Positions and public fields only, never share words; the combine
 //! report holds the recovered secret, in zeroizing strings, for the person who asked for it.
 
 use alloc::string::String;
@@ -259,6 +259,69 @@ impl CheckReport {
                 })
                 .collect(),
             problems: describe::problems(pile, a),
+        }
+    }
+}
+
+/// The public fields of one share (`seedshard inspect --json`): nothing secret, no other
+/// share needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub struct InspectReport {
+    /// [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// Where the share came from ("share.txt line 3").
+    pub source: String,
+    /// The set's short name.
+    pub set: String,
+    /// The set's identifier.
+    pub identifier: u16,
+    /// The extendable flag.
+    pub extendable: bool,
+    /// The iteration exponent.
+    pub iteration_exponent: u8,
+    /// PBKDF2 iterations the passphrase costs (10000 x 2^exponent).
+    pub iterations: u32,
+    /// 1-based group.
+    pub group: u16,
+    /// Groups in the set.
+    pub group_count: u8,
+    /// Groups needed.
+    pub group_threshold: u8,
+    /// 1-based member.
+    pub member: u16,
+    /// Members of the group needed.
+    pub member_threshold: u8,
+    /// Secret length in bits.
+    pub secret_bits: usize,
+    /// Words in the share.
+    pub words: usize,
+    /// Words worked out or corrected (positions only).
+    pub repaired: Vec<RepairReport>,
+}
+
+impl InspectReport {
+    /// The report of the share read as `entry` of `pile`.
+    pub fn of(pile: &Pile, entry: usize) -> Self {
+        let e = &pile.recovery().entries()[entry];
+        let f = crate::slip39::recovery::PublicFields::of(e.share());
+        Self {
+            schema: SCHEMA_VERSION,
+            source: String::from(e.source()),
+            set: f.identifier.short_name(),
+            identifier: f.identifier.get(),
+            extendable: f.extendable,
+            iteration_exponent: f.iteration_exponent,
+            iterations: f.iterations(),
+            group: u16::from(f.group_index) + 1,
+            group_count: f.group_count,
+            group_threshold: f.group_threshold,
+            member: u16::from(f.member_index) + 1,
+            member_threshold: f.member_threshold,
+            secret_bits: f.secret_bits,
+            words: f.words,
+            repaired: repairs(e.note()),
         }
     }
 }
