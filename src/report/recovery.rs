@@ -58,14 +58,16 @@ pub struct ShareReport {
     pub error: Option<String>,
 }
 
-/// A word worked out or corrected: its position as typed and how.
+/// A word worked out or corrected: its position as typed (as the text output gives it) and
+/// how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub struct RepairReport {
     /// 1-based position.
     pub position: usize,
-    /// `unreadable`, `wrong`, `missing`, `extra` or `from_other_shares`.
+    /// `unreadable` (written `?`), `not_a_slip39_word`, `wrong`, `missing`, `extra` or
+    /// `from_other_shares`: the words of the text output ("word 7 is not a SLIP-39 word").
     pub kind: &'static str,
 }
 
@@ -163,15 +165,31 @@ fn repairs(note: Option<&RepairNote>) -> Vec<RepairReport> {
         position,
         kind: "extra",
     }));
-    out.extend(n.fixes.iter().map(|f| RepairReport {
-        position: f.position,
-        kind: if n.missing_word == Some(f.position) {
-            "missing"
-        } else if f.was_unreadable {
-            "unreadable"
-        } else {
-            "wrong"
-        },
+    out.extend(n.fixes.iter().map(|f| {
+        if n.missing_word == Some(f.position) {
+            // Put back before this word as typed.
+            return RepairReport {
+                position: f.position,
+                kind: "missing",
+            };
+        }
+        // Positions as typed, as the text says them: after a word taken out, one more.
+        let position = match n.extra_word {
+            Some(x) if f.position >= x => f.position + 1,
+            _ => f.position,
+        };
+        RepairReport {
+            position,
+            // The same words as the text: "word 7 is not a SLIP-39 word", "was unreadable",
+            // "is wrong".
+            kind: if !f.was_unreadable {
+                "wrong"
+            } else if n.unknown_words.contains(&position) {
+                "not_a_slip39_word"
+            } else {
+                "unreadable"
+            },
+        }
     }));
     out
 }
