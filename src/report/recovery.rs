@@ -421,6 +421,43 @@ mod tests {
     use crate::{MasterSecret, Passphrase, SplitPlan};
 
     #[test]
+    fn a_word_not_in_the_list_is_named_as_the_text_names_it() {
+        let set = SplitPlan::single(2, 3)
+            .unwrap()
+            .split(
+                &MasterSecret::new(alloc::vec![7; 16]).unwrap(),
+                &Passphrase::empty(),
+            )
+            .unwrap();
+        let words: Vec<String> = set.shares().map(|s| s.to_words().to_string()).collect();
+        let mut typo: Vec<&str> = words[0].split(' ').collect();
+        typo[4] = "xyzzy";
+        let mut smudge: Vec<&str> = words[1].split(' ').collect();
+        smudge[6] = "?";
+        let (typo, smudge) = (typo.join(" "), smudge.join(" "));
+        let mut pile = Pile::new();
+        pile.add_texts([(typo.as_str(), "a line 1"), (smudge.as_str(), "a line 2")]);
+        let check = CheckReport::of(&pile, &pile.analyze());
+        let kinds = |n: usize| {
+            check.shares[n]
+                .repaired
+                .iter()
+                .map(|r| (r.position, r.kind))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds(0), [(5, "not_a_slip39_word")]);
+        assert_eq!(kinds(1), [(7, "unreadable")]);
+        let inspect = InspectReport::of(&pile, 0);
+        assert_eq!(inspect.repaired, check.shares[0].repaired);
+        assert_eq!((inspect.member, inspect.group, inspect.words), (1, 1, 20));
+        assert_eq!(inspect.iterations, 20_000);
+        assert_eq!(inspect.set, set.identifier().short_name());
+        // The text says the same.
+        let text = crate::describe::recovery::entry_repairs(&pile, 0, false).join("\n");
+        assert!(text.contains("word 5 is not a SLIP-39 word"), "{text}");
+    }
+
+    #[test]
     fn the_check_report_carries_its_schema_and_positions_only() {
         let set = SplitPlan::single(2, 3)
             .unwrap()
