@@ -6,13 +6,14 @@
 //! stdin and stdout).
 //!
 //! The interpreter is `$SEEDSHARD_REF_PYTHON`, else `.venv/bin/python` (which `.ci/run`
-//! creates). Without it the tests are skipped with a message, except under `CI=true`, where
-//! they fail. Each run draws a fresh seed, printed so that a failure can be replayed with
+//! creates). Without it the tests are reported as ignored (run through `common::Harness`:
+//! add each test to `main`), except under `CI=true`, where they fail. Each run draws a fresh seed, printed so that a failure can be replayed with
 //! `SEEDSHARD_INTEROP_SEED=<seed> cargo test --test interop`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 
 use seedshard::{
     combine, GroupSpec, IterationExponent, MasterSecret, Passphrase, Share, SplitPlan,
@@ -20,7 +21,7 @@ use seedshard::{
 use serde_json::{json, Value};
 
 mod common;
-use common::in_ci;
+use common::Need;
 
 /// Random cases in each direction.
 const CASES: usize = 120;
@@ -28,10 +29,17 @@ const CASES: usize = 120;
 // ---------------------------------------------------------------------------------------------
 // The reference interpreter
 
-/// The Python interpreter that has `shamir_mnemonic` 0.3.0, or `None` (with a message) when
-/// there is none outside CI. Under CI a missing interpreter fails the test.
-fn reference_python() -> Option<PathBuf> {
-    common::slip39_reference_python()
+static PYTHON: OnceLock<Need<PathBuf>> = OnceLock::new();
+static SHAMIR: OnceLock<Need<PathBuf>> = OnceLock::new();
+
+/// The Python interpreter that has `shamir_mnemonic` 0.3.0, looked for once.
+fn python_need() -> &'static Need<PathBuf> {
+    PYTHON.get_or_init(common::slip39_reference_need)
+}
+
+/// The reference interpreter (the tests that call it run only when it is there).
+fn python() -> PathBuf {
+    python_need().clone().expect("checked by the harness")
 }
 
 fn run_reference(python: &Path, requests: &[Value]) -> Vec<Value> {
@@ -218,11 +226,8 @@ fn strings(v: &Value) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 // Library level
 
-#[test]
 fn reference_splits_seedshard_combines() {
-    let Some(python) = reference_python() else {
-        return;
-    };
+    let python = python();
     let mut rng = Rng::from_env_or_time();
     let cases: Vec<Case> = (0..CASES).map(|_| Case::random(&mut rng)).collect();
     let requests: Vec<Value> = cases.iter().map(Case::split_request).collect();
@@ -309,11 +314,8 @@ fn reference_splits_seedshard_combines() {
     }
 }
 
-#[test]
 fn seedshard_splits_reference_combines() {
-    let Some(python) = reference_python() else {
-        return;
-    };
+    let python = python();
     let mut rng = Rng::from_env_or_time();
     let cases: Vec<Case> = (0..CASES).map(|_| Case::random(&mut rng)).collect();
 
@@ -388,11 +390,8 @@ fn seedshard(args: &[&str], dir: &Path) -> std::process::Output {
 /// (groups, group threshold, secret length, passphrase, extendable, exponent)
 type CliRun = (&'static [&'static str], u8, usize, &'static str, bool, u8);
 
-#[test]
 fn cli_split_json_recovers_in_reference() {
-    let Some(python) = reference_python() else {
-        return;
-    };
+    let python = python();
     let mut rng = Rng::from_env_or_time();
     let dir = tempfile::tempdir().expect("temp dir");
     let runs: [CliRun; 4] = [
@@ -470,11 +469,8 @@ fn cli_split_json_recovers_in_reference() {
     }
 }
 
-#[test]
 fn cli_combines_reference_set() {
-    let Some(python) = reference_python() else {
-        return;
-    };
+    let python = python();
     let mut rng = Rng::from_env_or_time();
     let dir = tempfile::tempdir().expect("temp dir");
     let cases: Vec<Case> = (0..6).map(|_| Case::random(&mut rng)).collect();
@@ -534,37 +530,29 @@ fn cli_combines_reference_set() {
 }
 
 /// The reference command-line tool (`shamir`, from `shamir-mnemonic[cli]`) next to the
-/// reference interpreter, or `None` (with a message) outside CI when it is missing.
-fn reference_cli(python: &Path) -> Option<PathBuf> {
-    let cli = python.with_file_name("shamir");
-    let works = Command::new(&cli)
-        .args(["create", "--help"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if works {
-        return Some(cli);
-    }
-    let how = "install it with: .venv/bin/pip install 'shamir-mnemonic[cli]==0.3.0'";
-    assert!(
-        !in_ci(),
-        "the reference `shamir` command is required under CI: {} does not run; {how}",
-        cli.display()
-    );
-    eprintln!(
-        "skipping interop test: {} does not run; {how}",
-        cli.display()
-    );
-    None
+/// reference interpreter, looked for once.
+fn shamir_need() -> &'static Need<PathBuf> {
+    SHAMIR.get_or_init(|| {
+        let python = python_need().clone()?;
+        let cli = python.with_file_name("shamir");
+        let works = Command::new(&cli)
+            .args(["create", "--help"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if works {
+            Ok(cli)
+        } else {
+            Err(format!(
+                "the reference `shamir` command is missing: {} does not run; install it with: \
+                 .venv/bin/pip install 'shamir-mnemonic[cli]==0.3.0'",
+                cli.display()
+            ))
+        }
+    })
 }
 
-#[test]
 fn cli_combines_the_output_of_shamir_create_as_is() {
-    let Some(python) = reference_python() else {
-        return;
-    };
-    let Some(shamir) = reference_cli(&python) else {
-        return;
-    };
+    let shamir = shamir_need().clone().expect("checked by the harness");
     let mut rng = Rng::from_env_or_time();
     let dir = tempfile::tempdir().expect("temp dir");
     for (k, (args, bytes)) in [
@@ -632,4 +620,35 @@ fn cli_combines_the_output_of_shamir_create_as_is() {
         let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
         assert_eq!(doc["master_secret_hex"], secret, "run {k} on stdin");
     }
+}
+
+fn main() {
+    let python = python_need();
+    common::Harness::new(include_str!("interop.rs"))
+        .needs(
+            "reference_splits_seedshard_combines",
+            python,
+            reference_splits_seedshard_combines,
+        )
+        .needs(
+            "seedshard_splits_reference_combines",
+            python,
+            seedshard_splits_reference_combines,
+        )
+        .needs(
+            "cli_split_json_recovers_in_reference",
+            python,
+            cli_split_json_recovers_in_reference,
+        )
+        .needs(
+            "cli_combines_reference_set",
+            python,
+            cli_combines_reference_set,
+        )
+        .needs(
+            "cli_combines_the_output_of_shamir_create_as_is",
+            shamir_need(),
+            cli_combines_the_output_of_shamir_create_as_is,
+        )
+        .run()
 }

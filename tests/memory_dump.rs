@@ -25,7 +25,8 @@
 //! must hold a canary from the process's environment (at the top of its stack), so a dump
 //! that misses the stack or the heap cannot pass.
 //!
-//! Needs gdb and python3 (a missing tool fails the test in CI, else skips it). gdb must be
+//! Needs gdb and python3 (a missing tool fails the test in CI, else it is reported as ignored;
+//! run through `common::Harness`: add each test to `main`). gdb must be
 //! allowed to trace its own child (as root, or with the default ptrace scope); the binary
 //! marks itself non-dumpable, which does not stop its tracer from reading its memory.
 
@@ -43,17 +44,9 @@ use seedshard::slip39::wordlist;
 use seedshard::MasterSecret;
 
 mod common;
-use common::in_ci;
 
 const BIN: &str = env!("CARGO_BIN_EXE_seedshard");
 const CANARY_VAR: &str = "SEEDSHARD_DUMP_CANARY";
-
-fn tool_works(cmd: &str, arg: &str) -> bool {
-    Command::new(cmd)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 fn driver() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/memory_dump/gdb_run.py")
@@ -521,17 +514,7 @@ struct Run {
     files: Vec<&'static str>,
 }
 
-#[test]
 fn no_secret_is_left_in_memory_at_exit() {
-    let have = tool_works("gdb", "--version") && tool_works("python3", "--version");
-    if !have {
-        assert!(
-            !in_ci(),
-            "gdb and python3 are needed for the memory dump test"
-        );
-        eprintln!("skipped: gdb or python3 not found");
-        return;
-    }
     let started = Instant::now();
     let f = fixture();
     let d = f.dir.path();
@@ -869,4 +852,16 @@ fn no_secret_is_left_in_memory_at_exit() {
 
 fn memchr_find(hay: &[u8], needle: &[u8]) -> bool {
     AhoCorasick::new([needle]).unwrap().is_match(hay)
+}
+
+fn main() {
+    let need = common::tool_need("gdb", "--version", "gdb")
+        .and_then(|()| common::tool_need("python3", "--version", "python3"));
+    common::Harness::new(include_str!("memory_dump.rs"))
+        .needs(
+            "no_secret_is_left_in_memory_at_exit",
+            &need,
+            no_secret_is_left_in_memory_at_exit,
+        )
+        .run()
 }

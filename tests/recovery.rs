@@ -3,7 +3,8 @@
 //! shares and extended sets checked here and in the SLIP-39 reference implementation.
 //!
 //! The reference interpreter is `$SEEDSHARD_REF_PYTHON`, else `.venv/bin/python`; without it
-//! those tests are skipped with a message, except under `CI=true`, where they fail.
+//! that test is reported as ignored, except under `CI=true`, where it fails. The tests run
+//! through `common::Harness` (add each new test to `main`).
 
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -87,7 +88,6 @@ fn positions(fixes: &[Fix]) -> Vec<usize> {
     fixes.iter().map(|f| f.position).collect()
 }
 
-#[test]
 fn up_to_three_unreadable_words_are_worked_out_exactly() {
     for seed in 0..SETS {
         let mut rng = StdRng::seed_from_u64(seed);
@@ -140,7 +140,6 @@ fn up_to_three_unreadable_words_are_worked_out_exactly() {
     }
 }
 
-#[test]
 fn four_unreadable_words_are_refused_unless_the_set_supplies_the_first_two() {
     let mut rng = StdRng::seed_from_u64(7);
     let case = random_case(&mut rng);
@@ -165,7 +164,6 @@ fn four_unreadable_words_are_refused_unless_the_set_supplies_the_first_two() {
     assert_eq!(added.outcome, AddOutcome::Duplicate { of: 0 });
 }
 
-#[test]
 fn one_wrong_word_is_located_with_its_candidate() {
     for seed in 0..SETS {
         let mut rng = StdRng::seed_from_u64(1000 + seed);
@@ -215,7 +213,6 @@ fn one_wrong_word_is_located_with_its_candidate() {
     }
 }
 
-#[test]
 fn two_wrong_words_are_not_guessed() {
     let mut rng = StdRng::seed_from_u64(99);
     for _ in 0..20 {
@@ -267,7 +264,6 @@ fn impostor(case: &Case, g: usize, m: usize, seed: u64) -> Share {
     set.groups()[g][m].clone()
 }
 
-#[test]
 fn a_swapped_share_beyond_the_threshold_is_named_wherever_it_comes() {
     let mut done = 0;
     for seed in 0..SETS * 4 {
@@ -361,7 +357,6 @@ fn a_swapped_share_beyond_the_threshold_is_named_wherever_it_comes() {
     assert!(done >= 20, "only {done} sets had a suitable group");
 }
 
-#[test]
 fn foreign_and_duplicate_shares_are_set_aside_and_the_set_recovers() {
     for seed in 0..SETS {
         let mut rng = StdRng::seed_from_u64(3000 + seed);
@@ -419,7 +414,6 @@ fn foreign_and_duplicate_shares_are_set_aside_and_the_set_recovers() {
     }
 }
 
-#[test]
 fn a_missing_share_is_reported_with_exact_progress() {
     for seed in 0..SETS {
         let mut rng = StdRng::seed_from_u64(4000 + seed);
@@ -465,7 +459,6 @@ fn a_missing_share_is_reported_with_exact_progress() {
     }
 }
 
-#[test]
 fn progress_lines_read_as_documented() {
     let plan = SplitPlan::new(
         2,
@@ -488,7 +481,6 @@ fn progress_lines_read_as_documented() {
     );
 }
 
-#[test]
 fn reissued_shares_equal_the_lost_ones_and_new_indices_recombine() {
     for seed in 0..SETS {
         let mut rng = StdRng::seed_from_u64(5000 + seed);
@@ -545,7 +537,6 @@ fn reissued_shares_equal_the_lost_ones_and_new_indices_recombine() {
     }
 }
 
-#[test]
 fn extend_issues_a_new_set_for_the_same_wallet_and_refuses_without_the_flag() {
     let mut checked = 0;
     for seed in 0..SETS / 2 {
@@ -571,7 +562,6 @@ fn extend_issues_a_new_set_for_the_same_wallet_and_refuses_without_the_flag() {
     assert!(checked > 5);
 }
 
-#[test]
 fn other_set_names_are_the_identifiers_short_names() {
     let a = Identifier::new(0).unwrap().short_name();
     let b = Identifier::new(Identifier::MAX).unwrap().short_name();
@@ -607,11 +597,8 @@ fn texts(shares: &[Share]) -> Vec<String> {
     shares.iter().map(|s| s.to_words().to_string()).collect()
 }
 
-#[test]
 fn reissued_and_extended_shares_recover_in_the_reference() {
-    let Some(python) = common::slip39_reference_python() else {
-        return;
-    };
+    let python = common::slip39_reference_need().expect("checked by the harness");
     let mut requests = Vec::new();
     let mut expected = Vec::new();
     for seed in 0..SETS / 2 {
@@ -660,7 +647,6 @@ fn reissued_and_extended_shares_recover_in_the_reference() {
     }
 }
 
-#[test]
 fn official_vectors_through_the_accumulator() {
     // Valid vectors recover their secret untouched. Invalid ones are refused or do not
     // recover, except a wrong checksum, which the accumulator locates (one word, shown for
@@ -710,7 +696,6 @@ fn official_vectors_through_the_accumulator() {
     }
 }
 
-#[test]
 fn the_other_shares_point_at_damaged_first_words_and_missing_words() {
     let mut rng = StdRng::seed_from_u64(8);
     let case = random_case(&mut rng);
@@ -762,7 +747,6 @@ fn the_other_shares_point_at_damaged_first_words_and_missing_words() {
     assert_eq!(added.note.unwrap().extra_word, Some(4));
 }
 
-#[test]
 fn a_word_left_out_is_put_back() {
     for seed in 0..SETS {
         let mut rng = StdRng::seed_from_u64(9000 + seed);
@@ -789,7 +773,6 @@ fn a_word_left_out_is_put_back() {
     }
 }
 
-#[test]
 fn a_single_card_group_is_not_reissued_at_another_number() {
     let plan = SplitPlan::new(
         2,
@@ -819,7 +802,6 @@ fn a_single_card_group_is_not_reissued_at_another_number() {
     );
 }
 
-#[test]
 fn the_digest_is_claimed_only_where_there_is_one() {
     let secret = MasterSecret::new(vec![1; 16]).unwrap();
     let lone = SplitPlan::single(1, 1)
@@ -843,4 +825,75 @@ fn the_digest_is_claimed_only_where_there_is_one() {
     .unwrap();
     let a = Recovery::from_shares(groups.shares()).analyze();
     assert!(a.all_good() && a.digest_checked);
+}
+
+fn main() {
+    common::Harness::new(include_str!("recovery.rs"))
+        .test(
+            "up_to_three_unreadable_words_are_worked_out_exactly",
+            up_to_three_unreadable_words_are_worked_out_exactly,
+        )
+        .test(
+            "four_unreadable_words_are_refused_unless_the_set_supplies_the_first_two",
+            four_unreadable_words_are_refused_unless_the_set_supplies_the_first_two,
+        )
+        .test(
+            "one_wrong_word_is_located_with_its_candidate",
+            one_wrong_word_is_located_with_its_candidate,
+        )
+        .test(
+            "two_wrong_words_are_not_guessed",
+            two_wrong_words_are_not_guessed,
+        )
+        .test(
+            "a_swapped_share_beyond_the_threshold_is_named_wherever_it_comes",
+            a_swapped_share_beyond_the_threshold_is_named_wherever_it_comes,
+        )
+        .test(
+            "foreign_and_duplicate_shares_are_set_aside_and_the_set_recovers",
+            foreign_and_duplicate_shares_are_set_aside_and_the_set_recovers,
+        )
+        .test(
+            "a_missing_share_is_reported_with_exact_progress",
+            a_missing_share_is_reported_with_exact_progress,
+        )
+        .test(
+            "progress_lines_read_as_documented",
+            progress_lines_read_as_documented,
+        )
+        .test(
+            "reissued_shares_equal_the_lost_ones_and_new_indices_recombine",
+            reissued_shares_equal_the_lost_ones_and_new_indices_recombine,
+        )
+        .test(
+            "extend_issues_a_new_set_for_the_same_wallet_and_refuses_without_the_flag",
+            extend_issues_a_new_set_for_the_same_wallet_and_refuses_without_the_flag,
+        )
+        .test(
+            "other_set_names_are_the_identifiers_short_names",
+            other_set_names_are_the_identifiers_short_names,
+        )
+        .needs(
+            "reissued_and_extended_shares_recover_in_the_reference",
+            &common::slip39_reference_need(),
+            reissued_and_extended_shares_recover_in_the_reference,
+        )
+        .test(
+            "official_vectors_through_the_accumulator",
+            official_vectors_through_the_accumulator,
+        )
+        .test(
+            "the_other_shares_point_at_damaged_first_words_and_missing_words",
+            the_other_shares_point_at_damaged_first_words_and_missing_words,
+        )
+        .test("a_word_left_out_is_put_back", a_word_left_out_is_put_back)
+        .test(
+            "a_single_card_group_is_not_reissued_at_another_number",
+            a_single_card_group_is_not_reissued_at_another_number,
+        )
+        .test(
+            "the_digest_is_claimed_only_where_there_is_one",
+            the_digest_is_claimed_only_where_there_is_one,
+        )
+        .run()
 }

@@ -37,7 +37,8 @@ pub fn share_file_lines(set: &ShareSet, mode: Option<ShareMode>) -> Vec<Zeroizin
         format!("{} of {} groups needed", set.group_threshold(), group_count)
     };
     let mut lines = alloc::vec![plain(format!(
-        "# SLIP-39 share set {}: {needed} (extendable: {}; iteration exponent {})",
+        "# SLIP-39 share set {} (identifier {}): {needed} (extendable: {}; iteration exponent {})",
+        set.identifier().short_name(),
         set.identifier(),
         if set.extendable() { "yes" } else { "no" },
         set.iteration_exponent()

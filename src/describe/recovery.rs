@@ -456,7 +456,7 @@ pub fn check_lines(pile: &Pile, a: &Analysis, show_words: bool) -> Vec<String> {
             Err(e) => {
                 let lines = text_error_lines(item.typed().unwrap_or_default(), e, show_words);
                 report.push(format!(
-                    "share {number} ({}): not usable: {}",
+                    "share {number} ({}): unusable: {}",
                     item.source(),
                     lines[0]
                 ));

@@ -2,7 +2,8 @@
 //! secret (`verify`), and the schema-versioned wrappers of the plan and roll-call reports.
 //!
 //! With feature `serde` these types derive `Serialize`; their serialisation is the JSON of
-//! `seedshard split --json`, `verify --json`, `plan --json` and `rollcall --json`.
+//! `seedshard split --json`, `extend --json`, `verify --json`, `plan --json` and
+//! `rollcall --json`.
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -35,6 +36,8 @@ fn phrase<S: serde::Serializer>(
 #[derive(Debug, Clone)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ShareSetReport {
+    /// The set's short name (as on the cards and in every message: `AMBER FALCON`).
+    pub set: String,
     /// The set identifier.
     pub identifier: u16,
     /// The extendable flag.
@@ -77,6 +80,7 @@ impl ShareSetReport {
     /// The report of `set`.
     pub fn new(set: &ShareSet) -> Self {
         Self {
+            set: set.identifier().short_name(),
             identifier: set.identifier().get(),
             extendable: set.extendable(),
             iteration_exponent: set.iteration_exponent().get(),
@@ -252,6 +256,32 @@ impl SplitReport {
             bip39_phrase: backup.new_phrase().map(|p| p.to_words()),
             notes: backup.notes(),
             plan,
+        }
+    }
+}
+
+/// What `extend --json` prints: the new set as `split --json` writes it, with the mode of the
+/// share file read, when known.
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ExtendReport {
+    /// [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// The new set.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub set: ShareSetReport,
+    /// `slip39`, `entropy` or `seed`, when known (as in the share file's mode line).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub mode: Option<&'static str>,
+}
+
+impl ExtendReport {
+    /// The report of the new `set`, made from shares of `mode`.
+    pub fn new(set: &ShareSet, mode: Option<&'static str>) -> Self {
+        Self {
+            schema: SCHEMA_VERSION,
+            set: ShareSetReport::new(set),
+            mode,
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Reports of recovery: checking a pile of shares ([`CheckReport`]) and combining it
-//! ([`CombineReport`]). Positions and public fields only, never share words; the combine
+//! Reports of recovery: checking a pile of shares ([`CheckReport`]), combining it
+//! ([`CombineReport`]) and the public fields of one share ([`InspectReport`]). Positions and public fields only, never share words; the combine
 //! report holds the recovered secret, in zeroizing strings, for the person who asked for it.
 
 use alloc::string::String;
@@ -58,14 +58,16 @@ pub struct ShareReport {
     pub error: Option<String>,
 }
 
-/// A word worked out or corrected: its position as typed and how.
+/// A word worked out or corrected: its position as typed (as the text output gives it) and
+/// how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub struct RepairReport {
     /// 1-based position.
     pub position: usize,
-    /// `unreadable`, `wrong`, `missing`, `extra` or `from_other_shares`.
+    /// `unreadable` (written `?`), `not_a_slip39_word`, `wrong`, `missing`, `extra` or
+    /// `from_other_shares`: the words of the text output ("word 7 is not a SLIP-39 word").
     pub kind: &'static str,
 }
 
@@ -163,15 +165,31 @@ fn repairs(note: Option<&RepairNote>) -> Vec<RepairReport> {
         position,
         kind: "extra",
     }));
-    out.extend(n.fixes.iter().map(|f| RepairReport {
-        position: f.position,
-        kind: if n.missing_word == Some(f.position) {
-            "missing"
-        } else if f.was_unreadable {
-            "unreadable"
-        } else {
-            "wrong"
-        },
+    out.extend(n.fixes.iter().map(|f| {
+        if n.missing_word == Some(f.position) {
+            // Put back before this word as typed.
+            return RepairReport {
+                position: f.position,
+                kind: "missing",
+            };
+        }
+        // Positions as typed, as the text says them: after a word taken out, one more.
+        let position = match n.extra_word {
+            Some(x) if f.position >= x => f.position + 1,
+            _ => f.position,
+        };
+        RepairReport {
+            position,
+            // The same words as the text: "word 7 is not a SLIP-39 word", "was unreadable",
+            // "is wrong".
+            kind: if !f.was_unreadable {
+                "wrong"
+            } else if n.unknown_words.contains(&position) {
+                "not_a_slip39_word"
+            } else {
+                "unreadable"
+            },
+        }
     }));
     out
 }
@@ -263,6 +281,69 @@ impl CheckReport {
     }
 }
 
+/// The public fields of one share (`seedshard inspect --json`): nothing secret, no other
+/// share needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub struct InspectReport {
+    /// [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// Where the share came from ("share.txt line 3").
+    pub source: String,
+    /// The set's short name.
+    pub set: String,
+    /// The set's identifier.
+    pub identifier: u16,
+    /// The extendable flag.
+    pub extendable: bool,
+    /// The iteration exponent.
+    pub iteration_exponent: u8,
+    /// PBKDF2 iterations the passphrase costs (10000 x 2^exponent).
+    pub iterations: u32,
+    /// 1-based group.
+    pub group: u16,
+    /// Groups in the set.
+    pub group_count: u8,
+    /// Groups needed.
+    pub group_threshold: u8,
+    /// 1-based member.
+    pub member: u16,
+    /// Members of the group needed.
+    pub member_threshold: u8,
+    /// Secret length in bits.
+    pub secret_bits: usize,
+    /// Words in the share.
+    pub words: usize,
+    /// Words worked out or corrected (positions only).
+    pub repaired: Vec<RepairReport>,
+}
+
+impl InspectReport {
+    /// The report of the share read as `entry` of `pile`.
+    pub fn of(pile: &Pile, entry: usize) -> Self {
+        let e = &pile.recovery().entries()[entry];
+        let f = crate::slip39::recovery::PublicFields::of(e.share());
+        Self {
+            schema: SCHEMA_VERSION,
+            source: String::from(e.source()),
+            set: f.identifier.short_name(),
+            identifier: f.identifier.get(),
+            extendable: f.extendable,
+            iteration_exponent: f.iteration_exponent,
+            iterations: f.iterations(),
+            group: u16::from(f.group_index) + 1,
+            group_count: f.group_count,
+            group_threshold: f.group_threshold,
+            member: u16::from(f.member_index) + 1,
+            member_threshold: f.member_threshold,
+            secret_bits: f.secret_bits,
+            words: f.words,
+            repaired: repairs(e.note()),
+        }
+    }
+}
+
 #[cfg(feature = "serde")]
 fn expose<S: serde::Serializer>(s: &Zeroizing<String>, ser: S) -> Result<S::Ok, S::Error> {
     ser.serialize_str(s)
@@ -338,6 +419,43 @@ impl<R> core::fmt::Debug for CombineReport<R> {
 mod tests {
     use super::*;
     use crate::{MasterSecret, Passphrase, SplitPlan};
+
+    #[test]
+    fn a_word_not_in_the_list_is_named_as_the_text_names_it() {
+        let set = SplitPlan::single(2, 3)
+            .unwrap()
+            .split(
+                &MasterSecret::new(alloc::vec![7; 16]).unwrap(),
+                &Passphrase::empty(),
+            )
+            .unwrap();
+        let words: Vec<String> = set.shares().map(|s| s.to_words().to_string()).collect();
+        let mut typo: Vec<&str> = words[0].split(' ').collect();
+        typo[4] = "xyzzy";
+        let mut smudge: Vec<&str> = words[1].split(' ').collect();
+        smudge[6] = "?";
+        let (typo, smudge) = (typo.join(" "), smudge.join(" "));
+        let mut pile = Pile::new();
+        pile.add_texts([(typo.as_str(), "a line 1"), (smudge.as_str(), "a line 2")]);
+        let check = CheckReport::of(&pile, &pile.analyze());
+        let kinds = |n: usize| {
+            check.shares[n]
+                .repaired
+                .iter()
+                .map(|r| (r.position, r.kind))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds(0), [(5, "not_a_slip39_word")]);
+        assert_eq!(kinds(1), [(7, "unreadable")]);
+        let inspect = InspectReport::of(&pile, 0);
+        assert_eq!(inspect.repaired, check.shares[0].repaired);
+        assert_eq!((inspect.member, inspect.group, inspect.words), (1, 1, 20));
+        assert_eq!(inspect.iterations, 20_000);
+        assert_eq!(inspect.set, set.identifier().short_name());
+        // The text says the same.
+        let text = crate::describe::recovery::entry_repairs(&pile, 0, false).join("\n");
+        assert!(text.contains("word 5 is not a SLIP-39 word"), "{text}");
+    }
 
     #[test]
     fn the_check_report_carries_its_schema_and_positions_only() {

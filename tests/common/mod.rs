@@ -8,6 +8,96 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// What a test needs from outside the repository (a tool, a reference implementation): `Ok`
+/// with it, or `Err` saying what is missing and how to get it.
+pub type Need<T> = Result<T, String>;
+
+/// The tests of a file whose tests need outside tools, run by `libtest-mimic` (the file is a
+/// `harness = false` test target) so that a test whose tool is missing is reported as
+/// **ignored**, in its own line and in the summary (`N passed; 0 failed; M ignored`), never
+/// as a silent "ok". Under CI ([`in_ci`]) a missing tool fails the test instead, with the
+/// reason. A test ignored for a missing tool that is run anyway (`-- --ignored`) fails with
+/// the reason too: it never passes without having run.
+///
+/// In such a file `#[test]` does nothing: every test is added here ([`Harness::run`] refuses
+/// a file that still has one, so that no test is silently left out).
+pub struct Harness {
+    source: &'static str,
+    trials: Vec<libtest_mimic::Trial>,
+    missing: Vec<String>,
+}
+
+impl Harness {
+    /// The tests of the file whose text is `source` (`include_str!` of the file itself).
+    pub fn new(source: &'static str) -> Self {
+        Self {
+            source,
+            trials: Vec::new(),
+            missing: Vec::new(),
+        }
+    }
+
+    /// A test that needs nothing from outside.
+    pub fn test(mut self, name: &str, test: fn()) -> Self {
+        self.trials.push(libtest_mimic::Trial::test(name, move || {
+            test();
+            Ok(())
+        }));
+        self
+    }
+
+    /// A test that needs `need`: run when it is there; otherwise ignored (outside CI) or
+    /// failed (in CI), naming what is missing.
+    pub fn needs<T>(mut self, name: &str, need: &Need<T>, test: fn()) -> Self {
+        match need {
+            Ok(_) => return self.test(name, test),
+            Err(why) if in_ci() => {
+                let why = format!("required under CI: {why}");
+                self.trials
+                    .push(libtest_mimic::Trial::test(name, move || Err(why.into())));
+            }
+            Err(why) => {
+                self.missing.push(format!("{name}: {why}"));
+                let why = format!("not run: {why}");
+                self.trials.push(
+                    libtest_mimic::Trial::test(name, move || Err(why.into()))
+                        .with_ignored_flag(true),
+                );
+            }
+        }
+        self
+    }
+
+    /// A test that cannot run on this platform (`why`): ignored, in CI too.
+    pub fn not_here(mut self, name: &str, why: &str) -> Self {
+        self.missing.push(format!("{name}: {why}"));
+        let why = format!("not run: {why}");
+        self.trials.push(
+            libtest_mimic::Trial::test(name, move || Err(why.into())).with_ignored_flag(true),
+        );
+        self
+    }
+
+    /// Runs the tests as `cargo test` asked (filters, `--ignored`, `--list`, threads) and
+    /// exits with libtest's exit code.
+    pub fn run(self) -> ! {
+        let attribute = concat!("#[", "test]");
+        assert!(
+            !self.source.lines().any(|l| l.trim() == attribute),
+            "this test file runs through common::Harness: add the test to its main() instead of marking it {attribute}"
+        );
+        if !self.missing.is_empty() {
+            eprintln!(
+                "ignored because something they need is missing (CI=true fails them instead):"
+            );
+            for m in &self.missing {
+                eprintln!("  {m}");
+            }
+        }
+        libtest_mimic::run(&libtest_mimic::Arguments::from_args(), self.trials).exit()
+    }
+}
+
 /// True in CI: `CI` set to any non-empty value other than `0` or `false` (GitHub Actions and
 /// most CI systems set `CI=true`; some set `1` or their name). In CI a missing tool or
 /// reference implementation fails the test instead of skipping it.
@@ -103,6 +193,23 @@ pub fn reference_python(
     how: &str,
     probe: impl FnOnce(&Path) -> Result<(), String>,
 ) -> Option<PathBuf> {
+    match reference_python_need(what, how, probe) {
+        Ok(python) => Some(python),
+        Err(problem) => {
+            assert!(!in_ci(), "{problem}");
+            eprintln!("skipping: {problem}");
+            None
+        }
+    }
+}
+
+/// The Python interpreter of the reference implementations (see [`reference_python`]), as a
+/// [`Need`] for [`Harness::needs`].
+pub fn reference_python_need(
+    what: &str,
+    how: &str,
+    probe: impl FnOnce(&Path) -> Result<(), String>,
+) -> Need<PathBuf> {
     let candidate = std::env::var_os("SEEDSHARD_REF_PYTHON")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"));
@@ -110,16 +217,23 @@ pub fn reference_python(
         format!("{} does not exist", candidate.display())
     } else {
         match probe(&candidate) {
-            Ok(()) => return Some(candidate),
+            Ok(()) => return Ok(candidate),
             Err(e) => format!("{}: {e}", candidate.display()),
         }
     };
-    assert!(
-        !in_ci(),
-        "the {what} is required under CI: {problem}; {how}"
-    );
-    eprintln!("skipping the {what} test: {problem}; {how}");
-    None
+    Err(format!("the {what} is missing: {problem}; {how}"))
+}
+
+/// `Ok` when `tool ARG` runs and exits 0, else what is missing and the Debian package that
+/// has it (`package`).
+pub fn tool_need(tool: &str, arg: &str, package: &str) -> Need<()> {
+    match std::process::Command::new(tool).arg(arg).output() {
+        Ok(o) if o.status.success() => Ok(()),
+        Ok(o) => Err(format!("`{tool} {arg}` exits with {}", o.status)),
+        Err(e) => Err(format!(
+            "`{tool}` does not run ({e}): apt-get install {package}, or run .ci/run"
+        )),
+    }
 }
 
 /// Runs `python ARGS` with `requests` as a JSON array on its standard input and returns its
@@ -177,7 +291,19 @@ pub fn run_slip39_reference(
 
 /// The interpreter with `shamir-mnemonic` 0.3.0 (see [`reference_python`]).
 pub fn slip39_reference_python() -> Option<PathBuf> {
-    reference_python(
+    match slip39_reference_need() {
+        Ok(python) => Some(python),
+        Err(problem) => {
+            assert!(!in_ci(), "{problem}");
+            eprintln!("skipping: {problem}");
+            None
+        }
+    }
+}
+
+/// The interpreter with `shamir-mnemonic` 0.3.0, as a [`Need`].
+pub fn slip39_reference_need() -> Need<PathBuf> {
+    reference_python_need(
         "SLIP-39 reference implementation",
         "create it with: python3 -m venv .venv && .venv/bin/pip install \
          shamir-mnemonic==0.3.0 (or point SEEDSHARD_REF_PYTHON at a python that has it)",

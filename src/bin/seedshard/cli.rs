@@ -202,6 +202,9 @@ pub struct InspectArgs {
     /// A file holding one share, or `-` for standard input (the default).
     #[arg(value_name = "FILE")]
     pub input: Option<PathBuf>,
+    /// Write one JSON document to standard output (see docs/json.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `reissue`.

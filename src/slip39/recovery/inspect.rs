@@ -46,6 +46,14 @@ impl PublicFields {
     }
 }
 
+impl PublicFields {
+    /// The PBKDF2 iterations the passphrase costs: 10000 x 2^exponent (SLIP-0039,
+    /// "Encryption of the master secret": 4 rounds of 2500 x 2^e).
+    pub fn iterations(&self) -> u32 {
+        10_000u32 << self.iteration_exponent
+    }
+}
+
 impl fmt::Display for PublicFields {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
@@ -76,7 +84,7 @@ impl fmt::Display for PublicFields {
             f,
             "iteration exponent: {} ({} PBKDF2 iterations)",
             self.iteration_exponent,
-            10_000u32 << self.iteration_exponent
+            self.iterations()
         )?;
         write!(
             f,

@@ -100,23 +100,10 @@ pub fn run(args: &ExtendArgs) -> CliResult {
     if args.json {
         return output::write_json(
             &mut out,
-            &ExtendJson {
-                set: seedshard::report::backup::ShareSetReport::new(&set),
-                mode: mode.map(ShareMode::as_str),
-            },
+            &seedshard::report::backup::ExtendReport::new(&set, mode.map(ShareMode::as_str)),
         );
     }
     output::write_share_set(&mut out, &set, mode)
         .and_then(|()| out.flush())
         .map_err(crate::write_error)
-}
-
-/// `extend --json`: the new set as `split --json` writes it, with the mode carried.
-#[derive(serde::Serialize)]
-struct ExtendJson {
-    #[serde(flatten)]
-    set: seedshard::report::backup::ShareSetReport,
-    /// `slip39`, `entropy` or `seed`, when known (as in the share file's mode line).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    mode: Option<&'static str>,
 }

@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use seedshard::report::recovery::InspectReport;
 use seedshard::slip39::recovery::PublicFields;
 
 use crate::cli::InspectArgs;
@@ -16,8 +17,9 @@ use crate::pile::{failed_share, Gathered};
 
 /// Runs `inspect`.
 pub fn run(args: &InspectArgs) -> CliResult {
-    // The notes go to standard output: worked-out words only when that is a terminal.
-    let show_words = crate::pile::words_to_stdout();
+    // The notes go to standard output: worked-out words only when that is a terminal (never
+    // with --json, whose report gives positions only).
+    let show_words = !args.json && crate::pile::words_to_stdout();
     let mut inputs = Inputs::default();
     let g: Gathered = if args.input.is_none() && interactive() {
         // On a terminal: ask for the share without echo.
@@ -59,6 +61,9 @@ pub fn run(args: &InspectArgs) -> CliResult {
     let share = g.pile.recovery().entries()[entry].share();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    if args.json {
+        return crate::output::write_json(&mut out, &InspectReport::of(&g.pile, entry));
+    }
     writeln!(out, "{}", PublicFields::of(share)).map_err(crate::write_error)?;
     for line in &seedshard::describe::recovery::entry_repairs(&g.pile, entry, show_words) {
         writeln!(out, "note: {line}").map_err(crate::write_error)?;

@@ -116,7 +116,8 @@ fn suggest(args: &PlanArgs) -> CliResult {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        return output::write_json(
+        let none = found.is_empty();
+        output::write_json(
             &mut out,
             &seedshard::report::backup::SuggestReport {
                 schema: seedshard::report::SCHEMA_VERSION,
@@ -125,7 +126,16 @@ fn suggest(args: &PlanArgs) -> CliResult {
                 resist: goals.resist,
                 survive_losses: goals.survive_losses,
             },
-        );
+        )?;
+        // The same exit code as the text: 1 when no plan meets the goals.
+        return if none {
+            Err(CliError::check_failed(
+                "no plan meets these goals",
+                "lower --survive-losses or --resist, or add holders",
+            ))
+        } else {
+            Ok(())
+        };
     }
     let mut write_all = || -> std::io::Result<()> {
         if found.is_empty() {
