@@ -602,13 +602,29 @@ fn seedshard_reads_at_least_what_the_best_other_decoder_reads_in_every_class() {
     let python = opencv_python();
 
     // Every picture first, so that OpenCV reads them in its own process meanwhile.
+    // SEEDSHARD_BATTERY=speckle (or "speckle/strong"): only the cases whose "class/strength"
+    // name contains it, to work on one class at a time. SEEDSHARD_BATTERY_KEEP=DIR: the
+    // pictures are written there (and kept) instead of a temporary folder.
+    let only = std::env::var("SEEDSHARD_BATTERY").ok();
+    let keep = std::env::var_os("SEEDSHARD_BATTERY_KEEP").map(PathBuf::from);
+    let dir_path = match &keep {
+        Some(k) => {
+            std::fs::create_dir_all(k).unwrap();
+            k.clone()
+        }
+        None => dir.path().to_path_buf(),
+    };
     let mut files = Vec::new();
     for class in 0..CLASSES.len() {
         for strength in 0..STRENGTHS.len() {
+            let name = format!("{}/{}", CLASSES[class], STRENGTHS[strength]);
+            if only.as_ref().is_some_and(|o| !name.contains(o.as_str())) {
+                continue;
+            }
             let seed = (class * 16 + strength) as u64 + 1;
             let bytes = damaged(&base, &card_imgs, class, strength, seed);
             let ext = if class == 3 { "jpg" } else { "png" };
-            let path = dir.path().join(format!("c{class:02}s{strength}.{ext}"));
+            let path = dir_path.join(format!("c{class:02}s{strength}.{ext}"));
             std::fs::write(&path, &bytes).unwrap();
             files.push(((class, strength), path, bytes));
         }
