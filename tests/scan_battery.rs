@@ -615,9 +615,9 @@ fn seedshard_reads_at_least_what_the_best_other_decoder_reads_in_every_class() {
         None => dir.path().to_path_buf(),
     };
     let mut files = Vec::new();
-    for class in 0..CLASSES.len() {
-        for strength in 0..STRENGTHS.len() {
-            let name = format!("{}/{}", CLASSES[class], STRENGTHS[strength]);
+    for (class, class_name) in CLASSES.iter().enumerate() {
+        for (strength, strength_name) in STRENGTHS.iter().enumerate() {
+            let name = format!("{class_name}/{strength_name}");
             if only.as_ref().is_some_and(|o| !name.contains(o.as_str())) {
                 continue;
             }
