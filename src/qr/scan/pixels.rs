@@ -123,3 +123,33 @@ pub(super) fn local_threshold(width: usize, height: usize, px: &[u8]) -> Zeroizi
     }
     out
 }
+
+/// The median of each pixel's 3 x 3 neighbourhood (edges repeated): dust and toner specks of
+/// a pixel or two vanish, while modules of three pixels or more keep their edges.
+pub(super) fn median3(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
+    let mut out = Zeroizing::new(vec![255u8; width * height]);
+    if width == 0 || height == 0 {
+        return out;
+    }
+    let at = |x: usize, y: usize| px[y * width + x];
+    for y in 0..height {
+        let (ya, yb) = (y.saturating_sub(1), (y + 1).min(height - 1));
+        for x in 0..width {
+            let (xa, xb) = (x.saturating_sub(1), (x + 1).min(width - 1));
+            let mut v = [
+                at(xa, ya),
+                at(x, ya),
+                at(xb, ya),
+                at(xa, y),
+                at(x, y),
+                at(xb, y),
+                at(xa, yb),
+                at(x, yb),
+                at(xb, yb),
+            ];
+            let (_, m, _) = v.select_nth_unstable(4);
+            out[y * width + x] = *m;
+        }
+    }
+    out
+}
