@@ -213,5 +213,4 @@ mod tests {
             Some("1 code found, 0 read: move closer or take the photo straight on")
         );
     }
-
 }
