@@ -26,7 +26,7 @@ mod common;
 #[path = "common/damage.rs"]
 mod damage;
 
-use damage::{damaged, gauss, grey, Img, CLASSES, STRENGTHS};
+use damage::{damaged, gauss, grey, scene, Img, CLASSES, STRENGTHS};
 
 const LEVELS: [(EcLevel, &str); 3] = [(EcLevel::M, "M"), (EcLevel::Q, "Q"), (EcLevel::H, "H")];
 
@@ -68,25 +68,6 @@ fn cards(level: EcLevel) -> Vec<(Share, Img, u8)> {
         }
     }
     out
-}
-
-/// The cards laid out two by two, as a flat scan of them (as in the battery).
-fn scene(cards: &[Img]) -> Img {
-    let gap = 24;
-    let (cw, ch) = (
-        cards.iter().map(|c| c.w).max().unwrap(),
-        cards.iter().map(|c| c.h).max().unwrap(),
-    );
-    let mut img = Img::new(2 * cw + 3 * gap, 2 * ch + 3 * gap, 245.0);
-    for (i, c) in cards.iter().enumerate() {
-        let (x0, y0) = (gap + (i % 2) * (cw + gap), gap + (i / 2) * (ch + gap));
-        for y in 0..c.h {
-            for x in 0..c.w {
-                img.px[(y0 + y) * img.w + x0 + x] = c.px[y * c.w + x];
-            }
-        }
-    }
-    img
 }
 
 fn zbar_installed() -> bool {

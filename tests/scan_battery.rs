@@ -30,7 +30,7 @@ mod common;
 #[path = "common/damage.rs"]
 mod damage;
 
-use damage::{damaged, gauss, grey, Img, CLASSES, STRENGTHS};
+use damage::{damaged, gauss, grey, scene, Img, CLASSES, STRENGTHS};
 
 /// The cards of the battery: four shares of three set sizes (20, 33 and 59 words), each as a
 /// grey card image, with the shares.
@@ -66,25 +66,6 @@ fn cards() -> Vec<(Share, Img)> {
         }
     }
     out
-}
-
-/// The four cards laid out two by two on a sheet, as a flat scan of them.
-fn scene(cards: &[Img]) -> Img {
-    let gap = 24;
-    let (cw, ch) = (
-        cards.iter().map(|c| c.w).max().unwrap(),
-        cards.iter().map(|c| c.h).max().unwrap(),
-    );
-    let mut img = Img::new(2 * cw + 3 * gap, 2 * ch + 3 * gap, 245.0);
-    for (i, c) in cards.iter().enumerate() {
-        let (x0, y0) = (gap + (i % 2) * (cw + gap), gap + (i / 2) * (ch + gap));
-        for y in 0..c.h {
-            for x in 0..c.w {
-                img.px[(y0 + y) * img.w + x0 + x] = c.px[y * c.w + x];
-            }
-        }
-    }
-    img
 }
 
 /// The python to run OpenCV with, when it has it.

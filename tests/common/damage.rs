@@ -414,3 +414,22 @@ pub fn damaged(scene: &Img, cards: &[Img], class: usize, strength: usize, seed: 
     };
     img.png()
 }
+
+/// The cards laid out two by two on a sheet, as a flat scan of them.
+pub fn scene(cards: &[Img]) -> Img {
+    let gap = 24;
+    let (cw, ch) = (
+        cards.iter().map(|c| c.w).max().unwrap(),
+        cards.iter().map(|c| c.h).max().unwrap(),
+    );
+    let mut img = Img::new(2 * cw + 3 * gap, 2 * ch + 3 * gap, 245.0);
+    for (i, c) in cards.iter().enumerate() {
+        let (x0, y0) = (gap + (i % 2) * (cw + gap), gap + (i / 2) * (ch + gap));
+        for y in 0..c.h {
+            for x in 0..c.w {
+                img.px[(y0 + y) * img.w + x0 + x] = c.px[y * c.w + x];
+            }
+        }
+    }
+    img
+}
