@@ -630,6 +630,7 @@ fn no_secret_is_left_in_memory_at_exit() {
                 ("share 2: ".into(), stems(&f.shares[1])),
                 ("go on to the passphrase".into(), String::new()),
                 ("SLIP-39 passphrase (".into(), f.passphrase.clone()),
+                ("Clear the share words typed".into(), "y".into()),
             ]),
             expect: vec![f.secret_hex.clone()],
             files: vec![],
