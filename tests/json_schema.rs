@@ -436,6 +436,152 @@ fn rollcall_documents_match_the_schema_also_when_a_share_does_not_match() {
     assert_eq!(v["all_matching"], false);
 }
 
+/// `cards --json` and `reissue --json`: the cards drawn (numbers, holders, codes, no words) and
+/// the share made, each valid against its schema and read by `rollcall --sheet` as the
+/// expected codes (answers by holder name with the cards document).
+#[test]
+fn cards_and_reissue_documents_match_the_schema_and_serve_as_roll_call_sheets() {
+    let split = checked(
+        "split",
+        &[
+            "split",
+            "--group",
+            "2of3",
+            "--group",
+            "2of2",
+            "--group-threshold",
+            "2",
+            "--generate",
+            "--json",
+        ],
+        "",
+        0,
+    );
+    let s = shares(&split);
+    let dir = tempfile::tempdir().unwrap();
+    let cards_dir = dir.path().join("cards");
+    // Shares 1.3 and 2.1, with holders in that order (the file order, not the group order).
+    let input = format!("{}\n{}\n", s[3], s[2]);
+    let cards = checked(
+        "cards",
+        &[
+            "cards",
+            "-",
+            "--cards",
+            path_str(&cards_dir),
+            "--bip39-mode",
+            "none",
+            "--card-format",
+            "svg",
+            "--holder",
+            "Zoë",
+            "--holder",
+            "Ann",
+            "--json",
+        ],
+        &input,
+        0,
+    );
+    assert_eq!(cards["set"], split["set"]);
+    let groups = cards["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    assert_eq!(
+        (groups[0]["group"].as_u64(), groups[1]["group"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(groups[0]["members"], serde_json::json!([3]));
+    assert_eq!(groups[0]["holders"], serde_json::json!(["Ann"]));
+    assert_eq!(groups[1]["holders"], serde_json::json!(["Zoë"]));
+    assert_eq!(groups[0]["rollcall"][0], split["groups"][0]["rollcall"][2]);
+    assert_eq!(groups[1]["rollcall"][0], split["groups"][1]["rollcall"][0]);
+    assert!(
+        !cards.to_string().contains(&s[3]) && !cards.to_string().contains(&s[2]),
+        "share words in cards --json"
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&cards_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    written.sort();
+    let mut listed: Vec<String> = cards["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap().to_string())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, written);
+
+    // The cards document as the owner's sheet: Ann answers by name, Zoë not at all.
+    let sheet = write(dir.path(), "cards.json", &cards.to_string());
+    let answers = format!("Ann: {}\n", groups[0]["rollcall"][0].as_str().unwrap());
+    let report = checked(
+        "rollcall-sheet",
+        &["rollcall", "--sheet", path_str(&sheet), "-", "--json"],
+        &answers,
+        1,
+    );
+    let statuses: Vec<(u64, u64, &str, &str)> = report["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["group"].as_u64().unwrap(),
+                r["member"].as_u64().unwrap(),
+                r["holder"].as_str().unwrap(),
+                r["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        [(1, 3, "Ann", "matching"), (2, 1, "Zoë", "not_answered")]
+    );
+
+    // Member 3 of group 1 made again from members 1 and 2: the same share, the same code.
+    let reissue = checked(
+        "reissue",
+        &["reissue", "-", "--member-index", "3", "--json"],
+        &s[..2].join("\n"),
+        0,
+    );
+    assert_eq!(reissue["groups"][0]["group"], 1);
+    assert_eq!(reissue["groups"][0]["members"], serde_json::json!([3]));
+    assert_eq!(
+        reissue["groups"][0]["shares"][0].as_str(),
+        Some(s[2].as_str())
+    );
+    assert_eq!(
+        reissue["groups"][0]["rollcall"][0],
+        split["groups"][0]["rollcall"][2]
+    );
+    let sheet = write(dir.path(), "reissue.json", &reissue.to_string());
+    let answers = format!(
+        "1.3 {}\n",
+        split["groups"][0]["rollcall"][2].as_str().unwrap()
+    );
+    let report = checked(
+        "rollcall-sheet",
+        &["rollcall", "--sheet", path_str(&sheet), "-", "--json"],
+        &answers,
+        0,
+    );
+    assert_eq!(report["all_matching"], true);
+
+    // Both documents are strict: share words in a cards document, or holders in a reissue
+    // document, fail.
+    let mut bad = cards.clone();
+    bad["groups"][0]["shares"] = serde_json::json!([s[2]]);
+    assert_fails("cards", &bad, "share words in a cards document");
+    let mut bad = reissue.clone();
+    bad["groups"][0]["holders"] = serde_json::json!(["Ann"]);
+    assert_fails("reissue", &bad, "holders in a reissue document");
+    let mut bad = reissue;
+    bad["groups"][0].as_object_mut().unwrap().remove("members");
+    assert_fails("reissue", &bad, "members left out");
+}
+
 /// Every subcommand with a `--json` flag has a schema here: a new JSON document cannot go
 /// undocumented.
 #[test]
@@ -558,6 +704,36 @@ fn a_broken_document_fails_its_schema() {
             document(&run(&["verify", "-", "--json"], &s[..2].join("\n")), 0),
         ),
         ("inspect", document(&run(&["inspect", "--json"], &s[0]), 0)),
+        (
+            "reissue",
+            document(
+                &run(
+                    &["reissue", "-", "--member-index", "3", "--json"],
+                    &s[..2].join("\n"),
+                ),
+                0,
+            ),
+        ),
+        (
+            "cards",
+            document(
+                &run(
+                    &[
+                        "cards",
+                        "-",
+                        "--cards",
+                        path_str(&dir.path().join("cards")),
+                        "--bip39-mode",
+                        "none",
+                        "--card-format",
+                        "svg",
+                        "--json",
+                    ],
+                    &s[0],
+                ),
+                0,
+            ),
+        ),
         (
             "plan",
             document(&run(&["plan", "--group", "2of3", "--json"], ""), 0),

@@ -101,7 +101,6 @@ impl CardPlan {
         wallet: Option<WalletFacts>,
         passphrase_set: Option<bool>,
     ) -> Result<CardFiles, CardError> {
-        let count = shares.len();
         let cards = CardSet::new(
             shares,
             &self.holders,
@@ -145,11 +144,7 @@ impl CardPlan {
                 files.push(("owner-sheet.png".into(), sheet.to_png()));
             }
         }
-        Ok(CardFiles {
-            set_name: cards.set_name(),
-            cards: count,
-            files,
-        })
+        Ok(CardFiles::new(&cards, files))
     }
 }
 
@@ -159,6 +154,7 @@ pub struct CardFiles {
     set_name: String,
     cards: usize,
     files: Vec<(String, Zeroizing<Vec<u8>>)>,
+    drawn: crate::report::backup::NumberedSharesReport,
 }
 
 impl fmt::Debug for CardFiles {
@@ -179,15 +175,22 @@ impl fmt::Debug for CardFiles {
 }
 
 impl CardFiles {
-    /// Files drawn without a [`CardPlan`]: `cards` holder cards of the set named `set_name`
-    /// (a front end that draws only some formats, such as the offline page's PDFs, which
-    /// then gives the same notes).
-    pub fn new(set_name: String, cards: usize, files: Vec<(String, Zeroizing<Vec<u8>>)>) -> Self {
+    /// The `files` drawn of `cards` (the card files and the owner sheet, named). A
+    /// [`CardPlan`] makes them; a front end that draws only some formats (the offline page
+    /// draws only the PDFs) makes them here, and gets the same notes and report.
+    pub fn new(cards: &CardSet, files: Vec<(String, Zeroizing<Vec<u8>>)>) -> Self {
         Self {
-            set_name,
-            cards,
+            set_name: cards.set_name(),
+            cards: cards.shares().len(),
             files,
+            drawn: cards.report(),
         }
+    }
+
+    /// The cards drawn: numbers, holders as printed and roll-call codes (no words), as
+    /// `cards --json` prints them.
+    pub fn drawn(&self) -> &crate::report::backup::NumberedSharesReport {
+        &self.drawn
     }
 
     /// The files: a name (no directory) and the bytes. Secret (share words).

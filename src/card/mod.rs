@@ -444,6 +444,18 @@ impl CardSet {
         &self.shares
     }
 
+    /// The cards as a report: numbers, holders as printed, roll-call codes, no words (what
+    /// `cards --json` prints).
+    pub fn report(&self) -> crate::report::backup::NumberedSharesReport {
+        let first = &self.shares[0];
+        crate::report::backup::NumberedSharesReport::of_set(
+            first,
+            &self.shares,
+            Some(&self.holders),
+            false,
+        )
+    }
+
     /// The options cards are drawn with.
     pub fn options(&self) -> &CardOptions {
         &self.options

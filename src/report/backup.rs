@@ -105,6 +105,200 @@ impl ShareSetReport {
     }
 }
 
+/// Some shares of one set, numbered as on the cards, by group: what `cards --json` (without
+/// the words) and `reissue --json` (with them) print. Each group lists its members' numbers
+/// and, in the same order, their roll-call codes (and words or holders when the report has
+/// them), so that `rollcall --sheet` can read it as the expected codes.
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct NumberedSharesReport {
+    /// The set's short name.
+    pub set: String,
+    /// The set identifier.
+    pub identifier: u16,
+    /// The extendable flag.
+    pub extendable: bool,
+    /// The iteration exponent.
+    pub iteration_exponent: u8,
+    /// Groups needed.
+    pub group_threshold: u8,
+    /// The groups that have shares here, by group number.
+    pub groups: Vec<NumberedGroupReport>,
+}
+
+/// One group of a [`NumberedSharesReport`]. `Debug` never shows share words.
+#[derive(Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct NumberedGroupReport {
+    /// 1-based group number.
+    pub group: u8,
+    /// Members needed.
+    pub member_threshold: u8,
+    /// 1-based member numbers of the shares here.
+    pub members: Vec<u8>,
+    /// The holders' names as printed on the cards (`None`: no name), when known.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub holders: Option<Vec<Option<String>>>,
+    /// The shares' words, in reports that carry them (secret).
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Option::is_none", serialize_with = "some_words")
+    )]
+    pub shares: Option<Vec<Zeroizing<String>>>,
+    /// Each share's roll-call code, in the order of `members`.
+    pub rollcall: Vec<String>,
+}
+
+#[cfg(feature = "serde")]
+fn some_words<S: serde::Serializer>(
+    shares: &Option<Vec<Zeroizing<String>>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match shares {
+        Some(w) => words(w, s),
+        None => s.serialize_none(),
+    }
+}
+
+impl fmt::Debug for NumberedGroupReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NumberedGroupReport")
+            .field("group", &self.group)
+            .field("member_threshold", &self.member_threshold)
+            .field("members", &self.members)
+            .field("holders", &self.holders)
+            .field(
+                "shares",
+                &self.shares.as_ref().map(|s| RedactedCount(s.len())),
+            )
+            .field("rollcall", &self.rollcall)
+            .finish()
+    }
+}
+
+/// Shows `[REDACTED; N shares]` in `Debug`.
+struct RedactedCount(usize);
+
+impl fmt::Debug for RedactedCount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[REDACTED; {} shares]", self.0)
+    }
+}
+
+impl NumberedSharesReport {
+    /// The report of `shares` (of one set: the set's fields are the first share's), grouped
+    /// by group number in ascending order, each group's shares in the order given.
+    /// `holders[i]` is the name printed with share `i` (`None` or missing: no name), when the
+    /// report is to name holders; `with_words` puts the shares' words in (secret).
+    ///
+    /// Returns `None` for no shares.
+    pub fn new(
+        shares: &[crate::Share],
+        holders: Option<&[Option<String>]>,
+        with_words: bool,
+    ) -> Option<Self> {
+        shares
+            .first()
+            .map(|first| Self::of_set(first, shares, holders, with_words))
+    }
+
+    pub(crate) fn of_set(
+        first: &crate::Share,
+        shares: &[crate::Share],
+        holders: Option<&[Option<String>]>,
+        with_words: bool,
+    ) -> Self {
+        let mut groups: Vec<NumberedGroupReport> = Vec::new();
+        let mut order: Vec<usize> = (0..shares.len()).collect();
+        order.sort_by_key(|&i| shares[i].group_index());
+        for i in order {
+            let s = &shares[i];
+            let number = s.group_index() + 1;
+            if groups.last().is_none_or(|g| g.group != number) {
+                groups.push(NumberedGroupReport {
+                    group: number,
+                    member_threshold: s.member_threshold(),
+                    members: Vec::new(),
+                    holders: holders.map(|_| Vec::new()),
+                    shares: with_words.then(Vec::new),
+                    rollcall: Vec::new(),
+                });
+            }
+            let last = groups.len() - 1;
+            let g = &mut groups[last];
+            g.members.push(s.member_index() + 1);
+            if let (Some(names), Some(given)) = (g.holders.as_mut(), holders) {
+                names.push(given.get(i).cloned().flatten());
+            }
+            if let Some(words) = g.shares.as_mut() {
+                words.push(s.to_words());
+            }
+            g.rollcall.push(alloc::string::ToString::to_string(
+                &crate::rollcall::RollCallCode::of(s),
+            ));
+        }
+        Self {
+            set: first.identifier().short_name(),
+            identifier: first.identifier().get(),
+            extendable: first.extendable(),
+            iteration_exponent: first.iteration_exponent().get(),
+            group_threshold: first.group_threshold(),
+            groups,
+        }
+    }
+}
+
+/// What `cards --json` prints: the cards drawn (numbers, holders and roll-call codes, no
+/// words) and the files written. Not secret.
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct CardsReport {
+    /// [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// The cards drawn.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub cards: NumberedSharesReport,
+    /// The names of the files written (in the output directory).
+    pub files: Vec<String>,
+}
+
+impl CardsReport {
+    /// The report of `cards` written as `files`.
+    pub fn new(cards: NumberedSharesReport, files: Vec<String>) -> Self {
+        Self {
+            schema: SCHEMA_VERSION,
+            cards,
+            files,
+        }
+    }
+}
+
+/// What `reissue --json` prints: the new share (its words: secret) with its number and
+/// roll-call code.
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ReissueReport {
+    /// [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// The new share.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub share: NumberedSharesReport,
+    /// `slip39`, `entropy` or `seed`, when known (as in the share file's mode line).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub mode: Option<&'static str>,
+}
+
+impl ReissueReport {
+    /// The report of the new `share`, made from shares of `mode`.
+    pub fn new(share: &crate::Share, mode: Option<&'static str>) -> Self {
+        Self {
+            schema: SCHEMA_VERSION,
+            share: NumberedSharesReport::of_set(share, core::slice::from_ref(share), None, true),
+            mode,
+        }
+    }
+}
+
 /// The short facts of a wallet: what `split` and `combine` print.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

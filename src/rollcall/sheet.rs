@@ -9,8 +9,9 @@ use core::fmt;
 use super::{Answer, Expected, ParseCodeError, RollCallCode, CODE_WORDS};
 
 /// What to do about a sheet that cannot be read.
-pub const SHEET_HINT: &str = "give the JSON of `split --json` or `extend --json`, or the codes \
-                              `seedshard rollcall` printed (G.M word word word word [NAME] a line)";
+pub const SHEET_HINT: &str = "give the JSON of `split --json`, `extend --json` or `cards --json`, \
+                              or the codes `seedshard rollcall` printed (G.M word word word word \
+                              [NAME] a line)";
 
 /// What to do about an answer that cannot be read.
 pub const ANSWER_HINT: &str = "write each answer as the 4 words of the code, optionally after \
@@ -33,6 +34,28 @@ pub enum SheetError {
         group: usize,
         /// 1-based code within the group.
         code: usize,
+    },
+    /// A numbered group (`cards --json`) whose `group` is not a number from 1 to 16
+    /// (1-based position of the group in the list).
+    BadGroupNumber {
+        /// 1-based position in the list.
+        group: usize,
+    },
+    /// A member number that is not a number from 1 to 16.
+    BadMemberNumber {
+        /// 1-based position of the group in the list.
+        group: usize,
+        /// 1-based code within the group.
+        code: usize,
+    },
+    /// A group whose `members` and `rollcall` lists differ in length.
+    MembersMismatch {
+        /// 1-based position of the group in the list.
+        group: usize,
+        /// Entries of `members`.
+        members: usize,
+        /// Entries of `rollcall`.
+        codes: usize,
     },
     /// A line of a codes file that is not `G.M` and four words.
     BadLine {
@@ -60,6 +83,24 @@ impl fmt::Display for SheetError {
             Self::NotACode { group, code } => {
                 write!(f, "group {group} code {code} is not a roll-call code")
             }
+            Self::BadGroupNumber { group } => write!(
+                f,
+                "group {group} of the list has no \"group\" number from 1 to 16"
+            ),
+            Self::BadMemberNumber { group, code } => write!(
+                f,
+                "group {group} code {code} has no member number from 1 to 16"
+            ),
+            Self::MembersMismatch {
+                group,
+                members,
+                codes,
+            } => write!(
+                f,
+                "group {group} lists {members} member number{} for {codes} code{}",
+                if *members == 1 { "" } else { "s" },
+                if *codes == 1 { "" } else { "s" }
+            ),
             Self::BadLine { line } => write!(
                 f,
                 "line {line} is not G.M followed by the 4 words of a code"
@@ -128,33 +169,90 @@ pub fn parse_codes_file(text: &str) -> Result<Vec<Expected>, SheetError> {
     non_empty(out)
 }
 
-/// The expected codes of a split or extend report: for each group in order its list of
-/// codes (`None` for a group without one), `None` for a report without groups.
+/// One group of a JSON report as a sheet: the fields [`expected_from_groups`] reads, as a
+/// front end finds them in the document (`None`: the field is missing or of another type).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportGroup<'a> {
+    /// `rollcall`: the group's codes (an entry `None` when it is not a string).
+    pub codes: Option<Vec<Option<&'a str>>>,
+    /// Whether the group has a `group` field (`cards --json`, `reissue --json`); split and
+    /// extend reports number groups by their position.
+    pub numbered: bool,
+    /// `group`: the 1-based group number, when it is a number.
+    pub number: Option<u64>,
+    /// `members`: the codes' 1-based member numbers (an entry `None` when it is not a
+    /// number); in split and extend reports a code's position is its member number.
+    pub members: Option<Vec<Option<u64>>>,
+    /// `holders`: the name printed on each card (an entry `None` for no name).
+    pub holders: Option<Vec<Option<&'a str>>>,
+}
+
+/// A 0-based group or member index from a 1-based number (1 to 16).
+fn index(number: Option<u64>) -> Option<u8> {
+    number
+        .filter(|n| (1..=16).contains(n))
+        .and_then(|n| u8::try_from(n - 1).ok())
+}
+
+/// The expected codes of a report's groups (`None` for a report without a `groups` list):
+/// the JSON of `split --json` and `extend --json` (every share, numbered by position), or
+/// of `cards --json` and `reissue --json` (some shares, with their numbers and holders).
 ///
 /// # Errors
 ///
 /// [`SheetError`] naming the first group or code at fault, or [`SheetError::Empty`].
 pub fn expected_from_groups(
-    groups: Option<&[Option<Vec<Option<&str>>>]>,
+    groups: Option<&[ReportGroup<'_>]>,
 ) -> Result<Vec<Expected>, SheetError> {
     let groups = groups.ok_or(SheetError::NoGroups)?;
     let mut out = Vec::new();
-    for (gi, codes) in groups.iter().enumerate() {
-        let codes = codes
+    for (gi, g) in groups.iter().enumerate() {
+        let position = gi + 1;
+        let codes = g
+            .codes
             .as_ref()
-            .ok_or(SheetError::GroupWithoutCodes { group: gi + 1 })?;
+            .ok_or(SheetError::GroupWithoutCodes { group: position })?;
+        let group = if g.numbered {
+            index(g.number).ok_or(SheetError::BadGroupNumber { group: position })?
+        } else {
+            u8::try_from(gi).map_err(|_| SheetError::BadGroupNumber { group: position })?
+        };
+        if let Some(members) = &g.members {
+            if members.len() != codes.len() {
+                return Err(SheetError::MembersMismatch {
+                    group: position,
+                    members: members.len(),
+                    codes: codes.len(),
+                });
+            }
+        }
         for (mi, c) in codes.iter().enumerate() {
             let not_a_code = SheetError::NotACode {
-                group: gi + 1,
+                group: position,
                 code: mi + 1,
             };
             let code = c
                 .and_then(|c| RollCallCode::parse(c).ok())
                 .ok_or(not_a_code)?;
+            let member = match &g.members {
+                Some(members) => index(members[mi]),
+                None => u8::try_from(mi).ok().filter(|m| *m < 16),
+            }
+            .ok_or(SheetError::BadMemberNumber {
+                group: position,
+                code: mi + 1,
+            })?;
+            let holder = g
+                .holders
+                .as_ref()
+                .and_then(|h| h.get(mi).copied().flatten())
+                .map(str::trim)
+                .filter(|h| !h.is_empty())
+                .map(String::from);
             out.push(Expected {
-                group: gi as u8,
-                member: mi as u8,
-                holder: None,
+                group,
+                member,
+                holder,
                 code,
             });
         }
@@ -295,29 +393,85 @@ mod tests {
         );
     }
 
+    fn by_position(codes: Option<Vec<Option<&str>>>) -> ReportGroup<'_> {
+        ReportGroup {
+            codes,
+            ..ReportGroup::default()
+        }
+    }
+
     #[test]
     fn report_groups_give_codes_in_share_order() {
         let groups = [
-            Some(alloc::vec![Some(CODE), Some(CODE)]),
-            Some(alloc::vec![Some(CODE)]),
+            by_position(Some(alloc::vec![Some(CODE), Some(CODE)])),
+            by_position(Some(alloc::vec![Some(CODE)])),
         ];
         let sheet = expected_from_groups(Some(&groups)).unwrap();
         assert_eq!(sheet.len(), 3);
         assert_eq!((sheet[2].group, sheet[2].member), (1, 0));
         assert_eq!(expected_from_groups(None), Err(SheetError::NoGroups));
         assert_eq!(
-            expected_from_groups(Some(&[Some(alloc::vec![Some(CODE)]), None])),
+            expected_from_groups(Some(&[
+                by_position(Some(alloc::vec![Some(CODE)])),
+                by_position(None)
+            ])),
             Err(SheetError::GroupWithoutCodes { group: 2 })
         );
         assert_eq!(
-            expected_from_groups(Some(&[Some(alloc::vec![Some(CODE), None])])),
+            expected_from_groups(Some(&[by_position(Some(alloc::vec![Some(CODE), None]))])),
             Err(SheetError::NotACode { group: 1, code: 2 })
         );
         assert_eq!(
-            expected_from_groups(Some(&[Some(alloc::vec![])])),
+            expected_from_groups(Some(&[by_position(Some(alloc::vec![]))])),
             Err(SheetError::Empty)
         );
         assert_eq!(SheetError::NoGroups.to_string(), "no \"groups\" list");
+    }
+
+    #[test]
+    fn numbered_groups_give_their_numbers_and_holders() {
+        let numbered = |number, members: Vec<Option<u64>>, holders| ReportGroup {
+            codes: Some(alloc::vec![Some(CODE); members.len()]),
+            numbered: true,
+            number,
+            members: Some(members),
+            holders,
+        };
+        let sheet = expected_from_groups(Some(&[numbered(
+            Some(3),
+            alloc::vec![Some(5), Some(2)],
+            Some(alloc::vec![Some(" Ann Lee "), None]),
+        )]))
+        .unwrap();
+        assert_eq!(
+            sheet
+                .iter()
+                .map(|e| (e.group, e.member, e.holder.as_deref()))
+                .collect::<Vec<_>>(),
+            [(2, 4, Some("Ann Lee")), (2, 1, None)]
+        );
+        for bad in [None, Some(0), Some(17)] {
+            assert_eq!(
+                expected_from_groups(Some(&[numbered(bad, alloc::vec![Some(1)], None)])),
+                Err(SheetError::BadGroupNumber { group: 1 })
+            );
+        }
+        assert_eq!(
+            expected_from_groups(Some(&[numbered(Some(1), alloc::vec![Some(1), None], None)])),
+            Err(SheetError::BadMemberNumber { group: 1, code: 2 })
+        );
+        let mut short = numbered(Some(1), alloc::vec![Some(1), Some(2)], None);
+        short.codes = Some(alloc::vec![Some(CODE)]);
+        let err = expected_from_groups(Some(&[short])).unwrap_err();
+        assert_eq!(
+            err,
+            SheetError::MembersMismatch {
+                group: 1,
+                members: 2,
+                codes: 1
+            }
+        );
+        assert_eq!(err.to_string(), "group 1 lists 2 member numbers for 1 code");
     }
 
     #[test]

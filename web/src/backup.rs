@@ -227,8 +227,7 @@ impl BackupSession {
         // The PDFs of `split --cards DIR`, drawn without the PNG and SVG code of
         // `CardPlan::draw` (about 140 kB of the page).
         let files = CardFiles::new(
-            cards.set_name(),
-            cards.shares().len(),
+            &cards,
             vec![
                 ("share-cards.pdf".to_string(), cards.to_pdf()),
                 ("owner-sheet.pdf".to_string(), sheet.to_pdf()),

@@ -104,8 +104,8 @@ pub struct RollcallArgs {
     #[arg(value_name = "FILE")]
     pub inputs: Vec<PathBuf>,
 
-    /// The expected codes: the JSON written by `split --json` or `extend --json`, or a
-    /// codes file as `seedshard rollcall` writes it (`G.M word word word word [NAME]`).
+    /// The expected codes: the JSON written by `split --json`, `extend --json`,
+    /// `cards --json` or `reissue --json`, or a codes file as `seedshard rollcall` writes it (`G.M word word word word [NAME]`).
     #[arg(long, value_name = "FILE")]
     pub sheet: Option<PathBuf>,
 
@@ -223,6 +223,11 @@ pub struct ReissueArgs {
     /// or a number never issued for a new holder.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=16))]
     pub member_index: u8,
+
+    /// Write one JSON document to standard output: the new share's words (secret), its
+    /// number and its roll-call code (see docs/json.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `extend`.
@@ -405,6 +410,11 @@ pub struct CardsArgs {
     /// How to draw the cards.
     #[command(flatten)]
     pub card: CardArgs,
+
+    /// Write one JSON document to standard output: the cards drawn (numbers, holders,
+    /// roll-call codes; no words) and the files written (see docs/json.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Card file formats.

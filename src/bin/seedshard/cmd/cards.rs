@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use seedshard::bip39::Bip39Mode;
 use seedshard::card::{CardFormat, CardOptions, Paper};
 use seedshard::qr::PayloadFormat;
+use seedshard::report::backup::CardsReport;
 use seedshard::wallet::WalletFacts;
 use seedshard::Share;
 
@@ -48,7 +49,12 @@ pub fn run(args: &CardsArgs) -> CliResult {
     // From a file the cards may be only some of the set's: the sheet says how many are drawn.
     let mut plan = plan;
     plan.plan = plan.plan.with_partial(true);
-    plan.write(shares, mode.bip39_mode(), None, None)
+    let report = plan.write(shares, mode.bip39_mode(), None, None)?;
+    if args.json {
+        let stdout = std::io::stdout();
+        return crate::output::write_json(&mut stdout.lock(), &report);
+    }
+    Ok(())
 }
 
 /// The mode of an existing set's shares: `--bip39-mode` if given, else the share file's
@@ -142,7 +148,8 @@ impl CardPlan {
         self
     }
 
-    /// Draws the cards and the owner sheet and writes them, all or nothing.
+    /// Draws the cards and the owner sheet and writes them, all or nothing, and returns what
+    /// was drawn (as `cards --json` prints it).
     /// `passphrase_set` says whether a SLIP-39 passphrase was set, when known.
     pub fn write(
         &self,
@@ -150,7 +157,7 @@ impl CardPlan {
         bridge: Option<Bip39Mode>,
         wallet: Option<WalletFacts>,
         passphrase_set: Option<bool>,
-    ) -> CliResult {
+    ) -> CliResult<CardsReport> {
         let files = self
             .plan
             .draw(shares, bridge, wallet, passphrase_set)
@@ -165,6 +172,7 @@ impl CardPlan {
         for note in files.notes(&display_name(&self.dir)) {
             let _ = writeln!(err, "note: {note}");
         }
-        Ok(())
+        let names = files.files().iter().map(|(n, _)| n.clone()).collect();
+        Ok(CardsReport::new(files.drawn().clone(), names))
     }
 }

@@ -101,6 +101,11 @@ pub fn run(args: &ReissueArgs) -> CliResult {
     drop(err);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    if args.json {
+        let report =
+            seedshard::report::backup::ReissueReport::new(&share, g.mode.map(|m| m.as_str()));
+        return crate::output::write_json(&mut out, &report);
+    }
     // The old file's mode line is carried, so that `cards` on the new share knows the mode.
     if let Some(m) = g.mode {
         writeln!(out, "{}", m.line()).map_err(crate::write_error)?;

@@ -72,7 +72,18 @@ fn codes(args: &RollcallArgs) -> CliResult {
         .map_err(crate::write_error)
 }
 
-/// Reads the expected codes from a split/extend JSON document or a codes file.
+/// The strings of a JSON list (an entry `None` when it is not a string).
+fn strings(v: &serde_json::Value) -> Option<Vec<Option<&str>>> {
+    Some(
+        v.as_array()?
+            .iter()
+            .map(serde_json::Value::as_str)
+            .collect(),
+    )
+}
+
+/// Reads the expected codes from a split, extend, cards or reissue JSON document or a codes
+/// file.
 fn read_sheet(inputs: &mut Inputs, path: &std::path::Path) -> CliResult<Vec<Expected>> {
     let name = display_name(path);
     let text = inputs.read_text(path)?;
@@ -82,12 +93,17 @@ fn read_sheet(inputs: &mut Inputs, path: &std::path::Path) -> CliResult<Vec<Expe
     }
     let v: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| bad(format!("not valid JSON ({e})")))?;
-    let groups: Option<Vec<Option<Vec<Option<&str>>>>> = v["groups"].as_array().map(|groups| {
+    let groups: Option<Vec<sheet::ReportGroup>> = v["groups"].as_array().map(|groups| {
         groups
             .iter()
-            .map(|g| {
-                let codes = g["rollcall"].as_array()?;
-                Some(codes.iter().map(serde_json::Value::as_str).collect())
+            .map(|g| sheet::ReportGroup {
+                codes: strings(&g["rollcall"]),
+                numbered: g.get("group").is_some(),
+                number: g["group"].as_u64(),
+                members: g["members"]
+                    .as_array()
+                    .map(|m| m.iter().map(serde_json::Value::as_u64).collect()),
+                holders: strings(&g["holders"]),
             })
             .collect()
     });
