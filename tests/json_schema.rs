@@ -569,6 +569,40 @@ fn cards_and_reissue_documents_match_the_schema_and_serve_as_roll_call_sheets() 
     );
     assert_eq!(report["all_matching"], true);
 
+    // With --cards: the new card and an owner sheet are written, the document is the same;
+    // without the mode of the share file a card cannot be drawn (it names the wallet).
+    let card_dir = dir.path().join("reissued");
+    let mut args = vec![
+        "reissue",
+        "-",
+        "--member-index",
+        "3",
+        "--json",
+        "--card-format",
+        "svg",
+        "--cards",
+        path_str(&card_dir),
+    ];
+    let refused = run(&args, &s[..2].join("\n"));
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(refused.stdout.is_empty(), "an error is not JSON");
+    assert!(
+        stderr(&refused).contains("--bip39-mode"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!card_dir.exists(), "a card drawn without the mode");
+    args.extend(["--bip39-mode", "none"]);
+    let with_card = checked("reissue", &args, &s[..2].join("\n"), 0);
+    assert_eq!(with_card["groups"], reissue["groups"]);
+    assert_eq!(with_card["mode"], "slip39");
+    let mut written: Vec<String> = std::fs::read_dir(&card_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["owner-sheet.svg", "share-g1-s3.svg"]);
+
     // Both documents are strict: share words in a cards document, or holders in a reissue
     // document, fail.
     let mut bad = cards.clone();

@@ -228,6 +228,19 @@ pub struct ReissueArgs {
     /// number and its roll-call code (see docs/json.md).
     #[arg(long)]
     pub json: bool,
+
+    /// Also write the new share's card, and an owner sheet with its roll-call code, into DIR.
+    #[arg(long = "cards", value_name = "DIR")]
+    pub cards_dir: Option<PathBuf>,
+
+    /// How the set relates to a BIP-39 phrase (entropy, seed, or none), when its share file
+    /// has no `# seedshard: mode=` line (needed for --cards).
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub bip39_mode: Option<ShareModeArg>,
+
+    /// How to draw the card.
+    #[command(flatten)]
+    pub card: CardArgs,
 }
 
 /// Arguments of `extend`.

@@ -47,9 +47,9 @@ pub fn run(args: &CardsArgs) -> CliResult {
     )?;
     let shares: Vec<Share> = shares.into_iter().map(|s| s.share).collect();
     // From a file the cards may be only some of the set's: the sheet says how many are drawn.
-    let mut plan = plan;
-    plan.plan = plan.plan.with_partial(true);
-    let report = plan.write(shares, mode.bip39_mode(), None, None)?;
+    let report = plan
+        .partial()
+        .write(shares, mode.bip39_mode(), None, None)?;
     if args.json {
         let stdout = std::io::stdout();
         return crate::output::write_json(&mut stdout.lock(), &report);
@@ -140,6 +140,12 @@ impl CardPlan {
                 .with_tool_note(args.sheet_note.clone())
                 .with_page_sha256(crate::cmd::page::sha256_hex()),
         })
+    }
+
+    /// Says that the cards drawn may be only some of the set's (the sheet says how many).
+    pub fn partial(mut self) -> Self {
+        self.plan = self.plan.with_partial(true);
+        self
     }
 
     /// Adds lines on what the plan survives to the owner sheet.

@@ -5,9 +5,12 @@ use std::io::Write;
 
 use seedshard::slip39::recovery::ReissueError;
 
+use seedshard::report::backup::ReissueReport;
+
 use crate::cli::ReissueArgs;
+use crate::cmd::cards::{resolve_mode, CardPlan};
 use crate::error::{CliError, CliResult};
-use crate::io::Inputs;
+use crate::io::{Inputs, ShareMode};
 use crate::pile::{failed_share, words_to_stderr, Gathered};
 use seedshard::describe::recovery::where_in_set;
 
@@ -28,9 +31,17 @@ pub fn run(args: &ReissueArgs) -> CliResult {
             ));
         }
     }
+    let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
     let mut inputs = Inputs::default();
     let show_words = words_to_stderr();
     let g = Gathered::read_files(&mut inputs, &args.inputs, "reissue")?;
+    // The mode from --bip39-mode or the file's mode line: a card needs it (it names the
+    // wallet to use); the share printed carries it when known.
+    let flag = args.bip39_mode.map(crate::io::mode_of_arg);
+    let mode = match (flag, g.mode) {
+        (None, None) if card_plan.is_none() => None,
+        (f, m) => Some(resolve_mode(f, m, "reissue")?),
+    };
     let rec = g.pile.recovery();
     if let Some((label, lines)) = g.first_failure(show_words) {
         return Err(CliError::input(
@@ -99,15 +110,23 @@ pub fn run(args: &ReissueArgs) -> CliResult {
         "warning: if this replaces a lost card, the lost card still counts: whoever finds it holds this same share. If that is a risk, make a new set with `seedshard extend` and destroy every old card."
     );
     drop(err);
+    if let Some(cards) = card_plan {
+        // The card first: if it cannot be written, the share is not printed either.
+        cards.partial().write(
+            vec![share.clone()],
+            mode.and_then(ShareMode::bip39_mode),
+            None,
+            None,
+        )?;
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        let report =
-            seedshard::report::backup::ReissueReport::new(&share, g.mode.map(|m| m.as_str()));
+        let report = ReissueReport::new(&share, mode.map(ShareMode::as_str));
         return crate::output::write_json(&mut out, &report);
     }
-    // The old file's mode line is carried, so that `cards` on the new share knows the mode.
-    if let Some(m) = g.mode {
+    // The mode is carried, so that `cards` on the new share knows it.
+    if let Some(m) = mode {
         writeln!(out, "{}", m.line()).map_err(crate::write_error)?;
     }
     writeln!(out, "{}", share.to_words().as_str())
