@@ -229,16 +229,24 @@ pub struct ReissueArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// Also write the new share's card, and an owner sheet with its roll-call code, into DIR.
+    /// The new share's card, and an owner sheet with its roll-call code.
+    #[command(flatten)]
+    pub cards: NewCardsArgs,
+}
+
+/// Cards for the shares a command makes from shares read (`extend`, `reissue`).
+#[derive(Debug, Args)]
+pub struct NewCardsArgs {
+    /// Also write a card for each share made, and the owner sheet, into DIR.
     #[arg(long = "cards", value_name = "DIR")]
     pub cards_dir: Option<PathBuf>,
 
-    /// How the set relates to a BIP-39 phrase (entropy, seed, or none), when its share file
-    /// has no `# seedshard: mode=` line (needed for --cards).
+    /// How the shares read relate to a BIP-39 phrase (entropy, seed, or none), when their file
+    /// has no `# seedshard: mode=` line (needed for --cards); carried to what is written.
     #[arg(long, value_enum, value_name = "MODE")]
     pub bip39_mode: Option<ShareModeArg>,
 
-    /// How to draw the card.
+    /// How to draw the cards.
     #[command(flatten)]
     pub card: CardArgs,
 }
@@ -258,18 +266,9 @@ pub struct ExtendArgs {
     #[arg(long)]
     pub json: bool,
 
-    /// Also write a share card for each new share, and the owner sheet, into DIR.
-    #[arg(long = "cards", value_name = "DIR")]
-    pub cards_dir: Option<PathBuf>,
-
-    /// How the old set relates to a BIP-39 phrase (entropy, seed, or none), when its share
-    /// file has no `# seedshard: mode=` line; carried to the new set.
-    #[arg(long, value_enum, value_name = "MODE")]
-    pub bip39_mode: Option<ShareModeArg>,
-
-    /// How to draw the cards.
+    /// The new set's cards and owner sheet.
     #[command(flatten)]
-    pub card: CardArgs,
+    pub cards: NewCardsArgs,
 }
 
 /// The groups of a set to make (`split`, `extend`).

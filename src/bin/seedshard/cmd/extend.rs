@@ -16,7 +16,7 @@ use crate::pile::{failed_share, words_to_stderr, Gathered};
 /// Runs `extend`.
 pub fn run(args: &ExtendArgs) -> CliResult {
     let plan = crate::cmd::split::group_plan(&args.plan.groups, args.plan.group_threshold)?;
-    let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
+    let card_plan = CardPlan::from_options(args.cards.cards_dir.as_deref(), &args.cards.card)?;
     let mut inputs = Inputs::default();
     let show_words = words_to_stderr();
     let g = Gathered::read_files(&mut inputs, &args.inputs, "extend")?;
@@ -24,7 +24,7 @@ pub fn run(args: &ExtendArgs) -> CliResult {
     // The bridging mode is carried to the new set: from --bip39-mode or the old file's mode
     // line. Cards need it (they name the wallet to use); a share file without cards keeps it
     // only when known.
-    let flag = args.bip39_mode.map(crate::io::mode_of_arg);
+    let flag = args.cards.bip39_mode.map(crate::io::mode_of_arg);
     let mode = if card_plan.is_some() {
         Some(resolve_mode(flag, g.mode, "extend")?)
     } else {

@@ -31,13 +31,13 @@ pub fn run(args: &ReissueArgs) -> CliResult {
             ));
         }
     }
-    let card_plan = CardPlan::from_options(args.cards_dir.as_deref(), &args.card)?;
+    let card_plan = CardPlan::from_options(args.cards.cards_dir.as_deref(), &args.cards.card)?;
     let mut inputs = Inputs::default();
     let show_words = words_to_stderr();
     let g = Gathered::read_files(&mut inputs, &args.inputs, "reissue")?;
     // The mode from --bip39-mode or the file's mode line: a card needs it (it names the
     // wallet to use); the share printed carries it when known.
-    let flag = args.bip39_mode.map(crate::io::mode_of_arg);
+    let flag = args.cards.bip39_mode.map(crate::io::mode_of_arg);
     let mode = match (flag, g.mode) {
         (None, None) if card_plan.is_none() => None,
         (f, m) => Some(resolve_mode(f, m, "reissue")?),
