@@ -1,5 +1,6 @@
 //! A picture of a plan: one column per group, one box per card with its holder and place, the
-//! key figures above and the places and warnings below. Drawn with the card layout engine,
+//! key figures above and, below, the people and the places, those that matter most first,
+//! and the warnings. Drawn with the card layout engine,
 //! so it comes out as SVG or PNG like the cards.
 
 use alloc::format;
@@ -42,7 +43,8 @@ fn page(layout: &Layout, report: &PlanReport) -> Page {
         .unwrap_or(1);
     let places = layout.places();
     let width = (2.0 * MARGIN + COLUMN * groups.len() as f32).max(200.0);
-    let lines_below = places.len() + report.warnings.len() + 2;
+    let lines_below =
+        places.len() + report.warnings.len() + usize::from(report.people.is_some()) + 2;
     let height = 34.0 + 12.0 + ROW * rows as f32 + 5.5 * lines_below as f32 + MARGIN;
     let mut p = Page::new(width, height);
     let mut y = MARGIN + 5.0;
@@ -156,15 +158,34 @@ fn page(layout: &Layout, report: &PlanReport) -> Page {
         }
     }
     y += 12.0 + ROW * rows as f32 + 4.0;
+    if let Some(pf) = &report.people {
+        p.text(
+            MARGIN,
+            y,
+            8.5,
+            Face::Sans,
+            &format!(
+                "People who matter most first: {}.",
+                pf.holders_by_importance.join(", ")
+            ),
+        );
+        y += 5.5;
+    }
     if let Some(pl) = &report.places {
-        for f in &pl.places {
+        // Those that matter most first, numbered.
+        let ranked = pl
+            .places_by_importance
+            .iter()
+            .filter_map(|name| pl.places.iter().find(|f| &f.name == name));
+        for (rank, f) in ranked.enumerate() {
             p.text(
                 MARGIN,
                 y,
                 8.5,
                 Face::Sans,
                 &format!(
-                    "{}: {} card{}; a thief there alone recovers: {}; after a fire there: {}.",
+                    "{}. {}: {} card{}; a thief there alone recovers: {}; after a fire there: {}.",
+                    rank + 1,
                     f.name,
                     f.cards,
                     if f.cards == 1 { "" } else { "s" },
@@ -232,5 +253,63 @@ mod tests {
         }
         let png = plan_png(&layout, &report, 100);
         assert_eq!(&png[1..4], b"PNG");
+    }
+
+    #[test]
+    fn people_and_places_are_listed_those_that_matter_most_first() {
+        // The vault recovers alone (owner, Ann, Bob: 1.1 with 2.1 and 2.2); the cabin holds
+        // two cards, home and the office one each, and each needs the vault.
+        let plan = SplitPlan::new(
+            2,
+            alloc::vec![
+                "1of1".parse::<GroupSpec>().unwrap(),
+                "2of3".parse().unwrap(),
+                "2of3".parse().unwrap()
+            ],
+        )
+        .unwrap();
+        let layout = Layout::new(plan)
+            .with_holders(&["owner", "Ann", "Bob", "Cy", "Dee", "Eve", "Fay"])
+            .unwrap()
+            .with_place("home", &["Dee"])
+            .unwrap()
+            .with_place("office", &["Eve"])
+            .unwrap()
+            .with_place("cabin", &["Cy", "Fay"])
+            .unwrap()
+            .with_place("vault", &["owner", "Ann", "Bob"])
+            .unwrap();
+        let report = layout.analyse();
+        let page = page(&layout, &report);
+        let texts: Vec<&str> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                super::super::layout::Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        let places: Vec<&str> = texts
+            .iter()
+            .filter(|t| t.contains("a thief there alone"))
+            .copied()
+            .collect();
+        assert_eq!(places.len(), 4, "{texts:#?}");
+        for (line, start) in places.iter().zip([
+            "1. vault: 3 cards",
+            "2. cabin: 2 cards",
+            "3. home",
+            "4. office",
+        ]) {
+            assert!(line.starts_with(start), "{line} is not {start}..");
+        }
+        let people = report.people.as_ref().unwrap();
+        assert!(texts.contains(
+            &format!(
+                "People who matter most first: {}.",
+                people.holders_by_importance.join(", ")
+            )
+            .as_str()
+        ));
     }
 }

@@ -253,6 +253,24 @@ impl PlanReport {
                 out.push(format!("Without the owner's cards, {n} cards recover."));
             }
         }
+        if let Some(p) = &self.people {
+            if let Some(n) = p.min_people_to_recover {
+                out.push(format!(
+                    "People: {n} together recover at the least ({}); those who matter most first: {}.",
+                    join_and(&p.smallest_recovering_people),
+                    p.holders_by_importance.join(", ")
+                ));
+            }
+        }
+        if let Some(p) = &self.places {
+            if let Some(n) = p.min_places_to_recover {
+                out.push(format!(
+                    "Places: a thief must visit {n} at the least ({}); those that matter most first: {}.",
+                    join_and(&p.smallest_recovering_places),
+                    p.places_by_importance.join(", ")
+                ));
+            }
+        }
         for w in &self.warnings {
             out.push(format!("Warning: {w}"));
         }

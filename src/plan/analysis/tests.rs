@@ -197,6 +197,27 @@ fn the_places_that_matter_most_come_first() {
                                                                 // The owner's loss breaks group 1; then one group more must go: 2 of its cards.
     assert_eq!(who("owner").min_people_lost_fatal_with, Some(3));
     assert_eq!(people.holders_by_importance[0], "owner");
+    // The short summary (split's notes, the owner sheet) names the fewest and the ranking.
+    let summary = r.summary();
+    let line = |start: &str| {
+        summary
+            .iter()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no line {start:?} in {summary:#?}"))
+            .clone()
+    };
+    let people_line = line("People: 3 together recover");
+    assert!(
+        people_line.ends_with(&format!(
+            "those who matter most first: {}.",
+            people.holders_by_importance.join(", ")
+        )),
+        "{people_line}"
+    );
+    assert_eq!(
+        line("Places:"),
+        "Places: a thief must visit 1 at the least (vault); those that matter most first: vault, cabin, home, office."
+    );
 }
 
 #[test]
