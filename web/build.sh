@@ -5,8 +5,9 @@
 #
 # Needs (Debian): rustc-web rust-web-src lld-22 clang-16 llvm-16 python3, and wasm-bindgen-cli
 # at the version of the wasm-bindgen crate in web/Cargo.lock (see the README). Two builds of
-# one commit give the same bytes: paths are remapped and nothing of the build machine or the
-# time is recorded.
+# one commit give the same bytes, wherever the clone is: the crates are built from a copy at
+# one fixed path, paths are remapped, and nothing of the build machine or the time is
+# recorded.
 #
 # usage: web/build.sh [OUT]
 set -euo pipefail
@@ -32,11 +33,26 @@ export CC_wasm32_unknown_unknown=${CC_wasm32_unknown_unknown:-clang-16}
 export AR_wasm32_unknown_unknown=${AR_wasm32_unknown_unknown:-llvm-ar-16}
 export CARGO_TARGET_DIR=$TARGET
 export SOURCE_DATE_EPOCH=0
-export RUSTFLAGS="--remap-path-prefix=$ROOT=/seedshard --remap-path-prefix=$TARGET=/target --remap-path-prefix=$CARGO_HOME/registry/src=/crates"
+
+# The library is a path dependency outside web/'s workspace, so Cargo hashes its absolute
+# path into its symbol names (-C metadata), and the linker lays out constant data by them:
+# clones in two folders would build pages a few bytes apart. The crates are therefore built
+# from a copy at one fixed path (the sources and the files their manifests name), one build
+# at a time.
+SRC=/tmp/seedshard-page-src
+exec 9>"$SRC.lock"
+flock 9
+rm -rf "$SRC"
+mkdir -p "$SRC/web"
+(cd "$ROOT" && cp -R Cargo.toml Cargo.lock build.rs README.md LICENSE src tests benches examples "$SRC/")
+(cd "$WEB" && cp -R Cargo.toml Cargo.lock src "$SRC/web/")
+export RUSTFLAGS="--remap-path-prefix=$SRC=/seedshard --remap-path-prefix=$TARGET=/target --remap-path-prefix=$CARGO_HOME/registry/src=/crates"
 (
-    cd "$WEB"
+    cd "$SRC/web"
     /usr/bin/cargo build --locked --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
 )
+rm -rf "$SRC"
+exec 9>&-
 
 BIND=$(mktemp -d)
 trap 'rm -rf "$BIND"' EXIT
