@@ -95,8 +95,13 @@ pub fn codes_not_read(read: usize, unreadable: usize, finder_patterns: usize) ->
 }
 
 /// The notes on the shares read from picture `name`: each code skipped, codes not read, and
-/// how many shares were read.
-pub fn share_notes(name: &str, read: &ImageShares) -> alloc::vec::Vec<String> {
+/// how many shares were read, of which `already_added` were read before (from another
+/// picture or frame).
+pub fn share_notes(
+    name: &str,
+    read: &ImageShares,
+    already_added: usize,
+) -> alloc::vec::Vec<String> {
     let mut notes: alloc::vec::Vec<String> = read
         .skipped
         .iter()
@@ -110,7 +115,15 @@ pub fn share_notes(name: &str, read: &ImageShares) -> alloc::vec::Vec<String> {
         notes.push(format!("{name}: {line}"));
     }
     let count = read.shares.len();
-    notes.push(format!("{name}: read {count} share{}", plural(count)));
+    let again = if already_added > 0 {
+        format!(" ({already_added} already added)")
+    } else {
+        String::new()
+    };
+    notes.push(format!(
+        "{name}: read {count} share{}{again}",
+        plural(count)
+    ));
     notes
 }
 
@@ -191,7 +204,7 @@ mod tests {
         let read = report.into_shares();
         assert!(read.shares.is_empty());
         assert_eq!(read.nothing, Some(NothingRead::NoCode));
-        assert!(share_notes("blank.png", &read).is_empty());
+        assert!(share_notes("blank.png", &read, 0).is_empty());
     }
     #[test]
     fn codes_seen_but_not_read_are_counted_per_photo() {

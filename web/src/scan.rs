@@ -1,12 +1,14 @@
 //! Scanning share cards in the page: photos chosen from disk (several cards a photo) and
 //! frames of the camera, read by the library's scanner (feature `scan`). The share words
-//! found go into the Shares box, each share once; the sentences follow `combine --scan`.
+//! found go into the Shares box, each share once; the sentences are the library's, as
+//! `combine --scan` prints them.
 //!
 //! The browser decodes the pictures (PNG, JPEG) into pixels, as it draws them anyway: the
 //! library's own image decoders would add about 0.5 MB to the page. Only
 //! [`seedshard::qr::scan_grey`] runs here, on the grey of those pixels.
 
-use seedshard::qr::{scan_grey, Decoded, ScanReport, MAX_SCAN_PIXELS};
+use seedshard::describe::scan::{nothing_read, scan_error_hint, share_notes, Wanted};
+use seedshard::qr::{scan_grey, ScanError, ScanReport, MAX_SCAN_PIXELS};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
@@ -100,10 +102,12 @@ impl ScanView {
 fn grey(width: usize, height: usize, rgba: &[u8]) -> Result<Zeroizing<Vec<u8>>, String> {
     let pixels = width.saturating_mul(height);
     if Scanner::too_large(width, height) {
-        return Err(format!(
-            "image of {width}x{height} pixels is larger than the limit of {} megapixels; scale the photo down (about 4000 pixels on the long side is plenty) and try again",
-            MAX_SCAN_PIXELS / 1_000_000
-        ));
+        let side = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let e = ScanError::TooLarge {
+            width: side(width),
+            height: side(height),
+        };
+        return Err(format!("{e}; {}", scan_error_hint(&e)));
     }
     if pixels == 0 || rgba.len() < pixels.saturating_mul(4) {
         return Err("the picture is empty".to_string());
@@ -120,76 +124,40 @@ fn grey(width: usize, height: usize, rgba: &[u8]) -> Result<Zeroizing<Vec<u8>>, 
 }
 
 impl Scanner {
+    /// What picture `name` gave, worded by the library as `combine --scan` words it. A camera
+    /// frame (`photo` false) says something only when it adds a share, and a frame without
+    /// one is no problem.
     fn view(&mut self, name: &str, report: ScanReport, photo: bool) -> ScanView {
+        let read = report.into_shares();
         let mut shares = Vec::new();
         let mut repeated = 0;
-        let mut notes = Vec::new();
-        for found in &report.found {
-            match &found.decoded {
-                Decoded::Share { share, .. } => {
-                    let words = share.to_words();
-                    if self.seen.iter().any(|s| s.as_str() == words.as_str()) {
-                        repeated += 1;
-                    } else {
-                        shares.push(words.to_string());
-                        self.seen.push(words);
-                    }
-                }
-                other => notes.push(format!(
-                    "{name}: skipped a QR code that is not a share: {}",
-                    other.describe()
-                )),
+        for (_, share) in &read.shares {
+            let words = share.to_words();
+            if self.seen.iter().any(|s| s.as_str() == words.as_str()) {
+                repeated += 1;
+            } else {
+                shares.push(words.to_string());
+                self.seen.push(words);
             }
         }
-        let read = shares.len() + repeated;
-        if read > 0 || !photo {
-            if photo {
-                notes.push(format!(
-                    "{name}: read {read} share{}{}",
-                    if read == 1 { "" } else { "s" },
-                    if repeated > 0 {
-                        format!(" ({repeated} already added)")
-                    } else {
-                        String::new()
-                    }
-                ));
-            }
-            if report.unreadable > 0 && photo {
-                notes.push(format!(
-                    "{name}: {} more QR code{} could not be read; if shares are missing, take a sharper photo",
-                    report.unreadable,
-                    if report.unreadable == 1 { "" } else { "s" }
-                ));
-            }
+        if !photo && shares.is_empty() {
             return ScanView {
                 shares,
                 repeated,
-                notes,
+                notes: Vec::new(),
                 problem: None,
             };
         }
-        let problem = if !report.found.is_empty() {
-            format!(
-                "{name}: none of the {} QR codes in the image is a share; check that this is a photo of a seedshard share card",
-                report.found.len()
-            )
-        } else if report.unreadable > 0 {
-            format!(
-                "{name}: found {} QR code{} but could not read {}; take a sharper photo, straight on and in good light, with the card filling most of the picture",
-                report.unreadable,
-                if report.unreadable == 1 { "" } else { "s" },
-                if report.unreadable == 1 { "it" } else { "them" }
-            )
-        } else if report.skipped_searches > 0 {
-            format!("{name}: no QR code found; the image holds more patterns like the corner squares of a QR code than a photo of cards has, so it was not searched in full; photograph one card or one page of cards at a time, with nothing else in the picture")
-        } else {
-            format!("{name}: no QR code found in the image; photograph the card so that its whole QR code is in the picture, sharp and well lit")
-        };
+        let notes = share_notes(name, &read, repeated);
+        let problem = read.nothing.map(|nothing| {
+            let (what, hint) = nothing_read(name, nothing, Wanted::Shares);
+            format!("{what}; {hint}")
+        });
         ScanView {
             shares,
             repeated,
             notes,
-            problem: Some(problem),
+            problem,
         }
     }
 }

@@ -97,7 +97,7 @@ pub fn scan_shares(paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
         let report = scan(path);
         drop(progress);
         let read = report?.into_shares();
-        for note in describe::share_notes(&name, &read) {
+        for note in describe::share_notes(&name, &read, 0) {
             let _ = writeln!(err, "note: {note}");
         }
         if let Some(nothing) = read.nothing {
