@@ -8,9 +8,9 @@
 # implementation); a new phrase made in the page; verify; scanning photos of cards and the
 # camera (Chromium's fake capture device showing a card); keyboard use
 # and a 360 px screen; and no network request at any time. In Firefox (tests/firefox.test.js):
-# the same two-level set and wrong passphrase retried, checking a pile, and the backup of a
-# BIP-39 phrase with its PDFs downloaded and recovered in the page, every request intercepted
-# and refused. Both browsers run; exits non-zero on any failure in either.
+# the same, but for the camera, which Firefox's fake device opens and stops without a card to
+# show; PDFs downloaded as Firefox saves them; every request intercepted and refused, and the
+# profile kept from the network. Both browsers run; exits non-zero on any failure in either.
 #
 # usage: web/test.sh [PAGE]   (default web/dist/seedshard.html)
 # Needs: chromium, firefox-esr, node and npm, SEEDSHARD_REF_PYTHON (a python with
@@ -75,7 +75,7 @@ echo "# Chromium tests: $((SECONDS - start)) s"
 if [ "$RUN_FIREFOX" = 1 ]; then
     echo "# Firefox: $("$FIREFOX" --version 2>/dev/null || echo "$FIREFOX")"
     start=$SECONDS
-    SEEDSHARD_REF_PYTHON="$PYTHON" node "$WEB/tests/firefox.test.js" "$PAGE" "$WORK/set.json" "$WORK/cli.json" "$FIREFOX" "$WORK/phrase.json" || status=1
+    SEEDSHARD_REF_PYTHON="$PYTHON" node "$WEB/tests/firefox.test.js" "$PAGE" "$WORK/set.json" "$WORK/cli.json" "$FIREFOX" "$WORK/phrase.json" "$WORK/cards" || status=1
     echo "# Firefox tests: $((SECONDS - start)) s"
 else
     echo "!!! WARNING: the Firefox tests were SKIPPED: no Firefox at $FIREFOX !!!" >&2

@@ -66,6 +66,48 @@ function referenceCombine(shares, passphrase) {
   }).trim();
 }
 
+// The CLI's card pictures `names` in `cardsDir`, in base64, for composeInPage.
+function cardImages(cardsDir, names) {
+  return names.map((n) => fs.readFileSync(`${cardsDir}/${n}`).toString("base64"));
+}
+
+// Run in a blank page (any browser): the card pictures side by side on a white picture, as a
+// photo of several cards would be; gives it as PNG and as grey bytes (for a camera's frames).
+async function composeInPage({ images, scale }) {
+  const loaded = [];
+  for (const b64 of images) {
+    const img = new Image();
+    img.src = "data:image/png;base64," + b64;
+    await img.decode();
+    loaded.push(img);
+  }
+  const gap = 40;
+  const w = Math.max(200, loaded.reduce((s, i) => s + Math.round(i.width * scale) + gap, gap));
+  const h = Math.max(100, ...loaded.map((i) => Math.round(i.height * scale))) + 2 * gap;
+  const canvas = document.createElement("canvas");
+  // Even sides, for the camera's 4:2:0 frames.
+  canvas.width = w + (w % 2);
+  canvas.height = h + (h % 2);
+  const ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  let x = gap;
+  for (const img of loaded) {
+    ctx.drawImage(img, x, gap, Math.round(img.width * scale), Math.round(img.height * scale));
+    x += Math.round(img.width * scale) + gap;
+  }
+  const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  let grey = "";
+  for (let i = 0; i < rgba.length; i += 4) {
+    grey += String.fromCharCode(Math.round(0.299 * rgba[i] + 0.587 * rgba[i + 1] + 0.114 * rgba[i + 2]));
+  }
+  return { png: canvas.toDataURL("image/png").split(",")[1], grey: btoa(grey), width: canvas.width, height: canvas.height };
+}
+
+function decodeComposed(out) {
+  return { png: Buffer.from(out.png, "base64"), grey: Buffer.from(out.grey, "base64"), width: out.width, height: out.height };
+}
+
 // Tests run one after another; each failure is printed with its stack, and the closing line
 // counts them. Returns the number of failures.
 function runner() {
@@ -89,4 +131,7 @@ function runner() {
   };
 }
 
-module.exports = { loadFixtures, damaged, twoLevelLines, assertTwoLevelReport, pdfPages, referenceCombine, runner };
+module.exports = {
+  loadFixtures, damaged, twoLevelLines, assertTwoLevelReport, pdfPages, referenceCombine, runner,
+  cardImages, composeInPage, decodeComposed,
+};

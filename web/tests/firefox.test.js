@@ -1,7 +1,7 @@
 // Browser tests of seedshard.html in Firefox (Debian's firefox-esr, driven by puppeteer-core
 // over WebDriver BiDi).
-// usage: node firefox.test.js PAGE SET_JSON CLI_JSON FIREFOX PHRASE_JSON
-// (SEEDSHARD_REF_PYTHON set.) Any failure exits non-zero. Every request the page makes is
+// usage: node firefox.test.js PAGE SET_JSON CLI_JSON FIREFOX PHRASE_JSON CARDS_DIR
+// (SEEDSHARD_REF_PYTHON set; CARDS_DIR holds the CLI's PNG cards of group 1 and group 3.) Any failure exits non-zero. Every request the page makes is
 // intercepted, and any other than the page itself or a data:/blob: URL is refused and fails
 // the run. The controls are found by their accessible names, as page.test.js finds them.
 "use strict";
@@ -13,14 +13,16 @@ const assert = require("assert/strict");
 const puppeteer = require("puppeteer-core");
 const common = require("./common");
 
-const [pagePath, setPath, cliPath, firefoxPath, phrasePath] = process.argv.slice(2);
+const [pagePath, setPath, cliPath, firefoxPath, phrasePath, cardsDir] = process.argv.slice(2);
 const { set, pageUrl, fingerprints, phraseWallet } = common.loadFixtures(pagePath, setPath, cliPath, phrasePath);
 const { test, run } = common.runner();
 assert.ok(process.env.SEEDSHARD_REF_PYTHON, "set SEEDSHARD_REF_PYTHON to a python with shamir-mnemonic 0.3.0");
 
 // Firefox left to itself reaches the network (telemetry, updates, captive portal and
 // connectivity checks, safe browsing lists, remote settings, push, DNS over HTTPS): all off,
-// and every service URL that stays pointed at a closed port on this machine.
+// and the service URLs that stay pointed at a closed port on this machine. A release build
+// takes the remote settings server from its pref only with MOZ_DISABLE_NONLOCAL_CONNECTIONS=1,
+// which also makes Firefox refuse any connection to an address not on this machine.
 const nowhere = "http://127.0.0.1:9/";
 const offlinePrefs = {
   "app.normandy.enabled": false,
@@ -66,11 +68,14 @@ const offlinePrefs = {
   "network.prefetch-next": false,
   "network.trr.mode": 5,
   "security.OCSP.enabled": 0,
-  "services.settings.server": nowhere,
+  "services.settings.server": "data:,#remote-settings-dummy/v1",
   "toolkit.telemetry.archive.enabled": false,
   "toolkit.telemetry.enabled": false,
   "toolkit.telemetry.server": "",
   "toolkit.telemetry.unified": false,
+  // The camera: Firefox's fake device (moving colours, no card), without asking.
+  "media.navigator.streams.fake": true,
+  "media.navigator.permission.disabled": true,
   // PDFs are saved, not opened in the viewer.
   "pdfjs.disabled": true,
   "browser.download.open_pdf_attachments_inline": false,
@@ -320,12 +325,186 @@ test("backup of a BIP-39 phrase: cards as PDF, recovered in the page and by the 
   await done(t);
 });
 
+test("a new phrase made in the page, then verified", async (browser) => {
+  const t = await openPage(browser);
+  const { page } = t;
+  await click(page, "Back up");
+  await click(page, "A new BIP-39 phrase, made here", "radio");
+  await (await control(page, "Length of the new phrase", "combobox")).select("128");
+  await fill(page, "Shares needed in group 1", "1", "spinbutton");
+  await fill(page, "Shares in group 1", "1", "spinbutton");
+  await click(page, "Make the shares");
+  await waitText(page, "The shares are made: 1 card.");
+  const fingerprint = (await page.$eval("#backup-wallet .fingerprint", (el) => el.innerText)).replace("Fingerprint ", "");
+  await click(page, "Show the new BIP-39 phrase");
+  const phraseText = () => page.$eval("#new-phrase-text", (el) => el.innerText);
+  await waitText(page, "", { scope: "#new-phrase-text" });
+  const phrase = await phraseText();
+  assert.equal(phrase.split(" ").length, 12);
+  const share = await page.$eval("#backup-shares .share-text", (el) => el.innerText);
+  // Two new phrases are different (the browser's generator is used).
+  await click(page, "Make the shares");
+  await click(page, "Show the new BIP-39 phrase");
+  await page.waitForFunction((old) => {
+    const el = document.querySelector("#new-phrase-text");
+    return el && el.getClientRects().length > 0 && el.innerText.trim() !== "" && el.innerText !== old;
+  }, { timeout: 10000 }, phrase);
+  // Verify the phrase, then the share: the same wallet.
+  await click(page, "Verify");
+  await fill(page, "Phrase or share lines", phrase);
+  await fill(page, "Expected fingerprint or address (optional)", fingerprint);
+  await click(page, "Verify the wallet");
+  await waitText(page, "Match: the phrase opens the expected wallet " + fingerprint + ".");
+  await fill(page, "Phrase or share lines", share);
+  await click(page, "Verify the wallet");
+  await waitText(page, "Fingerprint " + fingerprint, { exact: true, scope: "#verify-result" });
+  await waitText(page, "Reading 2 is the wallet you expect.");
+  assert.equal(await page.$$eval("#verify-result button", (els) => els.length), 0, "verify offers no secret");
+  await done(t);
+});
+
+// Card pictures from the CLI side by side, drawn in a blank page of Firefox's own (no request
+// leaves it), saved as a PNG file named `name` in `dir` for the file picker.
+async function cardsPhoto(browser, dir, name, cards) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    const out = await page.evaluate(common.composeInPage, { images: common.cardImages(cardsDir, cards), scale: 1 });
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, common.decodeComposed(out).png);
+    return file;
+  } finally {
+    await context.close();
+  }
+}
+
+test("photos of cards: several cards a photo, their shares added and recovered", async (browser) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "seedshard-ff-photos-"));
+  try {
+    const two = await cardsPhoto(browser, dir, "two-cards.png", ["share-g1-s1.png", "share-g1-s3.png"]);
+    const one = await cardsPhoto(browser, dir, "one-card.png", ["share-g3-s1.png"]);
+    const twoAgain = path.join(dir, "two-cards-again.png");
+    fs.copyFileSync(two, twoAgain);
+    const blank = await cardsPhoto(browser, dir, "blank.png", []);
+    const t = await openPage(browser);
+    const { page } = t;
+    await click(page, "Recover");
+    const photos = await page.waitForSelector("#photos");
+    assert.equal(await photos.evaluate((el) => el.labels[0].textContent.trim()), "Photos of cards");
+    await photos.uploadFile(two, one, twoAgain);
+    await waitText(page, "two-cards.png: read 2 shares");
+    await waitText(page, "one-card.png: read 1 share");
+    await waitText(page, "two-cards-again.png: read 2 shares (2 already added)");
+    const lines = (await (await control(page, "Shares", "textbox")).evaluate((el) => el.value)).trim().split("\n");
+    assert.deepEqual(lines.sort(), [set.groups[0][0], set.groups[0][2], set.groups[2][0]].sort());
+    await fill(page, "SLIP-39 passphrase", set.passphrase, null);
+    await click(page, "Recover wallet");
+    await waitText(page, "Fingerprint " + fingerprints[0], { exact: true });
+    // A picture without a card says so.
+    await photos.uploadFile(blank);
+    await waitText(page, "blank.png: no QR code found in the image");
+    await done(t);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("typing: words completed from their first letters; worked-out words confirmed one by one", async (browser) => {
+  const t = await openPage(browser);
+  const { page } = t;
+  await click(page, "Recover");
+  const box = await control(page, "Shares", "textbox");
+  await box.type("acad");
+  await waitText(page, "word 1: ACADEMIC", { exact: true });
+  await box.type(" xyzq");
+  await waitText(page, "word 2: not a SLIP-39 word; the closest: ", { scope: "#completion" });
+  // A 1-of-1 card with two unreadable words: nothing but the person confirms them.
+  const words = set.single.split(" ");
+  await fill(page, "Shares", common.damaged(common.damaged(set.single, 5), 9));
+  await click(page, "Recover wallet");
+  await waitText(page, "nothing confirms them: compare each with the card and confirm it");
+  const showButtons = () => page.$$eval("button", (els) => els.filter((b) => /^Show the /.test(b.textContent.trim()) &&
+    b.getClientRects().length > 0).length);
+  assert.equal(await showButtons(), 0, "a secret offered before the words are confirmed");
+  const list = () => page.$eval("#share-list", (el) => el.innerText);
+  assert.match(await list(), new RegExp(`word 5 was unreadable; the checksum gives ${words[4].toUpperCase()}`));
+  await click(page, "Confirm word 5 of line 1");
+  await waitText(page, "Word 5 of line 1 confirmed against the card.");
+  await click(page, "Recover wallet");
+  await waitText(page, "nothing confirms them");
+  assert.equal(await showButtons(), 0, "one word confirmed of two is not enough");
+  await click(page, "Confirm word 9 of line 1");
+  await click(page, "Recover wallet");
+  await click(page, "Show the hex (master secret) of reading 1");
+  await waitText(page, set.single_secret_hex, { exact: true });
+  assert.match(await list(), /word 5 was unreadable.*\(confirmed\)/);
+  await done(t);
+});
+
+test("the camera opens, its frames are read, and it stops (Firefox's fake device: no card)", async (browser) => {
+  // Firefox's fake camera cannot show a picture of a card (Chromium's test scans one): this
+  // runs the page's camera path in Firefox, frames drawn and given to the scanner.
+  const t = await openPage(browser);
+  const { page } = t;
+  await click(page, "Recover");
+  await click(page, "Scan with the camera");
+  await control(page, "Stop the camera", "button");
+  await page.waitForFunction(() => document.querySelector("#camera-video").videoWidth > 0 &&
+    !document.querySelector("#camera-view").hidden, { timeout: 15000 });
+  // Several frames (one each 400 ms) go through the scanner; none holds a share.
+  await new Promise((r) => setTimeout(r, 2000));
+  assert.equal(await (await control(page, "Shares", "textbox")).evaluate((el) => el.value), "");
+  assert.equal(await page.$eval("#scan-notes", (el) => el.innerText.trim()), "");
+  await click(page, "Stop the camera");
+  await page.waitForFunction(() => document.querySelector("#camera-view").hidden, { timeout: 5000 });
+  await control(page, "Scan with the camera", "button");
+  await done(t);
+});
+
+test("by keyboard alone on a 360 px screen", async (browser) => {
+  const t = await openPage(browser);
+  const { page } = t;
+  await page.setViewport({ width: 360, height: 740 });
+  assert.equal(await page.evaluate(() => window.innerWidth), 360);
+  const active = (what) => page.evaluate((what) => document.activeElement[what], what);
+  await page.keyboard.press("Tab");
+  assert.equal(await active("textContent"), "Recover");
+  await page.keyboard.press("Enter");
+  assert.equal(await active("id"), "shares");
+  await page.keyboard.type([set.groups[0][1], set.groups[0][2], set.groups[2][0]].join("\n"));
+  await page.keyboard.press("Tab");
+  assert.equal(await active("id"), "slip39-passphrase");
+  await page.keyboard.type(set.passphrase);
+  await page.keyboard.press("Enter");
+  await waitText(page, "Fingerprint " + fingerprints[0], { exact: true });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `the page is ${width} px wide on a 360 px screen`);
+  // Back up, reached by keyboard, and its result fit the screen too.
+  await (await control(page, "Back up", "button")).focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await active("id"), "source-bip39");
+  await fill(page, "BIP-39 phrase to back up", set.bip39_phrase);
+  await (await control(page, "Make the shares", "button")).focus();
+  await page.keyboard.press("Enter");
+  await waitText(page, "The shares are made: 3 cards.");
+  const backupWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(backupWidth <= 360, `the backup is ${backupWidth} px wide on a 360 px screen`);
+  // Every control has a name.
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll("input, textarea, button, select")]
+      .filter((el) => !el.labels?.length && !el.textContent.trim() && !el.getAttribute("aria-label"))
+      .map((el) => el.outerHTML));
+  assert.deepEqual(unnamed, []);
+  await done(t);
+});
+
 (async () => {
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: firefoxPath,
     headless: true,
     extraPrefsFirefox: offlinePrefs,
+    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: "1" },
   });
   let failed;
   try {

@@ -7,8 +7,8 @@
 const fs = require("fs");
 const assert = require("assert/strict");
 const { chromium } = require("playwright-core");
-const { loadFixtures, damaged, twoLevelLines, assertTwoLevelReport, pdfPages, referenceCombine, runner } =
-  require("./common");
+const { loadFixtures, damaged, twoLevelLines, assertTwoLevelReport, pdfPages, referenceCombine, runner,
+  cardImages, composeInPage, decodeComposed } = require("./common");
 
 const [pagePath, setPath, cliPath, chromiumPath, phrasePath, cardsDir] = process.argv.slice(2);
 assert.ok(process.env.SEEDSHARD_REF_PYTHON, "set SEEDSHARD_REF_PYTHON to a python with shamir-mnemonic 0.3.0");
@@ -211,39 +211,9 @@ test("a new phrase made in the page, then verified", async (browser) => {
 async function composeCards(browser, names, scale) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const images = names.map((n) => fs.readFileSync(`${cardsDir}/${n}`).toString("base64"));
-  const out = await page.evaluate(async ({ images, scale }) => {
-    const loaded = [];
-    for (const b64 of images) {
-      const img = new Image();
-      img.src = "data:image/png;base64," + b64;
-      await img.decode();
-      loaded.push(img);
-    }
-    const gap = 40;
-    const w = Math.max(200, loaded.reduce((s, i) => s + Math.round(i.width * scale) + gap, gap));
-    const h = Math.max(100, ...loaded.map((i) => Math.round(i.height * scale))) + 2 * gap;
-    const canvas = document.createElement("canvas");
-    // Even sides, for the camera's 4:2:0 frames.
-    canvas.width = w + (w % 2);
-    canvas.height = h + (h % 2);
-    const ctx = canvas.getContext("2d");
-    ctx.fillStyle = "#fff";
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    let x = gap;
-    for (const img of loaded) {
-      ctx.drawImage(img, x, gap, Math.round(img.width * scale), Math.round(img.height * scale));
-      x += Math.round(img.width * scale) + gap;
-    }
-    const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let grey = "";
-    for (let i = 0; i < rgba.length; i += 4) {
-      grey += String.fromCharCode(Math.round(0.299 * rgba[i] + 0.587 * rgba[i + 1] + 0.114 * rgba[i + 2]));
-    }
-    return { png: canvas.toDataURL("image/png").split(",")[1], grey: btoa(grey), width: canvas.width, height: canvas.height };
-  }, { images, scale });
+  const out = await page.evaluate(composeInPage, { images: cardImages(cardsDir, names), scale });
   await context.close();
-  return { png: Buffer.from(out.png, "base64"), grey: Buffer.from(out.grey, "base64"), width: out.width, height: out.height };
+  return decodeComposed(out);
 }
 
 test("photos of cards: several cards a photo, their shares added and recovered", async (browser) => {
