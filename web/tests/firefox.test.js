@@ -1,9 +1,10 @@
 // Browser tests of seedshard.html in Firefox (Debian's firefox-esr, driven by puppeteer-core
 // over WebDriver BiDi).
 // usage: node firefox.test.js PAGE SET_JSON CLI_JSON FIREFOX PHRASE_JSON CARDS_DIR
-// (SEEDSHARD_REF_PYTHON set; CARDS_DIR holds the CLI's PNG cards of group 1 and group 3.) Any failure exits non-zero. Every request the page makes is
-// intercepted, and any other than the page itself or a data:/blob: URL is refused and fails
-// the run. The controls are found by their accessible names, as page.test.js finds them.
+// (SEEDSHARD_REF_PYTHON set; CARDS_DIR holds the CLI's PNG cards of group 1 and group 3)
+// Any failure exits non-zero. Every request the page makes is intercepted, and any other than
+// the page itself or a data:/blob: URL is refused and fails the run. The controls are found by
+// their accessible names, as page.test.js finds them.
 "use strict";
 const fs = require("fs");
 const os = require("os");
