@@ -6,24 +6,17 @@
 "use strict";
 const fs = require("fs");
 const assert = require("assert/strict");
-const { pathToFileURL } = require("url");
-const { execFileSync } = require("child_process");
 const { chromium } = require("playwright-core");
+const { loadFixtures, damaged, twoLevelLines, assertTwoLevelReport, pdfPages, referenceCombine, runner,
+  cardImages, composeInPage, decodeComposed } = require("./common");
 
 const [pagePath, setPath, cliPath, chromiumPath, phrasePath, cardsDir] = process.argv.slice(2);
-const refPython = process.env.SEEDSHARD_REF_PYTHON;
-assert.ok(refPython, "set SEEDSHARD_REF_PYTHON to a python with shamir-mnemonic 0.3.0");
-// The wallet of the phrase to back up, as the CLI's verify gives it.
-const phraseWallet = JSON.parse(fs.readFileSync(phrasePath, "utf8")).readings[0].wallet;
-const set = JSON.parse(fs.readFileSync(setPath, "utf8"));
-const cli = JSON.parse(fs.readFileSync(cliPath, "utf8"));
-const pageUrl = pathToFileURL(pagePath).href;
-const fingerprints = cli.readings.map((r) => r.wallet.fingerprint);
+assert.ok(process.env.SEEDSHARD_REF_PYTHON, "set SEEDSHARD_REF_PYTHON to a python with shamir-mnemonic 0.3.0");
+const { set, pageUrl, fingerprints, phraseWallet } = loadFixtures(pagePath, setPath, cliPath, phrasePath);
 
 const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
   "--disable-component-update", "--disable-sync"];
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+const { test, run } = runner();
 
 async function openPage(browser, viewport) {
   const context = await browser.newContext({
@@ -58,12 +51,6 @@ async function done({ context, requests, errors }) {
   assert.deepEqual(errors, [], "the page reported errors");
 }
 
-function damaged(share, position) {
-  const w = share.split(" ");
-  w[position - 1] = "?";
-  return w.join(" ");
-}
-
 test("the page carries its Content-Security-Policy", async (browser) => {
   const t = await openPage(browser);
   const csp = await t.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
@@ -76,19 +63,7 @@ test("two-level set from the reference: stray, duplicate, ? word, wrong passphra
   const t = await openPage(browser);
   const { page } = t;
   await page.getByRole("button", { name: "Recover", exact: true }).click();
-  const g1 = set.groups[0];
-  const g2 = set.groups[1];
-  const lines = [
-    "# group 1",
-    g1[0],
-    set.stray,
-    damaged(g1[1], 7),
-    g1[0],
-    "# group 2",
-    g2[0],
-    g2[2],
-    g2[4],
-  ];
+  const lines = twoLevelLines(set);
   await page.getByRole("textbox", { name: "Shares" }).fill(lines.join("\n"));
   const pass = page.getByLabel("SLIP-39 passphrase");
   assert.equal(await pass.getAttribute("type"), "password");
@@ -102,11 +77,7 @@ test("two-level set from the reference: stray, duplicate, ? word, wrong passphra
   assert.ok(await pass.evaluate((el) => el === document.activeElement), "the passphrase box has the focus");
   assert.equal(await page.getByRole("textbox", { name: "Shares" }).inputValue(), lines.join("\n"));
   assert.equal(await page.getByText("Fingerprint " + fingerprints[0], { exact: true }).count(), 0);
-  const report = await page.locator("#share-list").innerText();
-  assert.match(report, /Line 3: .*another set.*set aside/);
-  assert.match(report, /Line 4: group 1 share \d+: fits/);
-  assert.match(report, /word 7 was unreadable; the checksum gives [A-Z]+: compare with the card/);
-  assert.match(report, /Line 5: .*the same share as line 2: set aside/);
+  assertTwoLevelReport(await page.locator("#share-list").innerText());
   // Again with the right passphrase: both readings, the same fingerprints as the CLI.
   await pass.fill(set.passphrase);
   await pass.press("Enter");
@@ -140,14 +111,6 @@ test("checking a pile shows no secret and no wallet", async (browser) => {
   await done(t);
 });
 
-// The number of pages of a PDF (pdf-writer writes each page object as plain text).
-function pdfPages(bytes) {
-  const text = bytes.toString("latin1");
-  assert.ok(text.startsWith("%PDF-"), "not a PDF");
-  assert.ok(text.trimEnd().endsWith("%%EOF"), "the PDF is cut short");
-  return (text.match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
-}
-
 async function downloadPdf(page, buttonName, expectedName) {
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -155,17 +118,6 @@ async function downloadPdf(page, buttonName, expectedName) {
   ]);
   assert.equal(download.suggestedFilename(), expectedName);
   return fs.readFileSync(await download.path());
-}
-
-// What the reference implementation recovers from `shares` with `passphrase`, in hex.
-function referenceCombine(shares, passphrase) {
-  const script = "import json, sys, shamir_mnemonic\n" +
-    "d = json.load(sys.stdin)\n" +
-    "print(shamir_mnemonic.combine_mnemonics(d['shares'], d['passphrase'].encode()).hex())\n";
-  return execFileSync(refPython, ["-c", script], {
-    input: JSON.stringify({ shares, passphrase }),
-    encoding: "utf8",
-  }).trim();
 }
 
 test("backup of a BIP-39 phrase: cards as PDF, recovered in the page and by the reference", async (browser) => {
@@ -259,39 +211,9 @@ test("a new phrase made in the page, then verified", async (browser) => {
 async function composeCards(browser, names, scale) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const images = names.map((n) => fs.readFileSync(`${cardsDir}/${n}`).toString("base64"));
-  const out = await page.evaluate(async ({ images, scale }) => {
-    const loaded = [];
-    for (const b64 of images) {
-      const img = new Image();
-      img.src = "data:image/png;base64," + b64;
-      await img.decode();
-      loaded.push(img);
-    }
-    const gap = 40;
-    const w = Math.max(200, loaded.reduce((s, i) => s + Math.round(i.width * scale) + gap, gap));
-    const h = Math.max(100, ...loaded.map((i) => Math.round(i.height * scale))) + 2 * gap;
-    const canvas = document.createElement("canvas");
-    // Even sides, for the camera's 4:2:0 frames.
-    canvas.width = w + (w % 2);
-    canvas.height = h + (h % 2);
-    const ctx = canvas.getContext("2d");
-    ctx.fillStyle = "#fff";
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    let x = gap;
-    for (const img of loaded) {
-      ctx.drawImage(img, x, gap, Math.round(img.width * scale), Math.round(img.height * scale));
-      x += Math.round(img.width * scale) + gap;
-    }
-    const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let grey = "";
-    for (let i = 0; i < rgba.length; i += 4) {
-      grey += String.fromCharCode(Math.round(0.299 * rgba[i] + 0.587 * rgba[i + 1] + 0.114 * rgba[i + 2]));
-    }
-    return { png: canvas.toDataURL("image/png").split(",")[1], grey: btoa(grey), width: canvas.width, height: canvas.height };
-  }, { images, scale });
+  const out = await page.evaluate(composeInPage, { images: cardImages(cardsDir, names), scale });
   await context.close();
-  return { png: Buffer.from(out.png, "base64"), grey: Buffer.from(out.grey, "base64"), width: out.width, height: out.height };
+  return decodeComposed(out);
 }
 
 test("photos of cards: several cards a photo, their shares added and recovered", async (browser) => {
@@ -424,18 +346,8 @@ test("by keyboard alone on a 360 px screen", async (browser) => {
     executablePath: chromiumPath,
     args: launchArgs,
   });
-  let failed = 0;
-  for (const { name, fn } of tests) {
-    try {
-      await fn(browser);
-      console.log(`ok - ${name}`);
-    } catch (e) {
-      failed++;
-      console.log(`FAILED - ${name}\n${e.stack || e}`);
-    }
-  }
+  const failed = await run(browser);
   await browser.close();
-  console.log(`${tests.length - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 })().catch((e) => {
   console.error(e);
