@@ -20,15 +20,12 @@ use seedshard::{combine, GroupSpec, MasterSecret, Passphrase, Share, ShareSet, S
 
 mod common;
 
-/// What the tests that run `tools` need: each of them installed (`TOOL -v` exits 0).
+/// What the tests that run `tools` need: each of them installed (`zbarimg --version`, or
+/// the poppler tool's `-v`, exits 0).
 fn tools(tools: &[&str]) -> common::Need<()> {
-    tools.iter().try_for_each(|t| {
-        let package = if *t == "zbarimg" {
-            "zbar-tools"
-        } else {
-            "poppler-utils"
-        };
-        common::tool_need(t, "-v", package)
+    tools.iter().try_for_each(|&t| match t {
+        "zbarimg" => common::tool_need(t, "--version", "zbar-tools"),
+        _ => common::tool_need(t, "-v", "poppler-utils"),
     })
 }
 

@@ -119,24 +119,25 @@ fn main() {
     const SECOND: &str = "under_the_default_limit_the_tool_runs_and_says_when_swap_is_at_risk";
     let h = common::Harness::new(include_str!("memory_lock.rs"));
     if !cfg!(target_os = "linux") {
-        return h
-            .not_here(FIRST, "the check reads /proc, on Linux")
+        h.not_here(FIRST, "the check reads /proc, on Linux")
             .not_here(SECOND, "the check reads /proc, on Linux")
-            .run();
-    }
-    let h = h.test(
-        FIRST,
-        memory_is_locked_when_allowed_and_a_note_says_when_not,
-    );
-    if may_lock_any() {
-        h.needs(
+    } else if may_lock_any() {
+        h.test(
+            FIRST,
+            memory_is_locked_when_allowed_and_a_note_says_when_not,
+        )
+        .needs(
             SECOND,
             &common::tool_need("setpriv", "--version", "util-linux")
                 .and_then(|()| common::tool_need("prlimit", "--version", "util-linux")),
             under_the_default_limit_the_tool_runs_and_says_when_swap_is_at_risk,
         )
     } else {
-        h.not_here(
+        h.test(
+            FIRST,
+            memory_is_locked_when_allowed_and_a_note_says_when_not,
+        )
+        .not_here(
             SECOND,
             "it drops CAP_IPC_LOCK, which this process does not have (run as root)",
         )
