@@ -241,7 +241,7 @@ fn a_line_that_is_not_a_share_is_named_as_such() {
         .unwrap();
     assert_input_error(
         &o,
-        "share 1 (note.txt line 1): this line is not a SLIP-39 share: 13 of its 14 words are not SLIP-39 words (the first is word 1)",
+        "note.txt line 1): this line is not a SLIP-39 share: 13 of its 14 words are not SLIP-39 words (the first is word 1)",
         &secret_words,
     );
     assert!(stderr(&o).contains("hint: a share is 20, 33 or 59 words"));
@@ -261,7 +261,7 @@ fn a_line_that_is_not_a_share_is_named_as_such() {
         .unwrap();
     assert_input_error(
         &o,
-        "(mixed.txt line 2): this line is not a SLIP-39 share: 13 of its 14 words",
+        "mixed.txt line 2): this line is not a SLIP-39 share: 13 of its 14 words",
         &[&secret_words[..], &[SECRET_HEX]].concat(),
     );
     assert!(!stderr(&o).contains("missing"), "{}", stderr(&o));

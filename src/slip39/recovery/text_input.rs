@@ -392,3 +392,66 @@ impl Recovery {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SLIP-39 test vector 1 (20 words).
+    const SHARE: &str = "duckling enlarge academic academic agency result length solution fridge \
+                         kidney coal piece deal husband erode duke ajar critical decision keyboard";
+
+    #[test]
+    fn a_line_of_other_words_is_not_a_share() {
+        let r = Recovery::new();
+        let e = r
+            .settle_text("Keep these cards somewhere safe and tell Anna where they are")
+            .unwrap_err();
+        assert_eq!(
+            e,
+            TextError::NotAShare {
+                words: 11,
+                not_slip39: 10,
+                first: 1
+            }
+        );
+        assert!(!e.to_string().contains("Anna"), "{e}");
+        // A share's length with most words replaced: not a share either.
+        let mut words: Vec<&str> = SHARE.split(' ').collect();
+        for w in words.iter_mut().skip(5).take(11) {
+            *w = "xyzzy";
+        }
+        assert!(matches!(
+            r.settle_text(&words.join(" ")),
+            Err(TextError::NotAShare {
+                words: 20,
+                not_slip39: 11,
+                first: 6
+            })
+        ));
+    }
+
+    #[test]
+    fn a_share_with_a_few_typos_or_marks_is_still_worked_on() {
+        let r = Recovery::new();
+        // Three mistyped words: the checksum works them out.
+        let mut words: Vec<&str> = SHARE.split(' ').collect();
+        words[3] = "acadxmic";
+        words[9] = "kidnxy";
+        words[14] = "erxde";
+        let settled = r.settle_text(&words.join(" ")).unwrap();
+        assert_eq!(settled.share, Share::parse(SHARE).unwrap());
+        // Every word unreadable but marked `?`: too damaged, but not "not a share".
+        let marks = ["?"; 20].join(" ");
+        assert!(!matches!(
+            r.settle_text(&marks),
+            Err(TextError::NotAShare { .. })
+        ));
+        // Half the words of a 12-word line unknown: not called "not a share" by this rule.
+        let half = "legal winner thank year wave sausage worth useful legal winner thank yellow";
+        assert!(!matches!(
+            r.settle_text(half),
+            Err(TextError::NotAShare { .. })
+        ));
+    }
+}
