@@ -1,7 +1,10 @@
 //! Share cards: every card rendered to PNG reads back (rqrr and zbarimg) and the set
 //! recombines; a page of 8 cards at 150 dpi reads back also rotated, blurred, noisy and as a
 //! JPEG; PDFs are exactly A4 or Letter and render with pdftoppm; SVGs parse as XML.
-#![cfg(all(feature = "card", feature = "scan"))]
+//!
+//! The tests that need `zbarimg` (Debian `zbar-tools`) or the poppler tools (`pdfinfo`,
+//! `pdftoppm`, `pdftotext`, `pdffonts`: `poppler-utils`) are reported as ignored without them
+//! (CI=true fails them). The file runs through `common::Harness`: add each test to `main`.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -17,18 +20,13 @@ use seedshard::{combine, GroupSpec, MasterSecret, Passphrase, Share, ShareSet, S
 
 mod common;
 
-/// Whether an external tool is there. Missing tools fail the test in CI ([`common::in_ci`])
-/// and skip that part with a message elsewhere.
-fn tool(name: &str) -> bool {
-    let ok = Command::new(name).arg("-v").output().is_ok();
-    if !ok {
-        assert!(
-            !common::in_ci(),
-            "{name} is not installed (CI installs it in .ci/run)"
-        );
-        eprintln!("skipping the {name} part: {name} is not installed");
-    }
-    ok
+/// What the tests that run `tools` need: each of them installed (`zbarimg --version`, or
+/// the poppler tool's `-v`, exits 0).
+fn tools(tools: &[&str]) -> common::Need<()> {
+    tools.iter().try_for_each(|&t| match t {
+        "zbarimg" => common::tool_need(t, "--version", "zbar-tools"),
+        _ => common::tool_need(t, "-v", "poppler-utils"),
+    })
 }
 
 fn secret(len: usize) -> MasterSecret {
@@ -78,10 +76,7 @@ fn zbar(path: &Path) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn every_card_png_reads_back_with_rqrr_and_zbar_and_the_set_recombines() {
-    let zbar_ok = tool("zbarimg");
-    let dir = tempfile::tempdir().unwrap();
+fn every_card_png_reads_back_with_rqrr_and_the_set_recombines() {
     for (secret, set) in sets() {
         for format in [PayloadFormat::ShareQr, PayloadFormat::Text] {
             let cards =
@@ -93,22 +88,33 @@ fn every_card_png_reads_back_with_rqrr_and_zbar_and_the_set_recombines() {
                 assert_eq!(report.found.len(), 1, "{name}");
                 assert_eq!(report.shares().next(), Some(share), "{name}");
                 scanned.push(report.shares().next().unwrap().clone());
-                if zbar_ok {
-                    let path = dir.path().join(name);
-                    std::fs::write(&path, &**png).unwrap();
-                    assert_eq!(
-                        zbar(&path),
-                        vec![encode_payload(share, format).to_string()],
-                        "{name}"
-                    );
-                }
             }
             assert_eq!(combine(&scanned, &Passphrase::empty()).unwrap(), secret);
         }
     }
 }
 
-#[test]
+/// The same cards read by another decoder, `zbarimg`.
+fn every_card_png_reads_back_with_zbar() {
+    let dir = tempfile::tempdir().unwrap();
+    for (_, set) in sets() {
+        for format in [PayloadFormat::ShareQr, PayloadFormat::Text] {
+            let cards =
+                CardSet::from_share_set(&set, &[], CardOptions::default().with_payload(format))
+                    .unwrap();
+            for ((name, png), share) in cards.card_pngs().iter().zip(set.shares()) {
+                let path = dir.path().join(name);
+                std::fs::write(&path, &**png).unwrap();
+                assert_eq!(
+                    zbar(&path),
+                    vec![encode_payload(share, format).to_string()],
+                    "{name}"
+                );
+            }
+        }
+    }
+}
+
 fn png_cards_are_300_dpi_at_true_size() {
     let (_, set) = sets().remove(0);
     let cards = CardSet::from_share_set(&set, &[], CardOptions::default()).unwrap();
@@ -204,7 +210,6 @@ fn shares_in(img: &image::GrayImage) -> Vec<Share> {
     report.shares().cloned().collect()
 }
 
-#[test]
 fn a_page_of_cards_reads_back_rotated_blurred_noisy_and_as_jpeg() {
     let (secret, set) = sets().remove(0);
     let cards = CardSet::from_share_set(&set, &[], CardOptions::default()).unwrap();
@@ -244,11 +249,7 @@ fn a_page_of_cards_reads_back_rotated_blurred_noisy_and_as_jpeg() {
     assert_eq!(report.shares().count(), on_page.len(), "jpeg");
 }
 
-#[test]
 fn pdfs_are_exactly_a4_or_letter_and_render_with_pdftoppm() {
-    if !tool("pdfinfo") || !tool("pdftoppm") {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let all = sets();
     for (paper, size) in [
@@ -297,11 +298,7 @@ fn pdfs_are_exactly_a4_or_letter_and_render_with_pdftoppm() {
     }
 }
 
-#[test]
 fn pdftotext_finds_no_share_word_in_a_card_pdf() {
-    if !tool("pdftotext") {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     for (k, (_, set)) in sets().iter().enumerate() {
         let cards =
@@ -315,11 +312,10 @@ fn pdftotext_finds_no_share_word_in_a_card_pdf() {
             .unwrap();
         assert!(out.status.success());
         let text = String::from_utf8_lossy(&out.stdout).to_lowercase();
-        if tool("pdffonts") {
-            // No font is declared, so none can be substituted by a viewer.
-            let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
-            assert_eq!(String::from_utf8_lossy(&fonts.stdout).lines().count(), 2);
-        }
+        // No font is declared, so none can be substituted by a viewer.
+        let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
+        assert!(fonts.status.success());
+        assert_eq!(String::from_utf8_lossy(&fonts.stdout).lines().count(), 2);
         // Card text is drawn as glyph outlines: no text layer at all, not even the heads.
         assert!(text.trim().is_empty(), "set {k}: text layer {text:?}");
         for share in set.shares() {
@@ -330,7 +326,6 @@ fn pdftotext_finds_no_share_word_in_a_card_pdf() {
     }
 }
 
-#[test]
 fn svg_cards_parse_as_xml() {
     for (_, set) in sets() {
         let cards =
@@ -354,7 +349,6 @@ fn svg_cards_parse_as_xml() {
     }
 }
 
-#[test]
 fn the_owner_sheet_has_the_plan_and_wallet_facts_and_cards_do_not() {
     let (_, set) = sets().remove(0);
     let options = CardOptions::default()
@@ -407,24 +401,37 @@ fn the_owner_sheet_has_the_plan_and_wallet_facts_and_cards_do_not() {
             "entropy mode warns on every card"
         );
     }
+}
+
+/// The owner sheet's PDF as poppler reads it: no font declared (so no viewer substitutes
+/// one), one A4 page.
+fn the_owner_sheet_pdf_declares_no_font_and_is_one_a4_page() {
+    let (_, set) = sets().remove(0);
+    let cards =
+        CardSet::from_share_set(&set, &["Alice".to_string()], CardOptions::default()).unwrap();
+    let about = Bip39Phrase::parse(
+        "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+    )
+    .unwrap();
+    let facts = WalletFacts::from_bip39(&about, &Bip39Passphrase::empty(), Network::Bitcoin);
+    let pdf = cards
+        .owner_sheet()
+        .with_wallet(facts)
+        .with_zpub_shown(true)
+        .to_pdf();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("owner.pdf");
     std::fs::write(&path, &*pdf).unwrap();
-    if tool("pdffonts") {
-        // No font is declared, so no viewer substitutes one.
-        let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
-        assert!(fonts.status.success());
-        assert_eq!(String::from_utf8_lossy(&fonts.stdout).lines().count(), 2);
-    }
-    if tool("pdfinfo") {
-        let info = Command::new("pdfinfo").arg(&path).output().unwrap();
-        let info = String::from_utf8_lossy(&info.stdout).to_string();
-        assert!(info.contains("Pages:           1"), "{info}");
-        assert!(info.contains("595.28 x 841.89 pts"), "{info}");
-    }
+    let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
+    assert!(fonts.status.success());
+    assert_eq!(String::from_utf8_lossy(&fonts.stdout).lines().count(), 2);
+    let info = Command::new("pdfinfo").arg(&path).output().unwrap();
+    assert!(info.status.success());
+    let info = String::from_utf8_lossy(&info.stdout).to_string();
+    assert!(info.contains("Pages:           1"), "{info}");
+    assert!(info.contains("595.28 x 841.89 pts"), "{info}");
 }
 
-#[test]
 fn holder_names_in_latin_letters_print_and_the_cards_still_read_back() {
     let (_, set) = sets().remove(1);
     // "José" with a combining accent is normalised to NFC, as typed with a precomposed é.
@@ -441,19 +448,12 @@ fn holder_names_in_latin_letters_print_and_the_cards_still_read_back() {
         .owner_sheet()
         .to_svg()
         .contains("Holder: Søren Ægir Œuvray"));
-    let dir = tempfile::tempdir().unwrap();
     for ((name, png), share) in cards.card_pngs().iter().zip(set.shares()).take(3) {
         let read: Vec<Share> = scan_image(png).unwrap().shares().cloned().collect();
         assert_eq!(read, std::slice::from_ref(share), "{name}");
-        let path = dir.path().join(name);
-        std::fs::write(&path, &**png).unwrap();
-        if tool("zbarimg") {
-            let payload = encode_payload(share, PayloadFormat::ShareQr).to_string();
-            assert!(zbar(&path).contains(&payload), "{name}");
-        }
-        // The accented letters are drawn (not the empty box of a missing glyph): the name's
-        // pixels differ from those of the same name without accents.
     }
+    // The accented letters are drawn (not the empty box of a missing glyph): the name's
+    // pixels differ from those of the same name without accents.
     let plain = CardSet::from_share_set(&set, &["Jose Muller".to_string()], CardOptions::default())
         .unwrap();
     assert_ne!(plain.card_pngs()[0].1, cards.card_pngs()[0].1);
@@ -478,7 +478,24 @@ fn holder_names_in_latin_letters_print_and_the_cards_still_read_back() {
     ));
 }
 
-#[test]
+/// Cards with accented holder names read by another decoder, `zbarimg`.
+fn holder_name_cards_read_back_with_zbar() {
+    let (_, set) = sets().remove(1);
+    let holders = [
+        "José Müller".to_string(),
+        "Łukasz Żółć".to_string(),
+        "Søren Ægir Œuvray".to_string(),
+    ];
+    let cards = CardSet::from_share_set(&set, &holders, CardOptions::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for ((name, png), share) in cards.card_pngs().iter().zip(set.shares()).take(3) {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &**png).unwrap();
+        let payload = encode_payload(share, PayloadFormat::ShareQr).to_string();
+        assert!(zbar(&path).contains(&payload), "{name}");
+    }
+}
+
 fn labels_of_groups_of_one_share_say_so_in_the_singular() {
     let plan = SplitPlan::new(
         2,
@@ -522,7 +539,6 @@ fn labels_of_groups_of_one_share_say_so_in_the_singular() {
     assert!(!sheet.contains(" 1 shares"));
 }
 
-#[test]
 fn the_owner_sheet_says_where_the_tool_is_and_the_page_hash() {
     let (_, set) = sets().remove(1);
     let cards = CardSet::from_share_set(&set, &[], CardOptions::default()).unwrap();
@@ -572,8 +588,7 @@ mod cli {
         assert!(err.contains(needle), "{err}");
     }
 
-    #[test]
-    fn card_note_goes_on_every_card_and_the_zpub_only_with_show_xpub() {
+    pub(super) fn card_note_goes_on_every_card_and_the_zpub_only_with_show_xpub() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         let args = [
@@ -608,9 +623,8 @@ mod cli {
         assert_usage_error(&out, "card note");
     }
 
-    #[test]
-    fn accented_holder_names_print_other_scripts_are_refused_and_the_sheet_says_where_the_tool_is()
-    {
+    pub(super) fn accented_holder_names_print_other_scripts_are_refused_and_the_sheet_says_where_the_tool_is(
+    ) {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         let out = split_with_cards(
@@ -651,8 +665,7 @@ mod cli {
         assert!(!d.join("cjk/owner-sheet.pdf").exists());
     }
 
-    #[test]
-    fn split_cards_writes_private_files_and_scanned_cards_recover_the_secret() {
+    pub(super) fn split_cards_writes_private_files_and_scanned_cards_recover_the_secret() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         let out = split_with_cards(
@@ -714,8 +727,7 @@ mod cli {
         assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), SECRET);
     }
 
-    #[test]
-    fn an_existing_card_file_is_kept_without_force() {
+    pub(super) fn an_existing_card_file_is_kept_without_force() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         std::fs::create_dir(d.join("cards")).unwrap();
@@ -741,8 +753,7 @@ mod cli {
             .starts_with(b"%PDF-"));
     }
 
-    #[test]
-    fn a_directory_that_cannot_be_made_is_an_error() {
+    pub(super) fn a_directory_that_cannot_be_made_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         std::fs::write(d.join("file"), "x").unwrap();
@@ -767,8 +778,7 @@ mod cli {
             .build())
     }
 
-    #[test]
-    fn bad_images_are_refused_with_a_hint() {
+    pub(super) fn bad_images_are_refused_with_a_hint() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         let blank = png(&image::GrayImage::from_pixel(300, 200, image::Luma([255])));
@@ -801,8 +811,7 @@ mod cli {
         assert!(String::from_utf8_lossy(&out.stderr).contains("a web address"));
     }
 
-    #[test]
-    fn split_scan_reads_a_seedqr_and_combine_gives_the_phrase_back() {
+    pub(super) fn split_scan_reads_a_seedqr_and_combine_gives_the_phrase_back() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         // "legal winner thank year wave sausage worth useful legal winner thank yellow".
@@ -871,4 +880,76 @@ mod cli {
             .unwrap();
         assert_usage_error(&out, "not a BIP-39 SeedQR");
     }
+}
+
+fn main() {
+    let zbar = tools(&["zbarimg"]);
+    let h = common::Harness::new(include_str!("cards.rs"))
+        .test(
+            "every_card_png_reads_back_with_rqrr_and_the_set_recombines",
+            every_card_png_reads_back_with_rqrr_and_the_set_recombines,
+        )
+        .needs(
+            "every_card_png_reads_back_with_zbar",
+            &zbar,
+            every_card_png_reads_back_with_zbar,
+        )
+        .test(
+            "png_cards_are_300_dpi_at_true_size",
+            png_cards_are_300_dpi_at_true_size,
+        )
+        .test(
+            "a_page_of_cards_reads_back_rotated_blurred_noisy_and_as_jpeg",
+            a_page_of_cards_reads_back_rotated_blurred_noisy_and_as_jpeg,
+        )
+        .needs(
+            "pdfs_are_exactly_a4_or_letter_and_render_with_pdftoppm",
+            &tools(&["pdfinfo", "pdftoppm"]),
+            pdfs_are_exactly_a4_or_letter_and_render_with_pdftoppm,
+        )
+        .needs(
+            "pdftotext_finds_no_share_word_in_a_card_pdf",
+            &tools(&["pdftotext", "pdffonts"]),
+            pdftotext_finds_no_share_word_in_a_card_pdf,
+        )
+        .test("svg_cards_parse_as_xml", svg_cards_parse_as_xml)
+        .test(
+            "the_owner_sheet_has_the_plan_and_wallet_facts_and_cards_do_not",
+            the_owner_sheet_has_the_plan_and_wallet_facts_and_cards_do_not,
+        )
+        .needs(
+            "the_owner_sheet_pdf_declares_no_font_and_is_one_a4_page",
+            &tools(&["pdffonts", "pdfinfo"]),
+            the_owner_sheet_pdf_declares_no_font_and_is_one_a4_page,
+        )
+        .test(
+            "holder_names_in_latin_letters_print_and_the_cards_still_read_back",
+            holder_names_in_latin_letters_print_and_the_cards_still_read_back,
+        )
+        .needs(
+            "holder_name_cards_read_back_with_zbar",
+            &zbar,
+            holder_name_cards_read_back_with_zbar,
+        )
+        .test(
+            "labels_of_groups_of_one_share_say_so_in_the_singular",
+            labels_of_groups_of_one_share_say_so_in_the_singular,
+        )
+        .test(
+            "the_owner_sheet_says_where_the_tool_is_and_the_page_hash",
+            the_owner_sheet_says_where_the_tool_is_and_the_page_hash,
+        );
+    #[cfg(feature = "cli")]
+    let h = [
+        ("cli::card_note_goes_on_every_card_and_the_zpub_only_with_show_xpub", cli::card_note_goes_on_every_card_and_the_zpub_only_with_show_xpub as fn()),
+        ("cli::accented_holder_names_print_other_scripts_are_refused_and_the_sheet_says_where_the_tool_is", cli::accented_holder_names_print_other_scripts_are_refused_and_the_sheet_says_where_the_tool_is as fn()),
+        ("cli::split_cards_writes_private_files_and_scanned_cards_recover_the_secret", cli::split_cards_writes_private_files_and_scanned_cards_recover_the_secret as fn()),
+        ("cli::an_existing_card_file_is_kept_without_force", cli::an_existing_card_file_is_kept_without_force as fn()),
+        ("cli::a_directory_that_cannot_be_made_is_an_error", cli::a_directory_that_cannot_be_made_is_an_error as fn()),
+        ("cli::bad_images_are_refused_with_a_hint", cli::bad_images_are_refused_with_a_hint as fn()),
+        ("cli::split_scan_reads_a_seedqr_and_combine_gives_the_phrase_back", cli::split_scan_reads_a_seedqr_and_combine_gives_the_phrase_back as fn()),
+    ]
+    .into_iter()
+    .fold(h, |h, (name, test)| h.test(name, test));
+    h.run()
 }

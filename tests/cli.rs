@@ -2,11 +2,13 @@
 //! JSON contract, and every kind of bad input (exit code 2, an error and a hint line, no
 //! panic, nothing secret on stderr). The cases whose whole output is fixed are pinned word for
 //! word in `tests/cmd/` (`tests/cli_cmd.rs`).
+//!
+//! The terminal test needs util-linux `script`; without it the test is reported as ignored
+//! (CI=true fails it). The file runs through `common::Harness`: add each test to `main`.
 
 use std::process::{Command, Output, Stdio};
 
 mod common;
-use common::in_ci;
 use common::{assert_input_error, run, stderr, stdout, write};
 
 const SECRET_HEX: &str = "bb54aac4b89dc868ba37d9cc21b2cece";
@@ -34,7 +36,6 @@ fn combine_stdin(shares: &[String], extra: &[&str]) -> Output {
     run(&args, &shares.join("\n"))
 }
 
-#[test]
 fn generate_split_then_combine_from_the_printed_file() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(&["split", "--group", "2of3", "--generate"], "");
@@ -62,7 +63,6 @@ fn generate_split_then_combine_from_the_printed_file() {
     assert_eq!(stdout(&from_two), secret);
 }
 
-#[test]
 fn generate_256_bits_gives_33_word_shares() {
     let o = run(
         &["split", "--group", "1of1", "--generate", "256", "--json"],
@@ -74,7 +74,6 @@ fn generate_256_bits_gives_33_word_shares() {
     assert_eq!(share.split(' ').count(), 33);
 }
 
-#[test]
 fn secret_file_round_trip_with_groups_and_passphrase() {
     let dir = tempfile::tempdir().unwrap();
     let pass = write(dir.path(), "pass.txt", "correct horse battery staple\n");
@@ -110,7 +109,6 @@ fn secret_file_round_trip_with_groups_and_passphrase() {
     assert_ne!(stdout(&o).trim(), SECRET_HEX);
 }
 
-#[test]
 fn json_contract_of_split_and_combine() {
     let o = run(
         &[
@@ -156,7 +154,6 @@ fn json_contract_of_split_and_combine() {
     assert_eq!(c["identifier"], v["identifier"]);
 }
 
-#[test]
 fn loose_input_prefixes_case_and_duplicates() {
     let shares = split_shares(&["--group", "2of3"]);
     let loose: String = shares[0]
@@ -171,7 +168,6 @@ fn loose_input_prefixes_case_and_duplicates() {
     assert_eq!(stdout(&o).trim(), SECRET_HEX);
 }
 
-#[test]
 fn unknown_word_names_share_word_and_closest_words() {
     let shares = split_shares(&["--group", "2of3"]);
     let mut words: Vec<&str> = shares[1].split(' ').collect();
@@ -201,7 +197,6 @@ fn unknown_word_names_share_word_and_closest_words() {
     );
 }
 
-#[test]
 fn closest_words_are_shown_on_a_terminal() {
     // Official vector 1 with word 7 ("length") mistyped.
     let share = "duckling enlarge academic academic agency result lengtx solution fridge kidney \
@@ -214,17 +209,11 @@ fn closest_words_are_shown_on_a_terminal() {
         file.display()
     );
     // A pseudo-terminal, made by util-linux `script`.
-    let Ok(tty) = Command::new("script")
+    let tty = Command::new("script")
         .args(["-qec", &command, "/dev/null"])
         .stdin(Stdio::null())
         .output()
-    else {
-        assert!(
-            !in_ci(),
-            "util-linux `script` is needed for the terminal test"
-        );
-        return;
-    };
+        .expect("checked by the harness");
     let screen = String::from_utf8_lossy(&tty.stdout);
     assert!(
         screen.contains("word 7 is not a SLIP-39 word; the checksum gives LENGTH"),
@@ -235,7 +224,60 @@ fn closest_words_are_shown_on_a_terminal() {
     assert!(!screen.contains("bb54aac4"), "{screen}");
 }
 
-#[test]
+/// A line that is not a share at all (a note, a sentence) is named as such, with how many of
+/// its words are not SLIP-39 words and where the first is; never "a word is missing", and
+/// never its words.
+fn a_line_that_is_not_a_share_is_named_as_such() {
+    let note = "Keep these cards somewhere safe and tell Anna where the second one is hidden";
+    let secret_words = ["Keep", "somewhere", "Anna", "hidden"];
+    let dir = tempfile::tempdir().unwrap();
+    // Alone in a file.
+    let file = write(dir.path(), "note.txt", &format!("{note}\n"));
+    let o = bin()
+        .args(["combine"])
+        .arg(&file)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_input_error(
+        &o,
+        "note.txt line 1): this line is not a SLIP-39 share: 13 of its 14 words are not SLIP-39 words (the first is word 1)",
+        &secret_words,
+    );
+    assert!(stderr(&o).contains("hint: a share is 20, 33 or 59 words"));
+    // Between two good shares of a set: the shares already read do not turn it into a share
+    // with a word missing.
+    let shares = split_shares(&["--group", "2of3"]);
+    let file = write(
+        dir.path(),
+        "mixed.txt",
+        &format!("{}\n{note}\n{}\n", shares[0], shares[1]),
+    );
+    let o = bin()
+        .args(["combine"])
+        .arg(&file)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_input_error(
+        &o,
+        "mixed.txt line 2): this line is not a SLIP-39 share: 13 of its 14 words",
+        &[&secret_words[..], &[SECRET_HEX]].concat(),
+    );
+    assert!(!stderr(&o).contains("missing"), "{}", stderr(&o));
+    // The same at `check`, which lists every problem.
+    let o = bin()
+        .args(["check"])
+        .arg(&file)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = format!("{}{}", stdout(&o), stderr(&o));
+    assert_ne!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("not a SLIP-39 share"), "{err}");
+    assert!(!err.contains("a word is missing"), "{err}");
+}
+
 fn wrong_word_count() {
     let shares = split_shares(&["--group", "2of3"]);
     // A word left out alone is put back from the checksum; with an unreadable word too,
@@ -257,7 +299,6 @@ fn wrong_word_count() {
     assert_input_error(&o, "21 words", &[SECRET_HEX]);
 }
 
-#[test]
 fn failed_checksum_names_the_share() {
     // Two wrong words: more than the checksum can locate.
     let shares = split_shares(&["--group", "2of3"]);
@@ -277,7 +318,6 @@ fn failed_checksum_names_the_share() {
     );
 }
 
-#[test]
 fn shares_of_different_sets() {
     let a = split_shares(&["--group", "2of3"]);
     let b = split_shares(&["--group", "2of3"]);
@@ -294,7 +334,6 @@ fn shares_of_different_sets() {
     assert!(stderr(&o).contains("and was set aside\nhint: add shares from more cards of set "));
 }
 
-#[test]
 fn not_enough_shares_says_how_many_more() {
     let shares = split_shares(&["--group", "3of5"]);
     let o = combine_stdin(&shares[..1], &[]);
@@ -323,7 +362,6 @@ fn not_enough_shares_says_how_many_more() {
     );
 }
 
-#[test]
 fn non_ascii_passphrase_is_refused_on_split_and_combine() {
     let dir = tempfile::tempdir().unwrap();
     let pass = write(dir.path(), "pass.txt", "caf\u{e9} cr\u{e8}me");
@@ -349,7 +387,6 @@ fn non_ascii_passphrase_is_refused_on_split_and_combine() {
     assert_input_error(&o, "not printable ASCII", &[SECRET_HEX]);
 }
 
-#[test]
 fn oversized_and_binary_input_files() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.txt");
@@ -368,7 +405,6 @@ fn oversized_and_binary_input_files() {
     );
 }
 
-#[test]
 fn no_flag_takes_a_secret_value() {
     // Secrets come from files, stdin or prompts: flags that name them take file paths.
     let help = stdout(&run(&["split", "--help"], ""));
@@ -379,7 +415,6 @@ fn no_flag_takes_a_secret_value() {
 }
 
 #[cfg(target_os = "linux")]
-#[test]
 fn core_dumps_are_off_while_the_process_runs() {
     // `combine -` blocks reading standard input, after hardening has run.
     let mut child = bin()
@@ -411,7 +446,6 @@ fn core_dumps_are_off_while_the_process_runs() {
     assert_eq!(fields.get(4..6), Some(&["0", "0"][..]), "{core_line}");
 }
 
-#[test]
 fn verify_reads_shares_like_combine_and_sets_a_stray_aside() {
     let a = split_shares(&["--group", "2of3"]);
     let b = split_shares(&["--group", "2of3"]);
@@ -438,4 +472,75 @@ fn verify_reads_shares_like_combine_and_sets_a_stray_aside() {
         "{}",
         stderr(&with_stray)
     );
+}
+
+fn main() {
+    let h = common::Harness::new(include_str!("cli.rs"))
+        .test(
+            "generate_split_then_combine_from_the_printed_file",
+            generate_split_then_combine_from_the_printed_file,
+        )
+        .test(
+            "generate_256_bits_gives_33_word_shares",
+            generate_256_bits_gives_33_word_shares,
+        )
+        .test(
+            "secret_file_round_trip_with_groups_and_passphrase",
+            secret_file_round_trip_with_groups_and_passphrase,
+        )
+        .test(
+            "json_contract_of_split_and_combine",
+            json_contract_of_split_and_combine,
+        )
+        .test(
+            "loose_input_prefixes_case_and_duplicates",
+            loose_input_prefixes_case_and_duplicates,
+        )
+        .test(
+            "unknown_word_names_share_word_and_closest_words",
+            unknown_word_names_share_word_and_closest_words,
+        )
+        .needs(
+            "closest_words_are_shown_on_a_terminal",
+            &common::tool_need("script", "--version", "util-linux"),
+            closest_words_are_shown_on_a_terminal,
+        )
+        .test(
+            "a_line_that_is_not_a_share_is_named_as_such",
+            a_line_that_is_not_a_share_is_named_as_such,
+        )
+        .test("wrong_word_count", wrong_word_count)
+        .test(
+            "failed_checksum_names_the_share",
+            failed_checksum_names_the_share,
+        )
+        .test("shares_of_different_sets", shares_of_different_sets)
+        .test(
+            "not_enough_shares_says_how_many_more",
+            not_enough_shares_says_how_many_more,
+        )
+        .test(
+            "non_ascii_passphrase_is_refused_on_split_and_combine",
+            non_ascii_passphrase_is_refused_on_split_and_combine,
+        )
+        .test(
+            "oversized_and_binary_input_files",
+            oversized_and_binary_input_files,
+        )
+        .test("no_flag_takes_a_secret_value", no_flag_takes_a_secret_value)
+        .test(
+            "verify_reads_shares_like_combine_and_sets_a_stray_aside",
+            verify_reads_shares_like_combine_and_sets_a_stray_aside,
+        );
+    #[cfg(target_os = "linux")]
+    let h = h.test(
+        "core_dumps_are_off_while_the_process_runs",
+        core_dumps_are_off_while_the_process_runs,
+    );
+    #[cfg(not(target_os = "linux"))]
+    let h = h.not_here(
+        "core_dumps_are_off_while_the_process_runs",
+        "the check reads /proc, on Linux",
+    );
+    h.run()
 }

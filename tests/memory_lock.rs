@@ -1,11 +1,17 @@
 //! The tool locks its memory against swapping when it may, and says so when it cannot on a
 //! computer with swap: `VmLck` of a running `seedshard` (read from /proc while it waits for
 //! its standard input) against what the process may lock.
-#![cfg(target_os = "linux")]
+//!
+//! The second test needs root (to drop CAP_IPC_LOCK), `setpriv` and `prlimit` (util-linux):
+//! without them it is reported as ignored. The file runs through `common::Harness`: add each
+//! test to `main`.
+#![cfg_attr(not(target_os = "linux"), allow(dead_code, unused_imports))]
 
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+mod common;
 
 fn status_field(pid: u32, field: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
@@ -62,7 +68,6 @@ fn swap_in_use() -> bool {
         .is_ok_and(|s| s.lines().skip(1).any(|l| !l.trim().is_empty()))
 }
 
-#[test]
 fn memory_is_locked_when_allowed_and_a_note_says_when_not() {
     let (kib, stderr) = locked_kib(&[]);
     eprintln!(
@@ -86,18 +91,7 @@ fn memory_is_locked_when_allowed_and_a_note_says_when_not() {
 
 /// Under the default limit of 8 MiB and without CAP_IPC_LOCK (dropped with setpriv, as
 /// root), the process locks at most the limit, still runs, and says when swap is at risk.
-#[test]
 fn under_the_default_limit_the_tool_runs_and_says_when_swap_is_at_risk() {
-    let have = |t: &str| {
-        Command::new(t)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if !may_lock_any() || !have("setpriv") || !have("prlimit") {
-        eprintln!("skipped: needs root (to drop CAP_IPC_LOCK), setpriv and prlimit");
-        return;
-    }
     let (kib, stderr) = locked_kib(&[
         "prlimit",
         "--memlock=8388608:8388608",
@@ -118,4 +112,35 @@ fn under_the_default_limit_the_tool_runs_and_says_when_swap_is_at_risk() {
         swap_in_use(),
         "a note exactly when swap is in use:\n{stderr}"
     );
+}
+
+fn main() {
+    const FIRST: &str = "memory_is_locked_when_allowed_and_a_note_says_when_not";
+    const SECOND: &str = "under_the_default_limit_the_tool_runs_and_says_when_swap_is_at_risk";
+    let h = common::Harness::new(include_str!("memory_lock.rs"));
+    if !cfg!(target_os = "linux") {
+        h.not_here(FIRST, "the check reads /proc, on Linux")
+            .not_here(SECOND, "the check reads /proc, on Linux")
+    } else if may_lock_any() {
+        h.test(
+            FIRST,
+            memory_is_locked_when_allowed_and_a_note_says_when_not,
+        )
+        .needs(
+            SECOND,
+            &common::tool_need("setpriv", "--version", "util-linux")
+                .and_then(|()| common::tool_need("prlimit", "--version", "util-linux")),
+            under_the_default_limit_the_tool_runs_and_says_when_swap_is_at_risk,
+        )
+    } else {
+        h.test(
+            FIRST,
+            memory_is_locked_when_allowed_and_a_note_says_when_not,
+        )
+        .not_here(
+            SECOND,
+            "it drops CAP_IPC_LOCK, which this process does not have (run as root)",
+        )
+    }
+    .run()
 }

@@ -1,7 +1,9 @@
 //! ShareQR and text payloads: the documented vectors (docs/shareqr.md), drawing and
-//! reading back (with rqrr and, where installed, zbarimg), SeedQR classification, and the
-//! image checks of the scanner.
-#![cfg(feature = "scan")]
+//! reading back (with rqrr and zbarimg), SeedQR classification, and the image checks of the
+//! scanner.
+//!
+//! Without `zbarimg` (Debian `zbar-tools`) its test is reported as ignored (CI=true fails it).
+//! The file runs through `common::Harness`: add each test to `main`.
 
 use std::io::Cursor;
 use std::process::Command;
@@ -67,20 +69,6 @@ const VECTORS: [(&str, &str); 12] = [
     ),
 ];
 
-/// Whether an external tool is there. Missing tools fail the test in CI ([`common::in_ci`])
-/// and skip it with a message elsewhere.
-fn tool(name: &str) -> bool {
-    let ok = Command::new(name).arg("--version").output().is_ok();
-    if !ok {
-        assert!(
-            !common::in_ci(),
-            "{name} is not installed (CI installs it in .ci/run)"
-        );
-        eprintln!("skipping the {name} part: {name} is not installed");
-    }
-    ok
-}
-
 fn png_of(symbol: &QrSymbol, module_px: usize) -> Vec<u8> {
     let (side, px) = symbol.to_grey_pixels(module_px);
     let img = image::GrayImage::from_raw(side as u32, side as u32, px.to_vec()).unwrap();
@@ -102,7 +90,6 @@ fn zbar(png: &[u8]) -> String {
     String::from_utf8_lossy(&out.stdout).trim_end().to_string()
 }
 
-#[test]
 fn documented_vectors_encode_and_decode() {
     let mut lengths = std::collections::BTreeSet::new();
     for (k, (words, digits)) in VECTORS.iter().enumerate() {
@@ -130,7 +117,6 @@ fn documented_vectors_encode_and_decode() {
     assert_eq!(lengths.into_iter().collect::<Vec<_>>(), vec![20, 33, 59]);
 }
 
-#[test]
 fn fifty_nine_word_vectors_come_from_the_stated_inputs() {
     let counting = MasterSecret::new((0u8..64).collect()).unwrap();
     let a = SplitPlan::single(1, 1)
@@ -166,7 +152,6 @@ fn fifty_nine_word_vectors_come_from_the_stated_inputs() {
     assert_eq!(made, documented);
 }
 
-#[test]
 fn symbol_sizes_at_level_m() {
     for (words, _) in VECTORS {
         let share = Share::parse(words).unwrap();
@@ -181,24 +166,29 @@ fn symbol_sizes_at_level_m() {
     }
 }
 
-#[test]
-fn every_vector_drawn_reads_back_with_rqrr_and_zbar() {
-    let zbar_ok = tool("zbarimg");
+fn every_vector_drawn_reads_back_with_rqrr() {
+    for (words, _) in VECTORS {
+        let share = Share::parse(words).unwrap();
+        for format in [PayloadFormat::ShareQr, PayloadFormat::Text] {
+            let symbol = QrSymbol::for_share(&share, format).unwrap();
+            let report = scan_image(&png_of(&symbol, 6)).unwrap();
+            assert_eq!(report.found.len(), 1);
+            assert_eq!(report.shares().next(), Some(&share));
+        }
+    }
+}
+
+/// The same drawings read by another decoder, `zbarimg`.
+fn every_vector_drawn_reads_back_with_zbar() {
     for (words, digits) in VECTORS {
         let share = Share::parse(words).unwrap();
         for format in [PayloadFormat::ShareQr, PayloadFormat::Text] {
             let symbol = QrSymbol::for_share(&share, format).unwrap();
-            let png = png_of(&symbol, 6);
-            let report = scan_image(&png).unwrap();
-            assert_eq!(report.found.len(), 1);
-            assert_eq!(report.shares().next(), Some(&share));
-            if zbar_ok {
-                let expected = match format {
-                    PayloadFormat::ShareQr => digits.to_string(),
-                    _ => words.to_uppercase(),
-                };
-                assert_eq!(zbar(&png), expected);
-            }
+            let expected = match format {
+                PayloadFormat::ShareQr => digits.to_string(),
+                _ => words.to_uppercase(),
+            };
+            assert_eq!(zbar(&png_of(&symbol, 6)), expected);
         }
     }
 }
@@ -215,7 +205,6 @@ fn qr_png(data: &[u8]) -> Vec<u8> {
     out
 }
 
-#[test]
 fn seedqr_in_both_forms_is_recognised_from_an_image() {
     // BIP-39 test vector "legal winner thank year wave sausage worth useful legal winner
     // thank yellow": indices 1019 2015 1790 2039 1983 1533 2031 1919 1019 2015 1790 2040.
@@ -233,7 +222,6 @@ fn seedqr_in_both_forms_is_recognised_from_an_image() {
     }
 }
 
-#[test]
 fn codes_that_are_not_shares_are_described() {
     let report = scan_image(&qr_png(b"https://example.org/hello")).unwrap();
     assert_eq!(report.found.len(), 1);
@@ -252,7 +240,6 @@ fn codes_that_are_not_shares_are_described() {
     ));
 }
 
-#[test]
 fn an_image_without_qr_gives_an_empty_report() {
     let img = image::GrayImage::from_pixel(400, 300, image::Luma([255]));
     let mut out = Vec::new();
@@ -263,7 +250,6 @@ fn an_image_without_qr_gives_an_empty_report() {
     assert_eq!(report.unreadable, 0);
 }
 
-#[test]
 fn truncated_and_foreign_files_are_refused() {
     let share = Share::parse(VECTORS[0].0).unwrap();
     let png = png_of(
@@ -294,7 +280,6 @@ fn truncated_and_foreign_files_are_refused() {
     ));
 }
 
-#[test]
 fn a_huge_image_is_refused_from_its_header() {
     // A small PNG whose header claims 8000 x 6000 pixels (48 megapixels): refused before
     // any pixel is decoded.
@@ -316,12 +301,27 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    /// The properties, for `main` (the `proptest!` functions are private to this module).
+    pub(super) const TESTS: [(&str, fn()); 3] = [
+        (
+            "properties::classify_accepts_only_canonical_shareqr",
+            classify_accepts_only_canonical_shareqr,
+        ),
+        (
+            "properties::a_changed_word_is_never_the_same_share",
+            a_changed_word_is_never_the_same_share,
+        ),
+        (
+            "properties::damaged_images_never_panic",
+            damaged_images_never_panic,
+        ),
+    ];
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
         /// Any payload is classified without panicking, and a ShareQR is accepted only in its
         /// one canonical spelling.
-        #[test]
         fn classify_accepts_only_canonical_shareqr(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
             if let Decoded::Share { share, format: PayloadFormat::ShareQr } = classify(&bytes) {
                 let canonical = encode_payload(&share, PayloadFormat::ShareQr);
@@ -330,7 +330,6 @@ mod properties {
         }
 
         /// Digits that are a share with one 4-digit group changed never pass as the same share.
-        #[test]
         fn a_changed_word_is_never_the_same_share(k in 0usize..12, pos in 0usize..20, index in 0u16..1024) {
             let (words, digits) = VECTORS[k];
             let share = Share::parse(words).unwrap();
@@ -348,7 +347,6 @@ mod properties {
         #![proptest_config(ProptestConfig::with_cases(48))]
 
         /// A damaged image file gives a report or an error, never a panic.
-        #[test]
         fn damaged_images_never_panic(flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8), cut in any::<prop::sample::Index>()) {
             let share = Share::parse(VECTORS[0].0).unwrap();
             let mut png = png_of(&QrSymbol::for_share(&share, PayloadFormat::ShareQr).unwrap(), 3);
@@ -361,4 +359,50 @@ mod properties {
             let _ = scan_image(&png);
         }
     }
+}
+
+fn main() {
+    let h = common::Harness::new(include_str!("qr.rs"))
+        .test(
+            "documented_vectors_encode_and_decode",
+            documented_vectors_encode_and_decode,
+        )
+        .test(
+            "fifty_nine_word_vectors_come_from_the_stated_inputs",
+            fifty_nine_word_vectors_come_from_the_stated_inputs,
+        )
+        .test("symbol_sizes_at_level_m", symbol_sizes_at_level_m)
+        .test(
+            "every_vector_drawn_reads_back_with_rqrr",
+            every_vector_drawn_reads_back_with_rqrr,
+        )
+        .needs(
+            "every_vector_drawn_reads_back_with_zbar",
+            &common::tool_need("zbarimg", "--version", "zbar-tools"),
+            every_vector_drawn_reads_back_with_zbar,
+        )
+        .test(
+            "seedqr_in_both_forms_is_recognised_from_an_image",
+            seedqr_in_both_forms_is_recognised_from_an_image,
+        )
+        .test(
+            "codes_that_are_not_shares_are_described",
+            codes_that_are_not_shares_are_described,
+        )
+        .test(
+            "an_image_without_qr_gives_an_empty_report",
+            an_image_without_qr_gives_an_empty_report,
+        )
+        .test(
+            "truncated_and_foreign_files_are_refused",
+            truncated_and_foreign_files_are_refused,
+        )
+        .test(
+            "a_huge_image_is_refused_from_its_header",
+            a_huge_image_is_refused_from_its_header,
+        );
+    properties::TESTS
+        .into_iter()
+        .fold(h, |h, (name, test)| h.test(name, test))
+        .run()
 }

@@ -58,6 +58,8 @@ pub fn share_text_hint(e: &TextError) -> &'static str {
             | ParseShareError::InvalidLength { .. }
             | ParseShareError::TooLong { .. },
         ) => "a share has 20 words (128-bit secret), 33 (256-bit) or 59 (512-bit): check for a missing or extra word, or a share broken across two lines; `seedshard check` on the file shows every problem",
+        TextError::NotAShare { .. } => "a share is 20, 33 or 59 words of the SLIP-39 word list, as printed on a share card: \
+             take this line out of the file (or start it with # to keep it as a note), or check it was copied from the right card",
         _ => "compare the words with the card, write ? for each word you cannot read, \
               and run `seedshard check` on the file to see every problem",
     }

@@ -31,6 +31,17 @@ pub enum TextError {
         /// Words of the set's shares.
         set_words: usize,
     },
+    /// The text is not a share at all (a sentence, a note, a phrase of another kind): most of
+    /// its words are not SLIP-39 words, more than the checksum could ever work out. Only
+    /// counts and positions, never the words.
+    NotAShare {
+        /// Words given.
+        words: usize,
+        /// How many of them are not SLIP-39 words.
+        not_slip39: usize,
+        /// The 1-based position of the first.
+        first: usize,
+    },
 }
 
 impl fmt::Display for TextError {
@@ -65,11 +76,39 @@ impl fmt::Display for TextError {
                     "the share has {words} words but the other shares of the set have {set_words}: {what}"
                 )
             }
+            Self::NotAShare {
+                words,
+                not_slip39,
+                first,
+            } => write!(
+                f,
+                "this line is not a SLIP-39 share: {not_slip39} of its {words} words are not SLIP-39 words (the first is word {first})"
+            ),
         }
     }
 }
 
 impl core::error::Error for TextError {}
+
+/// [`TextError::NotAShare`] when `words` cannot be a share with a few words misread: more
+/// than half of them are not SLIP-39 words, and either there are more of those than the
+/// checksum can work out ([`repair::MAX_ERASURES`]) or the line has no share's length. A
+/// share with a few typos, or with `?` for words that cannot be read, is not caught here.
+fn not_a_share(words: &ShareWords) -> Option<TextError> {
+    let unknown = words.unknown();
+    let &first = unknown.first()?;
+    let len = words.len();
+    let share_length = (crate::secret::MIN_SECRET_LEN..=crate::secret::MAX_SECRET_LEN)
+        .step_by(2)
+        .any(|n| share_length_words(n) == len);
+    (2 * unknown.len() > len && (unknown.len() > repair::MAX_ERASURES || !share_length)).then(
+        || TextError::NotAShare {
+            words: len,
+            not_slip39: unknown.len(),
+            first,
+        },
+    )
+}
 
 impl Recovery {
     /// Parses share text, works out damaged words, and adds the share.
@@ -98,6 +137,9 @@ impl Recovery {
     /// As [`Recovery::add_text`].
     pub fn settle_text(&self, text: &str) -> Result<Settled, TextError> {
         let words = ShareWords::parse(text, true).map_err(TextError::Parse)?;
+        if let Some(e) = not_a_share(&words) {
+            return Err(e);
+        }
         let (share, note) = self.settle(words)?;
         Ok(Settled { share, note })
     }
@@ -348,5 +390,68 @@ impl Recovery {
                     .is_some_and(|w| (w ^ set[p - 1]) & masks[p - 1] != 0)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SLIP-39 test vector 1 (20 words).
+    const SHARE: &str = "duckling enlarge academic academic agency result length solution fridge \
+                         kidney coal piece deal husband erode duke ajar critical decision keyboard";
+
+    #[test]
+    fn a_line_of_other_words_is_not_a_share() {
+        let r = Recovery::new();
+        let e = r
+            .settle_text("Keep these cards somewhere safe and tell Anna where they are")
+            .unwrap_err();
+        assert_eq!(
+            e,
+            TextError::NotAShare {
+                words: 11,
+                not_slip39: 10,
+                first: 1
+            }
+        );
+        assert!(!e.to_string().contains("Anna"), "{e}");
+        // A share's length with most words replaced: not a share either.
+        let mut words: Vec<&str> = SHARE.split(' ').collect();
+        for w in words.iter_mut().skip(5).take(11) {
+            *w = "xyzzy";
+        }
+        assert!(matches!(
+            r.settle_text(&words.join(" ")),
+            Err(TextError::NotAShare {
+                words: 20,
+                not_slip39: 11,
+                first: 6
+            })
+        ));
+    }
+
+    #[test]
+    fn a_share_with_a_few_typos_or_marks_is_still_worked_on() {
+        let r = Recovery::new();
+        // Three mistyped words: the checksum works them out.
+        let mut words: Vec<&str> = SHARE.split(' ').collect();
+        words[3] = "acadxmic";
+        words[9] = "kidnxy";
+        words[14] = "erxde";
+        let settled = r.settle_text(&words.join(" ")).unwrap();
+        assert_eq!(settled.share, Share::parse(SHARE).unwrap());
+        // Every word unreadable but marked `?`: too damaged, but not "not a share".
+        let marks = ["?"; 20].join(" ");
+        assert!(!matches!(
+            r.settle_text(&marks),
+            Err(TextError::NotAShare { .. })
+        ));
+        // Half the words of a 12-word line unknown: not called "not a share" by this rule.
+        let half = "legal winner thank year wave sausage worth useful legal winner thank yellow";
+        assert!(!matches!(
+            r.settle_text(half),
+            Err(TextError::NotAShare { .. })
+        ));
     }
 }
