@@ -182,7 +182,14 @@ fn svg_cards() {
             std::fs::write(&svg_path, svg.as_bytes()).unwrap();
             let path = svg_path.with_extension("png");
             let out = Command::new("rsvg-convert")
-                .args(["--dpi-x", DPI, "--dpi-y", DPI, "--background-color", "white"])
+                .args([
+                    "--dpi-x",
+                    DPI,
+                    "--dpi-y",
+                    DPI,
+                    "--background-color",
+                    "white",
+                ])
                 .arg("-o")
                 .arg(&path)
                 .arg(&svg_path)
