@@ -326,6 +326,15 @@ fn pdftotext_finds_no_share_word_in_a_card_pdf() {
     }
 }
 
+/// Whether `word` is in `text` between characters that are not letters.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+    })
+}
+
 fn svg_cards_parse_as_xml() {
     for (_, set) in sets() {
         let cards =
@@ -335,13 +344,69 @@ fn svg_cards_parse_as_xml() {
             let root = doc.root_element();
             assert_eq!(root.tag_name().name(), "svg", "{name}");
             assert_eq!(root.attribute("width"), Some("96mm"));
+            // Text is drawn as outline paths; all but the share words are labelled.
             let texts: Vec<String> = doc
                 .descendants()
-                .filter(|n| n.has_tag_name("text"))
-                .filter_map(|n| n.text().map(str::to_string))
+                .filter(|n| n.has_tag_name("path"))
+                .filter_map(|n| n.attribute("aria-label").map(str::to_string))
                 .collect();
             assert!(texts.iter().any(|t| t.contains(&cards.set_name())));
-            assert!(texts.len() > 2 * set.shares().next().unwrap().word_count());
+            let words = set.shares().next().unwrap().word_count();
+            // The word numbers, and two paths (first letters, rest) a word without a label.
+            assert!(texts.len() > words, "{name}");
+            let unlabelled = doc
+                .descendants()
+                .filter(|n| n.has_tag_name("path") && n.attribute("aria-label").is_none())
+                .count();
+            assert!(unlabelled >= words, "{name}: {unlabelled} unlabelled paths");
+            assert!(!doc.descendants().any(|n| n.has_tag_name("text")), "{name}");
+            assert!(!svg.contains("font-family"), "{name}");
+        }
+        // The share words are drawn only as outlines: no text node, no attribute and no
+        // outline's label holds one. (The labels, the card's instructions, may use a word of
+        // the SLIP-39 list such as "type": no label is a share word or a part of one as
+        // printed, and none holds two words of the share in a row.)
+        for ((name, svg), share) in cards.card_svgs().iter().zip(set.shares()) {
+            let doc = roxmltree::Document::parse(svg).unwrap();
+            let words = share.to_words();
+            let words: Vec<&str> = words.split(' ').collect();
+            let mut labels = Vec::new();
+            for node in doc.descendants() {
+                if let Some(text) = node.text() {
+                    let text = text.to_lowercase();
+                    for word in &words {
+                        assert!(!has_word(&text, word), "{name}: {word} in text");
+                    }
+                }
+                for attribute in node.attributes() {
+                    if attribute.name() == "aria-label" {
+                        labels.push(attribute.value().to_string());
+                        continue;
+                    }
+                    let value = attribute.value().to_lowercase();
+                    for word in &words {
+                        assert!(!has_word(&value, word), "{name}: {word} in an attribute");
+                    }
+                }
+            }
+            for word in &words {
+                let split = word.len().min(4);
+                let parts = [
+                    word.to_string(),
+                    word[..split].to_ascii_uppercase(),
+                    word[split..].to_string(),
+                ];
+                for part in parts.iter().filter(|p| !p.is_empty()) {
+                    assert!(!labels.contains(part), "{name}: {part} labelled");
+                }
+            }
+            let labels = labels.join(" ").to_lowercase();
+            for pair in words.windows(2) {
+                assert!(
+                    !labels.contains(&pair.join(" ")),
+                    "{name}: share words labelled"
+                );
+            }
         }
         assert!(cards.card_svgs()[0]
             .1
@@ -514,8 +579,8 @@ fn labels_of_groups_of_one_share_say_so_in_the_singular() {
     let doc = roxmltree::Document::parse(svg).unwrap();
     let card = doc
         .descendants()
-        .filter(|n| n.has_tag_name("text"))
-        .filter_map(|n| n.text())
+        .filter(|n| n.has_tag_name("path"))
+        .filter_map(|n| n.attribute("aria-label"))
         .collect::<Vec<_>>()
         .join(" ");
     assert!(

@@ -489,20 +489,20 @@ fn expected_addresses_are_checked_before_use() {
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
 }
 
-/// The text of an SVG file, tags removed and white space collapsed (wrapped lines joined).
+/// The text of an SVG file as a reader gets it, white space collapsed (wrapped lines joined):
+/// its text nodes and the labels of the outlines its text is drawn as, in document order.
 fn svg_text(path: &std::path::Path) -> String {
     let svg = std::fs::read_to_string(path).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
     let mut text = String::new();
-    let mut in_tag = false;
-    for c in svg.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                text.push(' ');
-            }
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
+    for node in doc.descendants() {
+        if let Some(t) = node.text() {
+            text.push_str(t);
+            text.push(' ');
+        }
+        if let Some(label) = node.attribute("aria-label") {
+            text.push_str(label);
+            text.push(' ');
         }
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -223,9 +223,9 @@ impl CardSet {
             p.text(x, base, size, Face::Mono, &format!("{:>2}", k + 1));
             let split = word.len().min(4);
             let head = Zeroizing::new(word[..split].to_ascii_uppercase());
-            p.text(x + 3.0 * char_w, base, size, Face::MonoBold, &head);
+            p.secret_text(x + 3.0 * char_w, base, size, Face::MonoBold, &head);
             if split < word.len() {
-                p.text(
+                p.secret_text(
                     x + (3 + split) as f32 * char_w,
                     base,
                     size,

@@ -1,7 +1,7 @@
 //! Page layout shared by the PDF, SVG and PNG writers: positioned text, rectangles, lines
 //! and QR symbols, in millimetres from the top left corner.
 
-use ab_glyph::{Font, FontRef};
+use ab_glyph::{Font, FontRef, OutlineCurve};
 use zeroize::Zeroizing;
 
 use crate::qr::QrSymbol;
@@ -35,10 +35,6 @@ impl Face {
         FontRef::try_from_slice(data).expect("embedded font is valid")
     }
 
-    pub(crate) fn is_bold(self) -> bool {
-        matches!(self, Face::SansBold | Face::MonoBold)
-    }
-
     pub(crate) fn is_mono(self) -> bool {
         matches!(self, Face::Mono | Face::MonoBold)
     }
@@ -57,6 +53,85 @@ pub(crate) fn text_width(face: Face, size_pt: f32, text: &str) -> f32 {
         .map(|c| font.h_advance_unscaled(font.glyph_id(c)))
         .sum();
     units / upem * size_pt * MM_PER_PT
+}
+
+/// One step of the outline of a line of text, in points from where the text starts on its
+/// baseline, y up (as in PDF; SVG flips it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum PathStep {
+    /// Starts a contour.
+    Move(f32, f32),
+    /// A straight segment to the point.
+    Line(f32, f32),
+    /// A cubic Bézier segment: two control points, then the end point.
+    Cubic(f32, f32, f32, f32, f32, f32),
+    /// Closes the contour.
+    Close,
+}
+
+/// The filled outline of `text` set in `face` at `size_pt`: every glyph's contours, glyph
+/// after glyph by its advance width, as [`PathStep`]s to fill with the non-zero rule. The one
+/// drawing of text as paths, for PDF and SVG alike (PNG rasterises the same outlines through
+/// `ab_glyph`), so that no document declares a font and no share word is left as text.
+pub(crate) fn text_outline(face: Face, size_pt: f32, text: &str, mut step: impl FnMut(PathStep)) {
+    let font = face.font();
+    let upem = font.units_per_em().unwrap_or(2048.0);
+    let k = size_pt / upem;
+    let mut pen = 0.0;
+    for ch in text.chars() {
+        let id = font.glyph_id(ch);
+        if let Some(outline) = font.outline(id) {
+            // Font units, y up: a new contour wherever a curve does not start where the last
+            // one ended.
+            let at = |p: ab_glyph::Point| (pen + p.x * k, p.y * k);
+            let mut last: Option<ab_glyph::Point> = None;
+            for curve in &outline.curves {
+                let start = match curve {
+                    OutlineCurve::Line(p0, _)
+                    | OutlineCurve::Quad(p0, _, _)
+                    | OutlineCurve::Cubic(p0, _, _, _) => *p0,
+                };
+                if last != Some(start) {
+                    if last.is_some() {
+                        step(PathStep::Close);
+                    }
+                    let (sx, sy) = at(start);
+                    step(PathStep::Move(sx, sy));
+                }
+                let end = match curve {
+                    OutlineCurve::Line(_, p1) => {
+                        let (x1, y1) = at(*p1);
+                        step(PathStep::Line(x1, y1));
+                        *p1
+                    }
+                    OutlineCurve::Quad(p0, p1, p2) => {
+                        // The cubic with the same curve as the quadratic.
+                        let c1 = ab_glyph::point(
+                            p0.x + 2.0 / 3.0 * (p1.x - p0.x),
+                            p0.y + 2.0 / 3.0 * (p1.y - p0.y),
+                        );
+                        let c2 = ab_glyph::point(
+                            p2.x + 2.0 / 3.0 * (p1.x - p2.x),
+                            p2.y + 2.0 / 3.0 * (p1.y - p2.y),
+                        );
+                        let ((ax, ay), (bx, by), (ex, ey)) = (at(c1), at(c2), at(*p2));
+                        step(PathStep::Cubic(ax, ay, bx, by, ex, ey));
+                        *p2
+                    }
+                    OutlineCurve::Cubic(_, p1, p2, p3) => {
+                        let ((ax, ay), (bx, by), (ex, ey)) = (at(*p1), at(*p2), at(*p3));
+                        step(PathStep::Cubic(ax, ay, bx, by, ex, ey));
+                        *p3
+                    }
+                };
+                last = Some(end);
+            }
+            if last.is_some() {
+                step(PathStep::Close);
+            }
+        }
+        pen += font.h_advance_unscaled(id) * k;
+    }
 }
 
 /// Splits `text` into lines no wider than `width` mm (words are never broken unless a single
@@ -93,6 +168,8 @@ pub(crate) enum Item {
         face: Face,
         grey: u8,
         text: Zeroizing<String>,
+        /// Share words (or parts of them): drawn, never labelled (see `svg`).
+        secret: bool,
     },
     Rect {
         x: f32,
@@ -140,6 +217,20 @@ impl Page {
         self.grey_text(x, y, size, face, 0, text)
     }
 
+    /// Adds text that is part of a share (its words), drawn like any text but never given
+    /// as text: the SVG writer labels other text for screen readers and search, not this.
+    pub(crate) fn secret_text(&mut self, x: f32, y: f32, size: f32, face: Face, text: &str) {
+        self.items.push(Item::Text {
+            x,
+            y,
+            size,
+            face,
+            grey: 0,
+            text: Zeroizing::new(text.to_string()),
+            secret: true,
+        });
+    }
+
     /// Adds text and returns its width in mm.
     pub(crate) fn grey_text(
         &mut self,
@@ -158,6 +249,7 @@ impl Page {
             face,
             grey,
             text: Zeroizing::new(text.to_string()),
+            secret: false,
         });
         w
     }
@@ -230,6 +322,7 @@ impl Page {
                     face,
                     grey,
                     text,
+                    secret,
                 } => Item::Text {
                     x: x + dx,
                     y: y + dy,
@@ -237,6 +330,7 @@ impl Page {
                     face,
                     grey,
                     text,
+                    secret,
                 },
                 Item::Rect { x, y, w, h, grey } => Item::Rect {
                     x: x + dx,

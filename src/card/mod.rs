@@ -12,10 +12,11 @@
 //!   Trezor warning, the wallet facts to check a recovery against, and the recovery steps.
 //!
 //! PDF pages are A4 or US Letter at true scale (6 cards a page, 4 for 59-word shares) with
-//! cut marks and QR modules as filled rectangles. All PDF text, on cards and on the owner
-//! sheet, is drawn as filled outlines of the fonts seedshard embeds (the same as in PNG and
-//! SVG): no viewer substitutes a font, and a card PDF has no text layer for indexers to read
-//! share words from. No text on a card is under 7 pt.
+//! cut marks and QR modules as filled rectangles. All PDF and SVG text, on cards and on the
+//! owner sheet, is drawn as filled outlines of the fonts seedshard embeds (the ones PNGs are
+//! rasterised from): no viewer substitutes a font, a card PDF has no text layer for indexers
+//! to read share words from, and a card SVG holds no share word as text (its other text is
+//! each outline's `aria-label`). No text on a card is under 7 pt.
 //! SVG and PNG give one file per card, with a cut border; PNGs are 300 dpi or more and carry
 //! their resolution, so they too print at true scale.
 //!

@@ -5,11 +5,10 @@
 //! drawn text has no text layer: `pdftotext`, desktop search and cloud indexers find no
 //! share word in a card PDF.
 
-use ab_glyph::{Font, OutlineCurve};
 use pdf_writer::{Content, Pdf, Rect, Ref};
 use zeroize::Zeroizing;
 
-use super::layout::{dark_runs, Face, Item, Page, MM_PER_PT};
+use super::layout::{dark_runs, text_outline, Face, Item, Page, PathStep, MM_PER_PT};
 
 fn pt(mm: f32) -> f32 {
     mm / MM_PER_PT
@@ -49,64 +48,20 @@ pub(crate) fn write(pages: &[(Page, (f32, f32))], title: &str) -> Zeroizing<Vec<
 
 /// Fills the outline of `text` set in `face` at `size` pt from baseline (x, y) in points.
 fn text_path(c: &mut Content, face: Face, size: f32, x: f32, y: f32, text: &str) {
-    let font = face.font();
-    let upem = font.units_per_em().unwrap_or(2048.0);
-    let k = size / upem;
-    let mut pen = x;
-    for ch in text.chars() {
-        let id = font.glyph_id(ch);
-        if let Some(outline) = font.outline(id) {
-            // Font units, y up, as in PDF: a new subpath wherever a curve does not start
-            // where the last one ended.
-            let at = |p: ab_glyph::Point| (pen + p.x * k, y + p.y * k);
-            let mut last: Option<ab_glyph::Point> = None;
-            for curve in &outline.curves {
-                let start = match curve {
-                    OutlineCurve::Line(p0, _)
-                    | OutlineCurve::Quad(p0, _, _)
-                    | OutlineCurve::Cubic(p0, _, _, _) => *p0,
-                };
-                if last != Some(start) {
-                    if last.is_some() {
-                        c.close_path();
-                    }
-                    let (sx, sy) = at(start);
-                    c.move_to(sx, sy);
-                }
-                let end = match curve {
-                    OutlineCurve::Line(_, p1) => {
-                        let (x1, y1) = at(*p1);
-                        c.line_to(x1, y1);
-                        *p1
-                    }
-                    OutlineCurve::Quad(p0, p1, p2) => {
-                        // The cubic with the same curve as the quadratic.
-                        let c1 = ab_glyph::point(
-                            p0.x + 2.0 / 3.0 * (p1.x - p0.x),
-                            p0.y + 2.0 / 3.0 * (p1.y - p0.y),
-                        );
-                        let c2 = ab_glyph::point(
-                            p2.x + 2.0 / 3.0 * (p1.x - p2.x),
-                            p2.y + 2.0 / 3.0 * (p1.y - p2.y),
-                        );
-                        let ((ax, ay), (bx, by), (ex, ey)) = (at(c1), at(c2), at(*p2));
-                        c.cubic_to(ax, ay, bx, by, ex, ey);
-                        *p2
-                    }
-                    OutlineCurve::Cubic(_, p1, p2, p3) => {
-                        let ((ax, ay), (bx, by), (ex, ey)) = (at(*p1), at(*p2), at(*p3));
-                        c.cubic_to(ax, ay, bx, by, ex, ey);
-                        *p3
-                    }
-                };
-                last = Some(end);
-            }
-            if last.is_some() {
-                c.close_path();
-            }
+    text_outline(face, size, text, |step| match step {
+        PathStep::Move(dx, dy) => {
+            c.move_to(x + dx, y + dy);
         }
-        pen += font.h_advance_unscaled(id) * k;
-    }
+        PathStep::Line(dx, dy) => {
+            c.line_to(x + dx, y + dy);
+        }
+        PathStep::Cubic(ax, ay, bx, by, ex, ey) => {
+            c.cubic_to(x + ax, y + ay, x + bx, y + by, x + ex, y + ey);
+        }
+        PathStep::Close => {
+            c.close_path();
+        }
+    });
     c.fill_nonzero();
 }
 
@@ -153,6 +108,7 @@ fn content(page: &Page, h_pt: f32) -> Content {
                 face,
                 grey,
                 text,
+                ..
             } => {
                 c.set_fill_gray(f32::from(*grey) / 255.0);
                 text_path(&mut c, *face, *size, pt(*x), y(*base), text);

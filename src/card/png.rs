@@ -89,6 +89,7 @@ pub(crate) fn rasterise(page: &Page, dpi: u32) -> Raster {
                 face,
                 grey,
                 text,
+                ..
             } => {
                 let font = face.font();
                 let upem = font.units_per_em().unwrap_or(2048.0);

@@ -1,10 +1,16 @@
 //! SVG output: one document per card or page, sized in millimetres.
+//!
+//! Text is drawn as filled paths from the outlines of the fonts seedshard embeds, the same
+//! outlines as in the PDF and PNG files ([`text_outline`]): the document names no font, so no
+//! viewer substitutes one, and share words are not in it as text. Other text (instructions,
+//! labels, names) is given as the `aria-label` of its path, for screen readers and search;
+//! share words get none.
 
 use core::fmt::Write;
 
 use zeroize::Zeroizing;
 
-use super::layout::{dark_runs, Face, Item, Page, MM_PER_PT};
+use super::layout::{dark_runs, text_outline, Item, Page, PathStep, MM_PER_PT};
 
 fn escape(out: &mut String, text: &str) {
     for ch in text.chars() {
@@ -16,14 +22,6 @@ fn escape(out: &mut String, text: &str) {
             '\'' => out.push_str("&apos;"),
             c => out.push(c),
         }
-    }
-}
-
-fn family(face: Face) -> &'static str {
-    if face.is_mono() {
-        "Courier, 'Courier New', 'Liberation Mono', monospace"
-    } else {
-        "Helvetica, Arial, 'Liberation Sans', sans-serif"
     }
 }
 
@@ -74,16 +72,39 @@ pub(crate) fn write(page: &Page, title: &str) -> Zeroizing<String> {
                 face,
                 grey,
                 text,
+                secret,
             } => {
-                let _ = write!(
-                    s,
-                    "<text x=\"{x:.3}\" y=\"{y:.3}\" font-family=\"{}\" font-size=\"{:.3}\" fill=\"#{grey:02x}{grey:02x}{grey:02x}\"{} xml:space=\"preserve\">",
-                    family(*face),
-                    size * MM_PER_PT,
-                    if face.is_bold() { " font-weight=\"bold\"" } else { "" }
-                );
-                escape(s, text);
-                s.push_str("</text>\n");
+                let _ = write!(s, "<path fill=\"#{grey:02x}{grey:02x}{grey:02x}\"");
+                if !*secret {
+                    s.push_str(" aria-label=\"");
+                    escape(s, text);
+                    s.push('"');
+                }
+                s.push_str(" d=\"");
+                // Points from the baseline, y up, to millimetres on the page, y down.
+                let at = |dx: f32, dy: f32| (x + dx * MM_PER_PT, y - dy * MM_PER_PT);
+                text_outline(*face, *size, text, |step| {
+                    let _ = match step {
+                        PathStep::Move(dx, dy) => {
+                            let (px, py) = at(dx, dy);
+                            write!(s, "M{px:.2} {py:.2}")
+                        }
+                        PathStep::Line(dx, dy) => {
+                            let (px, py) = at(dx, dy);
+                            write!(s, "L{px:.2} {py:.2}")
+                        }
+                        PathStep::Cubic(ax, ay, bx, by, ex, ey) => {
+                            let ((ax, ay), (bx, by), (ex, ey)) =
+                                (at(ax, ay), at(bx, by), at(ex, ey));
+                            write!(s, "C{ax:.2} {ay:.2} {bx:.2} {by:.2} {ex:.2} {ey:.2}")
+                        }
+                        PathStep::Close => {
+                            s.push('Z');
+                            Ok(())
+                        }
+                    };
+                });
+                s.push_str("\"/>\n");
             }
             Item::Qr {
                 x,
