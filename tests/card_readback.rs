@@ -18,13 +18,13 @@
 use std::path::Path;
 use std::process::Command;
 
-use rand::rngs::StdRng;
-use rand::SeedableRng;
 use seedshard::card::{CardOptions, CardSet, Paper};
 use seedshard::qr::{encode_payload, scan_image, PayloadFormat};
-use seedshard::{GroupSpec, MasterSecret, Passphrase, Share, SplitPlan};
+use seedshard::Share;
 
 mod common;
+#[path = "common/card_sets.rs"]
+mod card_sets;
 use common::{tool_need, Harness, Need};
 
 /// The resolution pages and SVG cards are rendered at.
@@ -33,30 +33,9 @@ const DPI: &str = "300";
 /// Cards of 20 words (two groups, 8 cards: two A4 pages), 33 words (5 cards) and 59 words
 /// (5 tall cards: two pages).
 fn card_sets(paper: Paper) -> Vec<CardSet> {
-    let plans = [
-        (
-            16,
-            SplitPlan::new(
-                2,
-                vec![GroupSpec::new(2, 3).unwrap(), GroupSpec::new(3, 5).unwrap()],
-            )
-            .unwrap(),
-        ),
-        (32, SplitPlan::single(3, 5).unwrap()),
-        (64, SplitPlan::single(2, 5).unwrap()),
-    ];
-    plans
+    card_sets::sets(5)
         .into_iter()
-        .enumerate()
-        .map(|(k, (len, plan))| {
-            let secret = MasterSecret::new((0..len).map(|i| (i * 29 + 3) as u8).collect()).unwrap();
-            let set = plan
-                .split_with(
-                    &secret,
-                    &Passphrase::empty(),
-                    &mut StdRng::seed_from_u64(100 + k as u64),
-                )
-                .unwrap();
+        .map(|(_, set)| {
             let holders: Vec<String> = (1..=set.shares().count())
                 .map(|i| format!("Łukasz Żółć-Müller {i}"))
                 .collect();

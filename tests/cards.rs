@@ -10,8 +10,6 @@ use std::io::Cursor;
 use std::path::Path;
 use std::process::Command;
 
-use rand::rngs::StdRng;
-use rand::SeedableRng;
 use seedshard::bip39::{Bip39Mode, Bip39Passphrase, Bip39Phrase};
 use seedshard::card::{CardOptions, CardSet, Paper};
 use seedshard::qr::{encode_payload, scan_grey, scan_image, PayloadFormat};
@@ -19,6 +17,9 @@ use seedshard::wallet::{Network, WalletFacts};
 use seedshard::{combine, GroupSpec, MasterSecret, Passphrase, Share, ShareSet, SplitPlan};
 
 mod common;
+#[path = "common/card_sets.rs"]
+mod card_sets;
+use card_sets::secret;
 
 /// What the tests that run `tools` need: each of them installed (`zbarimg --version`, or
 /// the poppler tool's `-v`, exits 0).
@@ -29,39 +30,9 @@ fn tools(tools: &[&str]) -> common::Need<()> {
     })
 }
 
-fn secret(len: usize) -> MasterSecret {
-    MasterSecret::new((0..len).map(|i| (i * 37 + 11) as u8).collect()).unwrap()
-}
-
 /// (secret, set): 20 words in two groups (8 shares), 33 words 3 of 5, 59 words 2 of 3.
 fn sets() -> Vec<(MasterSecret, ShareSet)> {
-    let plans = [
-        (
-            16,
-            SplitPlan::new(
-                2,
-                vec![GroupSpec::new(2, 3).unwrap(), GroupSpec::new(3, 5).unwrap()],
-            )
-            .unwrap(),
-        ),
-        (32, SplitPlan::single(3, 5).unwrap()),
-        (64, SplitPlan::single(2, 3).unwrap()),
-    ];
-    plans
-        .into_iter()
-        .enumerate()
-        .map(|(k, (len, plan))| {
-            let s = secret(len);
-            let set = plan
-                .split_with(
-                    &s,
-                    &Passphrase::empty(),
-                    &mut StdRng::seed_from_u64(k as u64),
-                )
-                .unwrap();
-            (s, set)
-        })
-        .collect()
+    card_sets::sets(3)
 }
 
 fn zbar(path: &Path) -> Vec<String> {
