@@ -22,9 +22,9 @@ use seedshard::card::{CardOptions, CardSet, Paper};
 use seedshard::qr::{encode_payload, scan_image, PayloadFormat};
 use seedshard::Share;
 
-mod common;
 #[path = "common/card_sets.rs"]
 mod card_sets;
+mod common;
 use common::{tool_need, Harness, Need};
 
 /// The resolution pages and SVG cards are rendered at.

@@ -16,9 +16,9 @@ use seedshard::qr::{encode_payload, scan_grey, scan_image, PayloadFormat};
 use seedshard::wallet::{Network, WalletFacts};
 use seedshard::{combine, GroupSpec, MasterSecret, Passphrase, Share, ShareSet, SplitPlan};
 
-mod common;
 #[path = "common/card_sets.rs"]
 mod card_sets;
+mod common;
 use card_sets::secret;
 
 /// What the tests that run `tools` need: each of them installed (`zbarimg --version`, or

@@ -222,9 +222,9 @@ mod tests {
     use super::*;
     use crate::{GroupSpec, SplitPlan};
 
-    #[test]
-    fn the_picture_names_every_card_holder_and_place() {
-        let plan = SplitPlan::new(
+    /// 2 of {1of1, 2of3, 2of3}: the owner's card and two groups of three.
+    fn owner_and_two_groups() -> SplitPlan {
+        SplitPlan::new(
             2,
             alloc::vec![
                 "1of1".parse::<GroupSpec>().unwrap(),
@@ -232,7 +232,12 @@ mod tests {
                 "2of3".parse().unwrap()
             ],
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn the_picture_names_every_card_holder_and_place() {
+        let plan = owner_and_two_groups();
         let layout = Layout::new(plan)
             .with_holders(&["owner", "Ann", "Bob", "Cy", "Ann", "Dee", "Eve"])
             .unwrap()
@@ -259,15 +264,7 @@ mod tests {
     fn people_and_places_are_listed_those_that_matter_most_first() {
         // The vault recovers alone (owner, Ann, Bob: 1.1 with 2.1 and 2.2); the cabin holds
         // two cards, home and the office one each, and each needs the vault.
-        let plan = SplitPlan::new(
-            2,
-            alloc::vec![
-                "1of1".parse::<GroupSpec>().unwrap(),
-                "2of3".parse().unwrap(),
-                "2of3".parse().unwrap()
-            ],
-        )
-        .unwrap();
+        let plan = owner_and_two_groups();
         let layout = Layout::new(plan)
             .with_holders(&["owner", "Ann", "Bob", "Cy", "Dee", "Eve", "Fay"])
             .unwrap()
