@@ -48,28 +48,6 @@ fn card_sets(paper: Paper) -> Vec<CardSet> {
         .collect()
 }
 
-/// The payloads `zbarimg` reads in the image at `path`, sorted.
-fn zbar(path: &Path) -> Vec<String> {
-    let out = Command::new("zbarimg")
-        .args(["--raw", "-q"])
-        .arg(path)
-        .output()
-        .unwrap();
-    // zbarimg exits 4 when it finds no code: that is an empty list here, not a failure.
-    assert!(
-        out.status.success() || out.status.code() == Some(4),
-        "zbarimg {}: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut read: Vec<String> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect();
-    read.sort();
-    read
-}
-
 /// Asserts that the image `png` (also at `path`) holds exactly the codes of `shares`, read
 /// by seedshard's scanner and by zbarimg.
 fn assert_reads_back(what: &str, png: &[u8], path: &Path, shares: &[&Share]) {
@@ -93,7 +71,9 @@ fn assert_reads_back(what: &str, png: &[u8], path: &Path, shares: &[&Share]) {
         .map(|s| encode_payload(s, PayloadFormat::ShareQr).to_string())
         .collect();
     payloads.sort();
-    assert_eq!(zbar(path), payloads, "{what}: zbarimg");
+    let mut read = common::zbarimg(path);
+    read.sort();
+    assert_eq!(read, payloads, "{what}: zbarimg");
 }
 
 /// Every page of the PDF on `paper`, rendered by pdftoppm, holds the codes of its cards.

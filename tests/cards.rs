@@ -7,7 +7,6 @@
 //! (CI=true fails them). The file runs through `common::Harness`: add each test to `main`.
 
 use std::io::Cursor;
-use std::path::Path;
 use std::process::Command;
 
 use seedshard::bip39::{Bip39Mode, Bip39Passphrase, Bip39Phrase};
@@ -33,18 +32,6 @@ fn tools(tools: &[&str]) -> common::Need<()> {
 /// (secret, set): 20 words in two groups (8 shares), 33 words 3 of 5, 59 words 2 of 3.
 fn sets() -> Vec<(MasterSecret, ShareSet)> {
     card_sets::sets(3)
-}
-
-fn zbar(path: &Path) -> Vec<String> {
-    let out = Command::new("zbarimg")
-        .args(["--raw", "-q"])
-        .arg(path)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect()
 }
 
 fn every_card_png_reads_back_with_rqrr_and_the_set_recombines() {
@@ -77,7 +64,7 @@ fn every_card_png_reads_back_with_zbar() {
                 let path = dir.path().join(name);
                 std::fs::write(&path, &**png).unwrap();
                 assert_eq!(
-                    zbar(&path),
+                    common::zbarimg(&path),
                     vec![encode_payload(share, format).to_string()],
                     "{name}"
                 );
@@ -528,7 +515,7 @@ fn holder_name_cards_read_back_with_zbar() {
         let path = dir.path().join(name);
         std::fs::write(&path, &**png).unwrap();
         let payload = encode_payload(share, PayloadFormat::ShareQr).to_string();
-        assert!(zbar(&path).contains(&payload), "{name}");
+        assert!(common::zbarimg(&path).contains(&payload), "{name}");
     }
 }
 

@@ -79,18 +79,6 @@ fn zbar_installed() -> bool {
     ok
 }
 
-fn zbar(path: &std::path::Path) -> Vec<String> {
-    let out = Command::new("zbarimg")
-        .args(["--raw", "-q", "-Sdisable", "-Sqrcode.enable"])
-        .arg(path)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect()
-}
-
 #[test]
 #[ignore = "a measurement that takes many minutes: run it with --ignored --nocapture"]
 fn the_card_qr_level_reads_the_most_codes_at_equal_card_size() {
@@ -144,7 +132,7 @@ fn the_card_qr_level_reads_the_most_codes_at_equal_card_size() {
                         let ext = if class == 3 { "jpg" } else { "png" };
                         let path = dir.path().join(format!("pic.{ext}"));
                         std::fs::write(&path, &bytes).unwrap();
-                        let got = zbar(&path);
+                        let got = common::zbarimg(&path);
                         cell.2 += expected.iter().filter(|e| got.contains(e)).count();
                     }
                 }

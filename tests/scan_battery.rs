@@ -17,7 +17,7 @@
 #![cfg(all(feature = "card", feature = "scan"))]
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use rand::rngs::StdRng;
@@ -105,18 +105,6 @@ fn zbar_installed() -> bool {
         eprintln!("skipping the zbarimg comparison: zbarimg is not installed");
     }
     ok
-}
-
-fn zbar(path: &Path) -> Vec<String> {
-    let out = Command::new("zbarimg")
-        .args(["--raw", "-q", "-Sdisable", "-Sqrcode.enable"])
-        .arg(path)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect()
 }
 
 const OPENCV_SCRIPT: &str = r#"
@@ -241,7 +229,7 @@ fn seedshard_reads_at_least_what_the_best_other_decoder_reads_in_every_class() {
             }
         }
         let zbar_read = if zbar_ok {
-            matched(&expected, &zbar(path))
+            matched(&expected, &common::zbarimg(path))
         } else {
             0
         };

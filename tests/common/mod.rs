@@ -236,6 +236,26 @@ pub fn tool_need(tool: &str, arg: &str, package: &str) -> Need<()> {
     }
 }
 
+/// The QR payloads `zbarimg` reads in the image at `path`, one a code, in its order
+/// (`--raw`, QR codes only). zbarimg exits 4 when it finds no code: an empty list here.
+pub fn zbarimg(path: &Path) -> Vec<String> {
+    let out = Command::new("zbarimg")
+        .args(["--raw", "-q", "-Sdisable", "-Sqrcode.enable"])
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| panic!("zbarimg does not run: {e}"));
+    assert!(
+        out.status.success() || out.status.code() == Some(4),
+        "zbarimg {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
 /// Runs `python ARGS` with `requests` as a JSON array on its standard input and returns its
 /// JSON array of answers, one per request.
 pub fn run_python_json(
