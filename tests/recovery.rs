@@ -9,6 +9,7 @@
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, RngExt, SeedableRng};
+use seedshard::describe::recovery as say;
 use seedshard::slip39::recovery::{AddOutcome, ExtendError, ReissueError, SetOutcome, TextError};
 use seedshard::slip39::repair::Fix;
 use seedshard::slip39::wordlist;
@@ -744,7 +745,41 @@ fn the_other_shares_point_at_damaged_first_words_and_missing_words() {
         .join(" ");
     let added = rec.add_text(&long, "long card").unwrap();
     assert_eq!(rec.entries()[added.entry].share(), target);
-    assert_eq!(added.note.unwrap().extra_word, Some(4));
+    let note = added.note.unwrap();
+    assert_eq!(note.extra_word, Some(4));
+    // Each line of what was done names the word's position as typed, to be confirmed.
+    let items = say::repair_items(&long, target, &note, true);
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].position, Some(4));
+    assert!(
+        items[0].text.starts_with("word 4") && items[0].text.contains("is one word too many"),
+        "{items:?}"
+    );
+    let mut smudged = words.clone();
+    smudged[7] = "?".to_string();
+    smudged[11] = "?".to_string();
+    let smudged = smudged.join(" ");
+    let added = rec.add_text(&smudged, "smudged card").unwrap();
+    assert_eq!(rec.entries()[added.entry].share(), target);
+    let note = added.note.unwrap();
+    let shown = say::repair_items(&smudged, target, &note, true);
+    let hidden = say::repair_items(&smudged, target, &note, false);
+    for (items, show) in [(&shown, true), (&hidden, false)] {
+        let at: Vec<Option<usize>> = items.iter().map(|l| l.position).collect();
+        assert_eq!(at, [Some(8), Some(12)], "{items:?}");
+        for (line, p) in items.iter().zip([8, 12]) {
+            let word = words[p - 1].to_uppercase();
+            assert!(
+                line.text.starts_with(&format!("word {p} was unreadable")),
+                "{line:?}"
+            );
+            assert_eq!(line.text.contains(&word), show, "{line:?}");
+        }
+    }
+    assert_eq!(
+        say::repair_lines(&smudged, target, &note, true),
+        shown.into_iter().map(|l| l.text).collect::<Vec<_>>()
+    );
 }
 
 fn a_word_left_out_is_put_back() {

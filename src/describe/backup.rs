@@ -256,6 +256,11 @@ pub fn fact_lines(f: &crate::wallet::WalletFacts, full: bool) -> Vec<String> {
     lines
 }
 
+/// Why two readings of one secret are shown (the shares of a set do not say whether the
+/// secret is a SLIP-39 master secret or BIP-39 entropy).
+pub const BOTH_READINGS: &str =
+    "The shares do not record how their secret is meant to be read, so here are both readings";
+
 /// The readings of a secret for people: when there are two, a line saying why; then for
 /// each a title, its sentence and its facts (indented by two spaces; `full` as in
 /// [`fact_lines`]).
@@ -263,10 +268,7 @@ pub fn fact_lines(f: &crate::wallet::WalletFacts, full: bool) -> Vec<String> {
 pub fn readings_lines(readings: &[crate::wallet::Reading], full: bool) -> Vec<String> {
     let mut lines = Vec::new();
     if readings.len() > 1 {
-        lines.push(
-            "The shares do not record how their secret is meant to be read, so here are both readings:"
-                .to_string(),
-        );
+        lines.push(format!("{BOTH_READINGS}:"));
     }
     for (i, r) in readings.iter().enumerate() {
         lines.push(format!("Reading {}, {}:", i + 1, reading_title(r.kind())));
@@ -326,6 +328,11 @@ pub fn phrase_mismatch(facts: &crate::wallet::WalletFacts) -> (String, String) {
             .to_string(),
     )
 }
+
+/// For a front end without a network choice: what to do when a BIP-39 phrase does not open
+/// the expected wallet (after the first part of [`phrase_mismatch`]).
+pub const PHRASE_MISMATCH_ON_SCREEN: &str =
+    "a BIP-39 passphrase changes the wallet; check it and the phrase";
 
 /// One line saying a BIP-39 phrase opens the expected wallet.
 #[cfg(feature = "bitcoin")]

@@ -23,6 +23,16 @@ fn upper(index: u16) -> String {
     wordlist::word(index).to_uppercase()
 }
 
+/// One thing done to a share's words, for the person to compare with the card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepairLine {
+    /// The word's 1-based position as typed, for a line about one word the person can
+    /// confirm against the card; `None` for a line about the share as a whole.
+    pub position: Option<usize>,
+    /// What was done, in words.
+    pub text: String,
+}
+
 /// What was done to a share's words (`typed` as read, `share` as worked out), one line each,
 /// for the person to compare with the card. Positions are those typed.
 pub fn repair_lines(
@@ -31,6 +41,29 @@ pub fn repair_lines(
     note: &RepairNote,
     show_words: bool,
 ) -> Vec<String> {
+    repair_items(typed, share, note, show_words)
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+/// [`repair_lines`] with the position of each word worked out: what a front end shows
+/// word by word, to have each confirmed against the card (the positions to confirm are
+/// those of the lines with one).
+pub fn repair_items(
+    typed: &str,
+    share: &Share,
+    note: &RepairNote,
+    show_words: bool,
+) -> Vec<RepairLine> {
+    let at = |position: usize, text: String| RepairLine {
+        position: Some(position),
+        text,
+    };
+    let whole = |text: String| RepairLine {
+        position: None,
+        text,
+    };
     let read = ShareWords::parse(typed, true).ok();
     let idx = share.to_indices();
     let gives = |i: usize| {
@@ -45,7 +78,7 @@ pub fn repair_lines(
     };
     let mut out = Vec::new();
     for &p in &note.from_other_shares {
-        out.push(if show_words {
+        out.push(at(p, if show_words {
             format!(
                 "word {p} was unreadable; every share of this set has {} there (from the other shares): compare with the card",
                 upper(idx[p - 1])
@@ -54,26 +87,32 @@ pub fn repair_lines(
             format!(
                 "word {p} was unreadable; it is taken from the other shares of the set, which all have the same word there{WORD_HIDDEN}"
             )
-        });
+        }));
     }
     if let Some(p) = note.extra_word {
         let was = read.as_ref().and_then(|r| r.get(p)).filter(|_| show_words);
-        out.push(format!(
-            "word {p}{} is one word too many: the share fits the checksum without it{}",
-            was.map(|w| format!(" ({})", upper(w))).unwrap_or_default(),
-            if show_words {
-                ": compare with the card"
-            } else {
-                ""
-            }
+        out.push(at(
+            p,
+            format!(
+                "word {p}{} is one word too many: the share fits the checksum without it{}",
+                was.map(|w| format!(" ({})", upper(w))).unwrap_or_default(),
+                if show_words {
+                    ": compare with the card"
+                } else {
+                    ""
+                }
+            ),
         ));
     }
     for fix in &note.fixes {
         let p = fix.position;
         if note.missing_word == Some(p) {
-            out.push(format!(
-                "a word is missing before word {p} as typed; {}",
-                gives(p - 1)
+            out.push(at(
+                p,
+                format!(
+                    "a word is missing before word {p} as typed; {}",
+                    gives(p - 1)
+                ),
             ));
             continue;
         }
@@ -103,28 +142,36 @@ pub fn repair_lines(
                 "word {p} is wrong: the checksum points at it and works out another word{WORD_HIDDEN}"
             ),
         };
-        out.push(line);
+        out.push(at(p, line));
     }
     if note.chosen_by_other_shares {
-        out.push(
+        out.push(whole(
             "the checksum allowed two readings; the other shares of the set decided between them"
                 .to_string(),
-        );
+        ));
     }
     if note.checksum_used() >= MAX_ERASURES {
-        out.push(
+        out.push(whole(
             "working these out used up the whole checksum: nothing checked the share's other words"
                 .to_string(),
-        );
+        ));
     }
     out
 }
 
 /// The repair lines of `entry` of a pile (empty for a share read whole).
 pub fn entry_repairs(pile: &Pile, entry: usize, show_words: bool) -> Vec<String> {
+    entry_repair_items(pile, entry, show_words)
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+/// [`entry_repairs`] with each word's position as typed (see [`repair_items`]).
+pub fn entry_repair_items(pile: &Pile, entry: usize, show_words: bool) -> Vec<RepairLine> {
     let e = &pile.recovery().entries()[entry];
     match (e.note(), pile.item_of(entry).and_then(|i| i.typed())) {
-        (Some(note), Some(typed)) => repair_lines(typed, e.share(), note, show_words),
+        (Some(note), Some(typed)) => repair_items(typed, e.share(), note, show_words),
         _ => Vec::new(),
     }
 }
@@ -225,8 +272,8 @@ pub fn where_in_set(share: &Share) -> String {
 }
 
 /// How a share fits the others, as `check` lists it ("fits the other shares", ...);
-/// `first_of` is the 1-based number of the share a duplicate repeats.
-pub fn status_verdict(status: ShareStatus, first_of: usize) -> String {
+/// `first` names the share a duplicate repeats ("share 2", "line 3").
+pub fn status_verdict(status: ShareStatus, first: &str) -> String {
     match status {
         ShareStatus::Fits => "fits the other shares".to_string(),
         ShareStatus::Waiting => {
@@ -239,7 +286,7 @@ pub fn status_verdict(status: ShareStatus, first_of: usize) -> String {
         ShareStatus::Unresolved => {
             "its group's shares do not fit together; add another share of the group to find which is wrong".to_string()
         }
-        ShareStatus::Duplicate { .. } => format!("the same share as share {first_of}; ignored"),
+        ShareStatus::Duplicate { .. } => format!("the same share as {first}; ignored"),
         ShareStatus::OtherSet => "another set: set aside".to_string(),
     }
 }
@@ -384,6 +431,23 @@ pub fn unconfirmed(pile: &Pile, a: &Analysis) -> String {
         .join("; ")
 }
 
+/// Said when the wallet opened is the one expected and words were worked out: the match
+/// confirms them.
+pub const CONFIRMED_BY_WALLET: &str =
+    "the wallet matches the one expected: this confirms the words worked out from the checksum";
+
+/// For a front end that asks for the passphrase again and lets each worked-out word be
+/// confirmed on screen: what to do when no reading opens the wallet expected.
+pub const NO_MATCH_ON_SCREEN: &str =
+    "a wrong SLIP-39 passphrase opens a different wallet without any error; \
+     type the SLIP-39 passphrase again (the shares stay as they are)";
+
+/// For a front end that lets each worked-out word be confirmed on screen: why the secret is
+/// not shown yet, and what to do.
+pub const UNCONFIRMED_ON_SCREEN: &str = "Some words were worked out from the checksum and nothing \
+     confirms them: compare each with the card and confirm it, give the wallet's fingerprint or \
+     an address from the owner sheet, or add another card of the set, before the secret can be shown.";
+
 /// When worked-out words that nothing confirms (`what`, from [`unconfirmed`]) would make the
 /// secret, and nothing will confirm them: (what, hint), the secret withheld.
 pub fn unconfirmed_secret_withheld(what: &str) -> (String, String) {
@@ -465,9 +529,9 @@ pub fn check_lines(pile: &Pile, a: &Analysis, show_words: bool) -> Vec<String> {
             Ok(entry) => {
                 let e = &entries[entry];
                 let status = a.status[entry];
-                let first_of = match status {
-                    ShareStatus::Duplicate { of } => pile.number_of(of),
-                    _ => 0,
+                let first = match status {
+                    ShareStatus::Duplicate { of } => format!("share {}", pile.number_of(of)),
+                    _ => String::new(),
                 };
                 let notes = entry_repairs(pile, entry, show_words);
                 let checksum = if notes.is_empty() {
@@ -479,7 +543,7 @@ pub fn check_lines(pile: &Pile, a: &Analysis, show_words: bool) -> Vec<String> {
                     "share {number} ({}): {checksum}; {}: {}",
                     e.source(),
                     where_in_set(e.share()),
-                    status_verdict(status, first_of)
+                    status_verdict(status, &first)
                 ));
                 report.extend(notes.iter().map(|l| format!("    {l}")));
             }

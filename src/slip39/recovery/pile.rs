@@ -115,6 +115,12 @@ impl Pile {
         results
     }
 
+    /// Records that the person confirmed every word worked out in `entry` against the card
+    /// (see [`Recovery::confirm_repairs`]).
+    pub fn confirm_repairs(&mut self, entry: usize) {
+        self.rec.confirm_repairs(entry);
+    }
+
     /// The 1-based place in the input of `entry`, as a person counts the shares given.
     pub fn number_of(&self, entry: usize) -> usize {
         self.items

@@ -84,7 +84,8 @@ pub fn run(args: &CombineArgs) -> CliResult {
     }
     if unconfirmed.is_some() && matched.is_some() {
         eprintln!(
-            "note: the wallet matches the one expected: this confirms the words worked out from the checksum"
+            "note: {}",
+            seedshard::describe::recovery::CONFIRMED_BY_WALLET
         );
     }
     // What is printed must belong to the reading that matched: a BIP-39 phrase cannot
