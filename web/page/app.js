@@ -37,6 +37,7 @@
             note.appendChild(document.createTextNode(" (confirmed)"));
             continue;
           }
+          if (n.position === null) continue;
           // Each worked-out word is confirmed on its own, against the card.
           const b = document.createElement("button");
           b.type = "button";
@@ -77,13 +78,18 @@
     if (session) session.forget();
   }
 
+  // Why the shares do not recover, and what to do, as the library says it.
+  function problemText(p) {
+    return p ? p.what + ": " + p.hint + "." : "";
+  }
+
   function readShares() {
     hideWallet();
     problem("");
     const report = JSON.parse(session.read($("shares").value));
     showShares(report);
     if (!report.ready) {
-      problem(report.problem || "These shares do not recover the wallet yet.");
+      problem(problemText(report.problem));
     }
     return report;
   }
@@ -173,7 +179,7 @@
           $("slip39-passphrase").value, $("bip39-passphrase").value, $("expected").value));
         showWallet(open);
         if (open.mismatch) {
-          problem("Neither reading is the wallet you expect. Type the SLIP-39 passphrase again and press Recover wallet; the shares stay as they are.");
+          problem(open.problem);
           $("slip39-passphrase").value = "";
           $("slip39-passphrase").focus();
           say("");
@@ -446,7 +452,7 @@
           $("verify-passphrase").value, $("verify-bip39-passphrase").value, $("verify-expected").value));
         if (report.shares) {
           for (const s of report.shares.shares) item($("verify-shares"), "Line " + s.line + ": " + s.text, "share " + s.status);
-          if (!report.shares.ready) $("verify-problem").textContent = report.shares.problem || "";
+          if (!report.shares.ready) $("verify-problem").textContent = problemText(report.shares.problem);
         }
         if (report.wallet) {
           const notes = document.createElement("ul");

@@ -5,9 +5,8 @@
 //! is and how far the set is from complete, opens the wallet with the passphrases, and shows a
 //! secret only when asked for it. Answers are JSON strings, read by `web/page/app.js`.
 //!
-//! The sentences come from the library where it has them (errors, progress, readings); the few
-//! written here are marked as such and move to the library's `describe` module with the
-//! library-first API.
+//! The sentences come from the library's `describe` module, as the CLI's do: share statuses,
+//! repairs by position, progress, why a set does not recover, readings and matches.
 
 #![forbid(unsafe_code)]
 
@@ -17,12 +16,16 @@ pub use backup::{bridging_modes, BackupSession};
 pub use scan::Scanner;
 
 use seedshard::bip39::{Bip39Passphrase, Bip39Phrase};
-use seedshard::slip39::recovery::{AddOutcome, RepairNote, TextError};
-use seedshard::slip39::text::share_texts;
-use seedshard::wallet::{
-    readings, Expectation, Fingerprint, Network, Reading, ReadingKind, RootXprv,
+use seedshard::describe::backup::{
+    matched_line, no_match, phrase_matched_line, phrase_mismatch, reading_title, BOTH_READINGS,
+    PHRASE_MISMATCH_ON_SCREEN,
 };
-use seedshard::{EncryptedMasterSecret, MasterSecret, Passphrase, Recovery, ShareStatus};
+use seedshard::describe::dialogue::passphrase_mismatch;
+use seedshard::describe::recovery as say;
+use seedshard::slip39::recovery::Pile;
+use seedshard::slip39::text::share_texts;
+use seedshard::wallet::{readings, Expectation, Fingerprint, Network, Reading, RootXprv};
+use seedshard::{EncryptedMasterSecret, MasterSecret, Passphrase, ShareStatus};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
@@ -49,8 +52,9 @@ struct ShareLine {
 /// A word worked out in a share, for the person to compare with the card and confirm.
 #[derive(Serialize)]
 struct RepairView {
-    /// 1-based position of the word in the share.
-    position: usize,
+    /// 1-based position of the word in the share as typed, to confirm it; `null` for a note
+    /// about the share as a whole.
+    position: Option<usize>,
     /// What was worked out, in words.
     text: String,
     /// The person confirmed it against the card.
@@ -68,7 +72,14 @@ struct ReadReport {
     /// True when the set recovers: ask for the passphrase.
     ready: bool,
     /// Why it does not recover yet, when it does not.
-    problem: Option<String>,
+    problem: Option<Problem>,
+}
+
+/// Why the shares do not recover, and what to do.
+#[derive(Serialize)]
+struct Problem {
+    what: String,
+    hint: String,
 }
 
 /// One reading of the recovered secret (public facts only).
@@ -96,13 +107,8 @@ struct OpenReport {
     can_show: bool,
     /// Notes for the person, in order.
     notes: Vec<String>,
-}
-
-fn reading_title(kind: ReadingKind) -> &'static str {
-    match kind {
-        ReadingKind::Slip39 => "as a SLIP-39 wallet (Trezor and others)",
-        _ => "as a BIP-39 phrase (entropy mode)",
-    }
+    /// When no reading opens the wallet expected: what to do.
+    problem: Option<String>,
 }
 
 /// Recovery in the page: the shares read, then the wallet opened, then a secret shown.
@@ -172,136 +178,106 @@ impl RecoverySession {
         self.ems = None;
         self.unconfirmed = false;
         let items = share_texts(text);
-        let mut rec = Recovery::new();
-        let results = rec.add_texts(
+        let mut pile = Pile::new();
+        let sources: Vec<String> = items.iter().map(|t| format!("line {}", t.line)).collect();
+        let results = pile.add_texts(
             items
                 .iter()
-                .map(|t| (t.words.as_str(), format!("line {}", t.line))),
+                .zip(&sources)
+                .map(|(t, source)| (t.words.as_str(), source.as_str())),
         );
         // Shares whose every worked-out word the person confirmed against the card.
         for (item, result) in items.iter().zip(&results) {
             if let Ok(added) = result {
-                if let Some(note) = &added.note {
-                    let all = repair_positions(note).iter().all(|&p| {
-                        self.confirmed.iter().any(|(l, q, w)| {
-                            *l == item.line && *q == p && w.as_str() == item.words.as_str()
-                        })
-                    });
-                    if all {
-                        rec.confirm_repairs(added.entry);
-                    }
+                let repairs = say::entry_repair_items(&pile, added.entry, true);
+                let all = !repairs.is_empty()
+                    && repairs
+                        .iter()
+                        .filter_map(|r| r.position)
+                        .all(|p| self.is_confirmed(item.line, p, &item.words));
+                if all {
+                    pile.confirm_repairs(added.entry);
                 }
             }
         }
-        let analysis = rec.analyze();
+        let analysis = pile.analyze();
+        let entries = pile.recovery().entries();
         let mut shares = Vec::new();
         for (item, result) in items.iter().zip(&results) {
             let line = item.line;
-            match result {
-                Err(e) => shares.push(ShareLine {
-                    line,
-                    status: "unreadable",
-                    text: text_error(&item.words, e),
-                    notes: Vec::new(),
-                }),
-                Ok(added) => {
-                    let entry = &rec.entries()[added.entry];
-                    let share = entry.share();
-                    let (status, what) = match (added.outcome.clone(), analysis.status[added.entry]) {
-                        (AddOutcome::Duplicate { of }, _) | (_, ShareStatus::Duplicate { of }) => (
-                            "duplicate",
-                            format!(
-                                "the same share as {}: set aside",
-                                rec.entries()[of].source()
-                            ),
-                        ),
-                        (AddOutcome::OtherSet { name }, _) => (
-                            "other-set",
-                            format!("a share of another set ({name}): set aside"),
-                        ),
-                        (_, ShareStatus::OtherSet) => (
-                            "other-set",
-                            format!(
-                                "a share of another set ({}): set aside",
-                                share.identifier().short_name()
-                            ),
-                        ),
-                        (_, ShareStatus::Fits) => ("fits", "fits".to_string()),
-                        (_, ShareStatus::Waiting) => (
-                            "waiting",
-                            "read; its group needs more shares to check it".to_string(),
-                        ),
-                        (_, ShareStatus::Disagrees) => (
-                            "problem",
-                            "does not fit the other shares of its group: it is wrong or damaged"
-                                .to_string(),
-                        ),
-                        (_, ShareStatus::GroupDisagrees) => (
-                            "problem",
-                            "its group does not fit the other groups".to_string(),
-                        ),
-                        (_, ShareStatus::Unresolved) => (
-                            "problem",
-                            "its group's shares do not fit together; another share of the group would tell which is wrong"
-                                .to_string(),
-                        ),
-                        (_, _) => ("problem", "does not fit".to_string()),
-                    };
-                    let label = if share.group_count() > 1 {
-                        format!(
-                            "group {} share {}",
-                            u16::from(share.group_index()) + 1,
-                            u16::from(share.member_index()) + 1
-                        )
-                    } else {
-                        format!("share {}", u16::from(share.member_index()) + 1)
-                    };
+            let added = match result {
+                Err(e) => {
                     shares.push(ShareLine {
                         line,
-                        status,
-                        text: format!("{label}: {what}"),
-                        notes: added
-                            .note
-                            .as_ref()
-                            .map(|n| {
-                                repair_notes(&share.to_indices(), n)
-                                    .into_iter()
-                                    .map(|(position, text)| RepairView {
-                                        position,
-                                        text,
-                                        confirmed: self.confirmed.iter().any(|(l, q, w)| {
-                                            *l == line
-                                                && *q == position
-                                                && w.as_str() == item.words.as_str()
-                                        }),
-                                    })
-                                    .collect()
-                            })
-                            .unwrap_or_default(),
+                        status: "unreadable",
+                        text: say::text_error_lines(&item.words, e, true).join("; "),
+                        notes: Vec::new(),
                     });
+                    continue;
                 }
-            }
+                Ok(added) => added,
+            };
+            let entry = added.entry;
+            let status = analysis.status[entry];
+            let verdict = match status {
+                ShareStatus::OtherSet => say::set_aside(&pile, &analysis, entry),
+                ShareStatus::Duplicate { of } => say::status_verdict(status, entries[of].source()),
+                _ => say::status_verdict(status, ""),
+            };
+            let class = match status {
+                ShareStatus::Fits => "fits",
+                ShareStatus::Waiting => "waiting",
+                ShareStatus::Duplicate { .. } => "duplicate",
+                ShareStatus::OtherSet => "other-set",
+                _ => "problem",
+            };
+            shares.push(ShareLine {
+                line,
+                status: class,
+                text: format!("{}: {verdict}", say::where_in_set(entries[entry].share())),
+                notes: say::entry_repair_items(&pile, entry, true)
+                    .into_iter()
+                    .map(|r| RepairView {
+                        confirmed: r
+                            .position
+                            .is_some_and(|p| self.is_confirmed(line, p, &item.words)),
+                        position: r.position,
+                        text: r.text,
+                    })
+                    .collect(),
+            });
         }
         let progress = analysis
             .progress
             .as_ref()
             .map(|p| p.lines())
             .unwrap_or_default();
-        let (ready, problem) = match rec.recover_unconfirmed() {
+        let (ready, problem) = match pile.recovery().recover_unconfirmed() {
             Ok((ems, unconfirmed)) => {
                 self.unconfirmed = !unconfirmed.is_empty();
                 self.ems = Some(ems);
                 (true, None)
             }
-            Err(e) => (false, Some(e.to_string())),
+            Err(e) => {
+                let (what, hint) = say::cannot_recover(&pile, &analysis, Some(&e));
+                (false, Some(Problem { what, hint }))
+            }
         };
         ReadReport {
             shares,
             progress,
-            set_name: rec.identifier().map(|i| i.short_name()),
+            set_name: pile.recovery().identifier().map(|i| i.short_name()),
             ready,
             problem,
         }
+    }
+
+    /// Whether the person confirmed word `position` of the share on line `line`, as it reads
+    /// now (`words`).
+    fn is_confirmed(&self, line: usize, position: usize, words: &str) -> bool {
+        self.confirmed
+            .iter()
+            .any(|(l, p, w)| *l == line && *p == position && w.as_str() == words)
     }
 
     fn open_report(
@@ -327,22 +303,28 @@ impl RecoverySession {
         let mismatch = expectation.is_some() && matched.is_none();
         let mut notes = Vec::new();
         if all.len() > 1 {
-            notes.push(
-                "The shares do not record how their secret is meant to be read, so here are both readings.".to_string(),
-            );
+            notes.push(format!("{BOTH_READINGS}."));
         }
         if let Some(i) = matched {
-            notes.push(format!("Reading {} is the wallet you expect.", i + 1));
+            notes.push(matched_line(&all, i));
             if self.unconfirmed {
-                notes.push("The wallet matches the one expected: this confirms the words worked out from the checksum.".to_string());
+                notes.push(as_sentence(say::CONFIRMED_BY_WALLET));
             }
         }
-        if mismatch {
-            notes.push("Neither reading opens the wallet you expect. A wrong SLIP-39 passphrase opens a different wallet without any error: type the passphrase again (the shares stay as they are).".to_string());
-        }
+        let problem = match &expectation {
+            Some(want) if mismatch => {
+                notes.extend(passphrase_mismatch(1, 1));
+                Some(as_sentence(&format!(
+                    "{}: {}",
+                    no_match(&all, want),
+                    say::NO_MATCH_ON_SCREEN
+                )))
+            }
+            _ => None,
+        };
         let can_show = !self.unconfirmed || matched.is_some();
         if !can_show {
-            notes.push("Some words were worked out from the checksum and nothing confirms them: compare each with the card and confirm it, give the wallet's fingerprint or an address from the owner sheet, or add another card of the set, before the secret can be shown.".to_string());
+            notes.push(say::UNCONFIRMED_ON_SCREEN.to_string());
         }
         let views = all
             .iter()
@@ -363,6 +345,7 @@ impl RecoverySession {
             mismatch,
             can_show,
             notes,
+            problem,
         };
         self.secret = Some(secret);
         self.bip39_passphrase = bip39_passphrase;
@@ -484,16 +467,11 @@ pub fn verify(
         let mismatch = expectation.is_some() && matched.is_none();
         let mut notes = Vec::new();
         if matched.is_some() {
-            notes.push(format!(
-                "Match: the phrase opens the expected wallet {}.",
-                facts.fingerprint()
-            ));
+            notes.push(phrase_matched_line(&facts));
         }
         if mismatch {
-            notes.push(format!(
-                "The phrase opens wallet {}, not the expected one: a BIP-39 passphrase changes the wallet; check it and the phrase.",
-                facts.fingerprint()
-            ));
+            let (what, _) = phrase_mismatch(&facts);
+            notes.push(as_sentence(&format!("{what}: {PHRASE_MISMATCH_ON_SCREEN}")));
         }
         let wallet = OpenReport {
             readings: vec![ReadingView {
@@ -509,6 +487,7 @@ pub fn verify(
             mismatch,
             can_show: false,
             notes,
+            problem: None,
         };
         return Ok(json(&VerifyReport {
             source: "bip39",
@@ -533,6 +512,13 @@ pub fn verify(
     }))
 }
 
+/// `text` as a sentence: its first letter a capital, a full stop at the end.
+fn as_sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+    format!("{}{}.", first.unwrap_or_default(), chars.as_str())
+}
+
 pub(crate) fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
 }
@@ -550,72 +536,6 @@ fn expectation(text: &str, network: Network) -> Result<Option<Expectation>, JsEr
             "this is neither a fingerprint (8 hex digits such as 73c5da0a) nor a bc1q... or bc1p... address",
         )
     })
-}
-
-/// Why share text could not be read (written here; moves to the library's describe module).
-fn text_error(typed: &str, e: &TextError) -> String {
-    use seedshard::bip39::{classify, MnemonicKind};
-    if let kind @ (MnemonicKind::Bip39 { .. } | MnemonicKind::Bip39OtherLanguage { .. }) =
-        classify(typed)
-    {
-        return format!("this looks like {}, not a SLIP-39 share", kind.describe());
-    }
-    e.to_string()
-}
-
-/// The words worked out in a share, to compare with the card, by position.
-fn repair_notes(indices: &[u16], note: &RepairNote) -> Vec<(usize, String)> {
-    let word = |p: usize| {
-        indices
-            .get(p - 1)
-            .map(|&i| seedshard::slip39::wordlist::word(i))
-            .unwrap_or("?")
-            .to_uppercase()
-    };
-    let mut out = Vec::new();
-    for &p in &note.from_other_shares {
-        out.push((
-            p,
-            format!(
-            "word {p} was unreadable; every share of this set has {} there: compare with the card",
-            word(p)
-        ),
-        ));
-    }
-    for f in &note.fixes {
-        let text = if note.missing_word == Some(f.position) {
-            format!(
-                "a word was missing at position {}; the checksum gives {}: compare with the card",
-                f.position,
-                word(f.position)
-            )
-        } else if f.was_unreadable {
-            format!(
-                "word {} was unreadable; the checksum gives {}: compare with the card",
-                f.position,
-                word(f.position)
-            )
-        } else {
-            format!(
-                "word {} was wrong; the checksum gives {}: compare with the card",
-                f.position,
-                word(f.position)
-            )
-        };
-        out.push((f.position, text));
-    }
-    if let Some(p) = note.extra_word {
-        out.push((p, format!("word {p} was one too many and was left out")));
-    }
-    out
-}
-
-/// The positions of the words worked out in a share, each to be confirmed.
-fn repair_positions(note: &RepairNote) -> Vec<usize> {
-    let mut out: Vec<usize> = note.from_other_shares.clone();
-    out.extend(note.fixes.iter().map(|f| f.position));
-    out.extend(note.extra_word);
-    out
 }
 
 /// Completion of the word being typed (`typed`, word `position` of its share) from the

@@ -40,9 +40,9 @@ function twoLevelLines(set) {
 // What the page's list of shares says of those lines.
 function assertTwoLevelReport(report) {
   assert.match(report, /Line 3: .*another set.*set aside/);
-  assert.match(report, /Line 4: group 1 share \d+: fits/);
+  assert.match(report, /Line 4: set [A-Z]+ [A-Z]+, group 1, member \d+: fits the other shares/);
   assert.match(report, /word 7 was unreadable; the checksum gives [A-Z]+: compare with the card/);
-  assert.match(report, /Line 5: .*the same share as line 2: set aside/);
+  assert.match(report, /Line 5: .*the same share as line 2; ignored/);
 }
 
 // The number of pages of a PDF (pdf-writer writes each page object as plain text).

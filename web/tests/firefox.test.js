@@ -193,7 +193,7 @@ test("two-level set from the reference: stray, duplicate, ? word, wrong passphra
   await pass.type(set.passphrase);
   await pass.press("Enter");
   for (const fp of fingerprints) await waitText(page, "Fingerprint " + fp, { exact: true });
-  await waitText(page, "Reading 1 is the wallet you expect.");
+  await waitText(page, "Match: reading 1 (as a SLIP-39 master secret) opens the expected wallet " + fingerprints[0] + ".");
   // No secret in the page before it is asked for.
   const html = () => page.evaluate(() => document.documentElement.outerHTML);
   assert.ok(!(await html()).includes(set.secret_hex), "the secret is in the page before Show");
@@ -297,7 +297,7 @@ test("a new phrase made in the page, then verified", async (browser) => {
   await fill(page, "Phrase or share lines", share);
   await click(page, "Verify the wallet");
   await waitText(page, "Fingerprint " + fingerprint, { exact: true, scope: "#verify-result" });
-  await waitText(page, "Reading 2 is the wallet you expect.");
+  await waitText(page, "Match: reading 2 (as BIP-39 entropy) opens the expected wallet " + fingerprint + ".");
   assert.equal(await page.$$eval("#verify-result button", (els) => els.length), 0, "verify offers no secret");
   await done(t);
 });

@@ -84,7 +84,7 @@ test("two-level set from the reference: stray, duplicate, ? word, wrong passphra
   for (const fp of fingerprints) {
     await page.getByText("Fingerprint " + fp, { exact: true }).waitFor();
   }
-  await page.getByText("Reading 1 is the wallet you expect.").waitFor();
+  await page.getByText("Match: reading 1 (as a SLIP-39 master secret) opens the expected wallet " + fingerprints[0] + ".").waitFor();
   // No secret in the page before it is asked for.
   let html = await page.content();
   assert.ok(!html.includes(set.secret_hex), "the secret is in the page before Show");
@@ -201,7 +201,7 @@ test("a new phrase made in the page, then verified", async (browser) => {
   await page.getByRole("textbox", { name: "Phrase or share lines" }).fill(share);
   await page.getByRole("button", { name: "Verify the wallet" }).click();
   await page.locator("#verify-result").getByText("Fingerprint " + fingerprint, { exact: true }).waitFor();
-  await page.getByText("Reading 2 is the wallet you expect.").waitFor();
+  await page.getByText("Match: reading 2 (as BIP-39 entropy) opens the expected wallet " + fingerprint + ".").waitFor();
   assert.equal(await page.locator("#verify-result button").count(), 0, "verify offers no secret");
   await done(t);
 });
