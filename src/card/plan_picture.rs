@@ -264,18 +264,7 @@ mod tests {
     fn people_and_places_are_listed_those_that_matter_most_first() {
         // The vault recovers alone (owner, Ann, Bob: 1.1 with 2.1 and 2.2); the cabin holds
         // two cards, home and the office one each, and each needs the vault.
-        let plan = owner_and_two_groups();
-        let layout = Layout::new(plan)
-            .with_holders(&["owner", "Ann", "Bob", "Cy", "Dee", "Eve", "Fay"])
-            .unwrap()
-            .with_place("home", &["Dee"])
-            .unwrap()
-            .with_place("office", &["Eve"])
-            .unwrap()
-            .with_place("cabin", &["Cy", "Fay"])
-            .unwrap()
-            .with_place("vault", &["owner", "Ann", "Bob"])
-            .unwrap();
+        let layout = crate::plan::fixtures::vault_cabin_home_office();
         let report = layout.analyse();
         let page = page(&layout, &report);
         let texts: Vec<&str> = page

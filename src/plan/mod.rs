@@ -37,6 +37,34 @@ mod search;
 pub mod suggest;
 mod wording;
 
+/// The plan and places the tests of the analysis and of the plan picture share.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::Layout;
+    use crate::slip39::scheme::{GroupSpec, SplitPlan};
+
+    /// 2 of {1of1, 2of3, 2of3} held by owner, Ann, Bob, Cy, Dee, Eve and Fay (in card order):
+    /// the vault keeps the owner's card 1.1 with 2.1 and 2.2 and recovers alone; the cabin
+    /// keeps 2.3 and 3.3, home 3.1 and the office 3.2, each of which needs the vault.
+    pub(crate) fn vault_cabin_home_office() -> Layout {
+        let groups = ["1of1", "2of3", "2of3"]
+            .iter()
+            .map(|s| s.parse::<GroupSpec>().unwrap())
+            .collect();
+        Layout::new(SplitPlan::new(2, groups).unwrap())
+            .with_holders(&["owner", "Ann", "Bob", "Cy", "Dee", "Eve", "Fay"])
+            .unwrap()
+            .with_place("home", &["Dee"])
+            .unwrap()
+            .with_place("office", &["Eve"])
+            .unwrap()
+            .with_place("cabin", &["Cy", "Fay"])
+            .unwrap()
+            .with_place("vault", &["owner", "Ann", "Bob"])
+            .unwrap()
+    }
+}
+
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;

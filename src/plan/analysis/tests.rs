@@ -155,19 +155,7 @@ fn the_places_that_matter_most_come_first() {
     // recovers alone, and a fire there leaves only group 3. The cabin keeps 2.3 and 3.3, home
     // 3.1, the office 3.2: each needs the vault to recover (2 places), and each is fatal only
     // with the vault (2 places); among those the cabin holds more cards.
-    let p = plan(2, &["1of1", "2of3", "2of3"]);
-    let names = ["owner", "Ann", "Bob", "Cy", "Dee", "Eve", "Fay"];
-    let l = Layout::new(p)
-        .with_holders(&names)
-        .unwrap()
-        .with_place("home", &["Dee"])
-        .unwrap()
-        .with_place("office", &["Eve"])
-        .unwrap()
-        .with_place("cabin", &["Cy", "Fay"])
-        .unwrap()
-        .with_place("vault", &["owner", "Ann", "Bob"])
-        .unwrap();
+    let l = crate::plan::fixtures::vault_cabin_home_office();
     let r = l.analyse();
     let places = r.places.as_ref().unwrap();
     assert_eq!(places.places_search, SearchOutcome::Exact);
