@@ -9,7 +9,7 @@
 use std::process::{Command, Output, Stdio};
 
 mod common;
-use common::{assert_input_error, run, stderr, stdout, write};
+use common::{assert_input_error, path_str, run, stderr, stdout, write};
 
 const SECRET_HEX: &str = "bb54aac4b89dc868ba37d9cc21b2cece";
 
@@ -233,12 +233,7 @@ fn a_line_that_is_not_a_share_is_named_as_such() {
     let dir = tempfile::tempdir().unwrap();
     // Alone in a file.
     let file = write(dir.path(), "note.txt", &format!("{note}\n"));
-    let o = bin()
-        .args(["combine"])
-        .arg(&file)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let o = run(&["combine", path_str(&file)], "");
     assert_input_error(
         &o,
         "note.txt line 1): this line is not a SLIP-39 share: 13 of its 14 words are not SLIP-39 words (the first is word 1)",
@@ -253,12 +248,7 @@ fn a_line_that_is_not_a_share_is_named_as_such() {
         "mixed.txt",
         &format!("{}\n{note}\n{}\n", shares[0], shares[1]),
     );
-    let o = bin()
-        .args(["combine"])
-        .arg(&file)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let o = run(&["combine", path_str(&file)], "");
     assert_input_error(
         &o,
         "mixed.txt line 2): this line is not a SLIP-39 share: 13 of its 14 words",
@@ -266,12 +256,7 @@ fn a_line_that_is_not_a_share_is_named_as_such() {
     );
     assert!(!stderr(&o).contains("missing"), "{}", stderr(&o));
     // The same at `check`, which lists every problem.
-    let o = bin()
-        .args(["check"])
-        .arg(&file)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let o = run(&["check", path_str(&file)], "");
     let err = format!("{}{}", stdout(&o), stderr(&o));
     assert_ne!(o.status.code(), Some(0), "{err}");
     assert!(err.contains("not a SLIP-39 share"), "{err}");
