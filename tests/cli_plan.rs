@@ -308,20 +308,7 @@ fn plan_suggest_searches_beyond_three_groups() {
 
 /// Splits a fresh secret with two groups; returns the JSON.
 fn split_json() -> serde_json::Value {
-    json(&run(
-        &[
-            "split",
-            "--group",
-            "2of3",
-            "--group",
-            "2of2",
-            "--group-threshold",
-            "2",
-            "--generate",
-            "--json",
-        ],
-        "",
-    ))
+    json(&run(common::TWO_GROUP_SPLIT, ""))
 }
 
 #[test]

@@ -441,22 +441,7 @@ fn rollcall_documents_match_the_schema_also_when_a_share_does_not_match() {
 /// expected codes (answers by holder name with the cards document).
 #[test]
 fn cards_and_reissue_documents_match_the_schema_and_serve_as_roll_call_sheets() {
-    let split = checked(
-        "split",
-        &[
-            "split",
-            "--group",
-            "2of3",
-            "--group",
-            "2of2",
-            "--group-threshold",
-            "2",
-            "--generate",
-            "--json",
-        ],
-        "",
-        0,
-    );
+    let split = checked("split", common::TWO_GROUP_SPLIT, "", 0);
     let s = shares(&split);
     let dir = tempfile::tempdir().unwrap();
     let cards_dir = dir.path().join("cards");

@@ -105,6 +105,20 @@ pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
 }
 
+/// `seedshard split` of a new secret into two groups (2 of 3 and 2 of 2, both needed), as
+/// JSON: the set the roll-call, plan and JSON document tests start from.
+pub const TWO_GROUP_SPLIT: &[&str] = &[
+    "split",
+    "--group",
+    "2of3",
+    "--group",
+    "2of2",
+    "--group-threshold",
+    "2",
+    "--generate",
+    "--json",
+];
+
 /// Runs `seedshard ARGS` with `stdin` as its standard input (not a terminal).
 pub fn run(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_seedshard"))
