@@ -182,7 +182,7 @@ test("two-level set from the reference: stray, duplicate, ? word, wrong passphra
   await fill(page, "Fingerprint or address from the owner sheet", fingerprints[0]);
   await click(page, "Recover wallet");
   // The wrong passphrase opens other wallets: said, and asked again, the shares kept.
-  await waitText(page, "Type the SLIP-39 passphrase again", { scope: "#problem" });
+  await waitText(page, "type the SLIP-39 passphrase again", { scope: "#problem" });
   assert.equal(await pass.evaluate((el) => el.value), "");
   assert.ok(await isFocused(pass), "the passphrase box has the focus");
   assert.equal(await (await control(page, "Shares", "textbox")).evaluate((el) => el.value), lines.join("\n"));

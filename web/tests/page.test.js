@@ -72,7 +72,7 @@ test("two-level set from the reference: stray, duplicate, ? word, wrong passphra
   await page.getByRole("textbox", { name: "Fingerprint or address from the owner sheet" }).fill(fingerprints[0]);
   await page.getByRole("button", { name: "Recover wallet" }).click();
   // The wrong passphrase opens other wallets: said, and asked again, the shares kept.
-  await page.getByRole("alert").filter({ hasText: "Type the SLIP-39 passphrase again" }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "type the SLIP-39 passphrase again" }).waitFor();
   assert.equal(await pass.inputValue(), "");
   assert.ok(await pass.evaluate((el) => el === document.activeElement), "the passphrase box has the focus");
   assert.equal(await page.getByRole("textbox", { name: "Shares" }).inputValue(), lines.join("\n"));
