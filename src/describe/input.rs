@@ -9,7 +9,7 @@ use alloc::format;
 use alloc::string::{String, ToString};
 
 use crate::hex::HexError;
-use crate::slip39::recovery::TextError;
+use crate::slip39::recovery::{LimitError, TextError};
 use crate::ParseShareError;
 
 /// What to do about share text `label` (`share 3 (shares.txt line 4)`) that does not parse:
@@ -46,6 +46,29 @@ pub fn bip39_given_as_share(label: &str, typed: &str) -> Option<(String, String)
                 .to_string(),
         )),
         _ => None,
+    }
+}
+
+/// A pile past a limit of one recovery ([`LimitError`], its labels shown as they are):
+/// what is wrong, and what to do.
+pub fn limit_error<L: core::fmt::Display>(e: &LimitError<L>) -> (String, String) {
+    match e {
+        LimitError::TooManyShares { at } => (
+            format!("{at}: {e}"),
+            "give the cards of the set to recover, one share a line".to_string(),
+        ),
+        LimitError::TooManySets { first, second, at } => (
+            format!(
+                "{e}: {} is of set {}, {} is of set {}, and so on up to {at}",
+                first.0,
+                first.1.short_name(),
+                second.0,
+                second.1.short_name()
+            ),
+            "give the cards of one set (its shares all begin with the same two words); \
+             `seedshard check` sorts a smaller pile by set"
+                .to_string(),
+        ),
     }
 }
 

@@ -22,7 +22,7 @@ use seedshard::describe::backup::{
 };
 use seedshard::describe::dialogue::passphrase_mismatch;
 use seedshard::describe::recovery as say;
-use seedshard::slip39::recovery::Pile;
+use seedshard::slip39::recovery::{Pile, ShareLimits};
 use seedshard::slip39::text::share_texts;
 use seedshard::wallet::{readings, Expectation, Fingerprint, Network, Reading, RootXprv};
 use seedshard::{EncryptedMasterSecret, MasterSecret, Passphrase, ShareStatus};
@@ -178,8 +178,22 @@ impl RecoverySession {
         self.ems = None;
         self.unconfirmed = false;
         let items = share_texts(text);
-        let mut pile = Pile::new();
         let sources: Vec<String> = items.iter().map(|t| format!("line {}", t.line)).collect();
+        // The limits of every front end, before any word is worked out.
+        let mut limits = ShareLimits::default();
+        for (t, source) in items.iter().zip(&sources) {
+            if let Err(e) = limits.admit_text(&t.words, source) {
+                let (what, hint) = seedshard::describe::input::limit_error(&e);
+                return ReadReport {
+                    shares: Vec::new(),
+                    progress: Vec::new(),
+                    set_name: None,
+                    ready: false,
+                    problem: Some(Problem { what, hint }),
+                };
+            }
+        }
+        let mut pile = Pile::new();
         let results = pile.add_texts(
             items
                 .iter()

@@ -39,5 +39,13 @@ impl CliError {
     }
 }
 
+/// Input past a limit of one recovery (labels "share N (SOURCE)"): exit code 2.
+impl From<seedshard::slip39::recovery::LimitError<String>> for CliError {
+    fn from(e: seedshard::slip39::recovery::LimitError<String>) -> Self {
+        let (what, hint) = seedshard::describe::input::limit_error(&e);
+        Self::input(what, hint)
+    }
+}
+
 /// Shorthand for command results.
 pub type CliResult<T = ()> = Result<T, CliError>;

@@ -13,7 +13,7 @@ use seedshard::{MasterSecret, Passphrase, Share};
 use zeroize::Zeroizing;
 
 use crate::error::{CliError, CliResult};
-use crate::limits::ShareLimits;
+use seedshard::slip39::recovery::ShareLimits;
 
 /// The largest input file seedshard reads (1 MiB): far more than any set of shares, small
 /// enough that a wrong file is refused at once.
@@ -194,12 +194,12 @@ impl Inputs {
 
 /// Parses the shares of `text` as the library's one reader of share text finds them
 /// ([`sourced_texts`]), appending to `out`, within the limits of every command that reads
-/// shares ([`crate::limits`]). Nothing is worked out: a share must be whole.
+/// shares ([`seedshard::slip39::recovery::limits`]). Nothing is worked out: a share must be whole.
 pub fn parse_share_lines(
     text: &str,
     source: &str,
     out: &mut Vec<SourcedShare>,
-    limits: &mut ShareLimits,
+    limits: &mut ShareLimits<String>,
 ) -> CliResult {
     for item in sourced_texts([(source, text)]) {
         let label = format!("share {} ({})", out.len() + 1, item.source);

@@ -11,7 +11,6 @@ mod files;
 mod hygiene;
 mod interrupt;
 mod io;
-mod limits;
 mod output;
 mod pile;
 mod progress;

@@ -1,7 +1,7 @@
 //! Reading a pile of shares for every command that reads shares leniently (`check`,
 //! `combine`, `verify`, `inspect`, `reissue`, `extend`): files or standard input through the
 //! library's one reader of share text ([`seedshard::slip39::recovery::sourced_texts`]) into
-//! one [`Pile`], within the limits of [`crate::limits`]. What to say about it comes from
+//! one [`Pile`], within the limits of [`seedshard::slip39::recovery::limits`]. What to say about it comes from
 //! [`seedshard::describe::recovery`].
 
 use std::io::IsTerminal;
@@ -16,7 +16,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{CliError, CliResult};
 use crate::io::{display_name, interactive, Inputs, ShareMode};
-use crate::limits::ShareLimits;
+use seedshard::slip39::recovery::ShareLimits;
 
 /// True when worked-out share words may be written to standard output (a terminal), as
 /// opposed to positions only (a pipe or file, which may be logged).
@@ -37,7 +37,7 @@ pub struct Gathered {
     /// The mode recorded in the files' `# seedshard: mode=` lines, if any.
     pub mode: Option<ShareMode>,
     /// What was read, counted against the limits of every command that reads shares.
-    limits: ShareLimits,
+    limits: ShareLimits<String>,
 }
 
 impl Gathered {

@@ -78,12 +78,12 @@ fn scan(path: &Path) -> CliResult<qr::ScanReport> {
 pub fn scan_shares(paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
     // Every image holds a share or is refused, so more images than shares one command takes
     // are refused before any is read.
-    if paths.len() > crate::limits::MAX_SHARES {
+    if paths.len() > seedshard::slip39::recovery::limits::MAX_SHARES {
         return Err(CliError::input(
             format!(
                 "{} images were given to scan; one command takes at most {} shares",
                 paths.len(),
-                crate::limits::MAX_SHARES
+                seedshard::slip39::recovery::limits::MAX_SHARES
             ),
             "scan the cards of the set to recover",
         ));

@@ -51,12 +51,14 @@
 
 mod analysis;
 mod inspect;
+pub mod limits;
 mod maintain;
 mod pile;
 mod status;
 mod text_input;
 
 pub use inspect::PublicFields;
+pub use limits::{LimitError, ShareLimits};
 pub use maintain::{ExtendError, ReissueError};
 pub use pile::{sourced_texts, Pile, PileItem, SourcedText};
 pub use status::{

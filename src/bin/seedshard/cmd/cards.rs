@@ -29,7 +29,7 @@ pub fn run(args: &CardsArgs) -> CliResult {
         texts.push((display_name(path), inputs.read_text(path)?));
     }
     let mut shares = Vec::new();
-    let mut limits = crate::limits::ShareLimits::default();
+    let mut limits = seedshard::slip39::recovery::ShareLimits::default();
     for (name, text) in &texts {
         crate::io::parse_share_lines(text, name, &mut shares, &mut limits)?;
     }

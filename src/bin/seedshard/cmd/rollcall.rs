@@ -34,7 +34,7 @@ fn codes(args: &RollcallArgs) -> CliResult {
                 )
             })?;
         let mut out = Vec::new();
-        let mut limits = crate::limits::ShareLimits::default();
+        let mut limits = seedshard::slip39::recovery::ShareLimits::default();
         crate::io::parse_share_lines(&line, "typed share", &mut out, &mut limits)?;
         out.into_iter().map(|s| s.share).collect()
     } else {
@@ -45,7 +45,7 @@ fn codes(args: &RollcallArgs) -> CliResult {
         };
         // A code is of the card as written: nothing is worked out (as for `cards`).
         let mut out = Vec::new();
-        let mut limits = crate::limits::ShareLimits::default();
+        let mut limits = seedshard::slip39::recovery::ShareLimits::default();
         for path in &paths {
             let text = inputs.read_text(path)?;
             let name = crate::io::display_name(path);
