@@ -107,6 +107,11 @@ test("checking a pile shows no secret and no wallet", async (browser) => {
   await page.getByRole("button", { name: "Check shares" }).click();
   await page.getByText("These shares recover the wallet (no secret was opened).").waitFor();
   assert.ok(await page.locator("#wallet").isHidden());
+  // A paste past the limits of one recovery is refused at once, as the CLI refuses it.
+  await page.getByRole("textbox", { name: "Shares" }).fill(Array(1025).fill(set.groups[0][0]).join("\n"));
+  await page.getByRole("button", { name: "Check shares" }).click();
+  await page.getByRole("alert").filter({ hasText: "line 1025: more than 1024 shares were given" }).waitFor();
+  assert.equal(await page.locator("#share-list li").count(), 0);
   assert.equal(await page.getByText(/^Fingerprint [0-9a-f]{8}$/).count(), 0);
   await done(t);
 });
