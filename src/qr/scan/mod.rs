@@ -4,6 +4,7 @@
 mod budget;
 mod pass;
 mod pixels;
+mod windows;
 
 use core::fmt;
 use std::io::Cursor;
@@ -217,6 +218,9 @@ struct Scan {
     payloads: Vec<Read>,
     failed: Vec<[u32; 4]>,
     budget: Budget,
+    /// The finder-like patterns (rings' bounding boxes in image pixels) of the search that
+    /// saw the most.
+    seen: Vec<[u32; 4]>,
 }
 
 impl Scan {
@@ -228,7 +232,26 @@ impl Scan {
     fn complete(&self) -> bool {
         !self.payloads.is_empty()
             && unresolved(&self.failed, &self.payloads) == 0
-            && self.payloads.len() * 3 >= self.budget.finders
+            && (self.payloads.len() * 3 >= self.budget.finders || self.all_seen_read())
+    }
+
+    /// Whether every finder-like pattern of the search that saw the most lies in a code
+    /// read (a page whose codes are all read can hold a pattern-like ring inside a code).
+    fn all_seen_read(&self) -> bool {
+        self.seen.len() >= self.budget.finders
+            && self.seen.iter().all(|r| {
+                let (x, y) = ((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+                self.payloads
+                    .iter()
+                    .any(|(_, _, b)| x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3])
+            })
+    }
+
+    /// Keeps the patterns of a search when it saw the most so far.
+    fn saw(&mut self, patterns: &[[u32; 4]]) {
+        if patterns.len() > self.seen.len() {
+            self.seen = patterns.to_vec();
+        }
     }
 
     /// Searches one copy (`scale` maps its pixels back to the image's); then, while that
@@ -246,6 +269,7 @@ impl Scan {
             &mut self.failed,
             &mut self.budget,
         );
+        self.saw(&pass.patterns);
         let mut masked: Option<Zeroizing<Vec<u8>>> = None;
         for _ in 0..4 {
             if pass.decoded.is_empty() || self.complete() {
@@ -315,8 +339,43 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         payloads: Vec::new(),
         failed: Vec::new(),
         budget: Budget::default(),
+        seen: Vec::new(),
     };
     let first = width.max(height).div_ceil(WORKING_SIDE).max(1);
+    // First the finder-like patterns alone, counted on the working copy, and windows of the
+    // image at full size around them (`windows.rs`): a clean picture is read there for a
+    // fraction of the work of a whole search, and a pattern in a window of its own gets
+    // every tone before the whole-copy searches below.
+    let pre = first;
+    let (pw, ph) = (width / pre, height / pre);
+    if pw >= 21 && ph >= 21 {
+        let copy;
+        let px: &[u8] = if pre > 1 {
+            copy = downscale(width, height, pixels, pre);
+            &copy
+        } else {
+            &pixels[..width * height]
+        };
+        if scan.budget.count(pw, ph, px) {
+            let rings = std::mem::take(&mut scan.budget.patterns);
+            let map = |v: usize| (v * pre) as u32;
+            let seen: Vec<[u32; 4]> = rings
+                .iter()
+                .map(|r| [map(r[0]), map(r[1]), map(r[2] + 1), map(r[3] + 1)])
+                .collect();
+            scan.saw(&seen);
+            windows::search_around(
+                width,
+                height,
+                pixels,
+                &rings,
+                pre as f32,
+                &mut scan.payloads,
+                &mut scan.failed,
+                &mut scan.budget,
+            );
+        }
+    }
     let mut attempts = vec![
         (Size::Down(first), Tone::Plain),
         (Size::Down(first), Tone::Local),
@@ -336,7 +395,7 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         (Size::Down(first * 4), Tone::Plain),
     ]);
     for (k, (size, tone)) in attempts.into_iter().enumerate() {
-        if k > 0 && (scan.complete() || scan.budget.exhausted()) {
+        if scan.complete() || (k > 0 && scan.budget.exhausted()) {
             break;
         }
         let (w, h, scale) = match size {
@@ -385,12 +444,13 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         mut payloads,
         failed,
         budget,
+        ..
     } = scan;
     let unreadable = unresolved(&failed, &payloads);
-    payloads.sort_by_key(|(_, (x, y))| (*y / 64, *x));
+    payloads.sort_by_key(|(_, (x, y), _)| (*y / 64, *x));
     let found = payloads
         .into_iter()
-        .map(|(bytes, center)| Found {
+        .map(|(bytes, center, _)| Found {
             decoded: classify(&bytes),
             center,
         })
@@ -410,7 +470,7 @@ fn unresolved(failed: &[[u32; 4]], read: &[Read]) -> usize {
     for b in failed {
         let covered = read
             .iter()
-            .any(|(_, (x, y))| *x >= b[0] && *x <= b[2] && *y >= b[1] && *y <= b[3]);
+            .any(|(_, (x, y), _)| *x >= b[0] && *x <= b[2] && *y >= b[1] && *y <= b[3]);
         if covered {
             continue;
         }
