@@ -247,6 +247,42 @@ impl Scan {
             })
     }
 
+    /// Counts the finder-like patterns on the image shrunk `pre` times and searches windows
+    /// of the image around them.
+    fn windows(&mut self, width: usize, height: usize, pixels: &[u8], pre: usize) {
+        let (pw, ph) = (width / pre, height / pre);
+        if pw < 21 || ph < 21 {
+            return;
+        }
+        let copy;
+        let px: &[u8] = if pre > 1 {
+            copy = downscale(width, height, pixels, pre);
+            &copy
+        } else {
+            &pixels[..width * height]
+        };
+        if !self.budget.count(pw, ph, px) {
+            return;
+        }
+        let rings = std::mem::take(&mut self.budget.patterns);
+        let map = |v: usize| (v * pre) as u32;
+        let seen: Vec<[u32; 4]> = rings
+            .iter()
+            .map(|r| [map(r[0]), map(r[1]), map(r[2] + 1), map(r[3] + 1)])
+            .collect();
+        self.saw(&seen);
+        windows::search_around(
+            width,
+            height,
+            pixels,
+            &rings,
+            pre as f32,
+            &mut self.payloads,
+            &mut self.failed,
+            &mut self.budget,
+        );
+    }
+
     /// Keeps the patterns of a search when it saw the most so far.
     fn saw(&mut self, patterns: &[[u32; 4]]) {
         if patterns.len() > self.seen.len() {
@@ -342,39 +378,11 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         seen: Vec::new(),
     };
     let first = width.max(height).div_ceil(WORKING_SIDE).max(1);
-    // First the finder-like patterns alone, counted on the working copy, and windows of the
-    // image at full size around them (`windows.rs`): a clean picture is read there for a
-    // fraction of the work of a whole search, and a pattern in a window of its own gets
-    // every tone before the whole-copy searches below.
-    let pre = first;
-    let (pw, ph) = (width / pre, height / pre);
-    if pw >= 21 && ph >= 21 {
-        let copy;
-        let px: &[u8] = if pre > 1 {
-            copy = downscale(width, height, pixels, pre);
-            &copy
-        } else {
-            &pixels[..width * height]
-        };
-        if scan.budget.count(pw, ph, px) {
-            let rings = std::mem::take(&mut scan.budget.patterns);
-            let map = |v: usize| (v * pre) as u32;
-            let seen: Vec<[u32; 4]> = rings
-                .iter()
-                .map(|r| [map(r[0]), map(r[1]), map(r[2] + 1), map(r[3] + 1)])
-                .collect();
-            scan.saw(&seen);
-            windows::search_around(
-                width,
-                height,
-                pixels,
-                &rings,
-                pre as f32,
-                &mut scan.payloads,
-                &mut scan.failed,
-                &mut scan.budget,
-            );
-        }
+    // A photo larger than the working copy: first the finder-like patterns alone, counted on
+    // the working copy, and windows of the image at full size around them (`windows.rs`): a
+    // clean page is read there for a fraction of the work of a whole search.
+    if first > 1 {
+        scan.windows(width, height, pixels, first);
     }
     let mut attempts = vec![
         (Size::Down(first), Tone::Plain),
@@ -395,7 +403,7 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         (Size::Down(first * 4), Tone::Plain),
     ]);
     for (k, (size, tone)) in attempts.into_iter().enumerate() {
-        if scan.complete() || (k > 0 && scan.budget.exhausted()) {
+        if k > 0 && scan.budget.exhausted() || (k > 0 || first > 1) && scan.complete() {
             break;
         }
         let (w, h, scale) = match size {
@@ -439,6 +447,12 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
             }
         };
         scan.search(w, h, scale, px);
+    }
+    // A smaller picture: the windows last, when codes seen stay unread (on the pictures of
+    // the battery, counting alone can miss the patterns of a code that a whole search still
+    // reads, so the windows reading first ended the searches with codes left unread).
+    if first == 1 && !scan.complete() && !scan.budget.exhausted() {
+        scan.windows(width, height, pixels, first);
     }
     let Scan {
         mut payloads,
