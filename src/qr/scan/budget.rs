@@ -20,15 +20,81 @@ pub const MAX_FINDERS_PER_PASS: usize = 32;
 pub(super) const MAX_IMAGE_WORK: u64 = 64_000_000;
 
 /// The searches of one image: the work spent so far and the searches left out.
-#[derive(Default)]
 pub(super) struct Budget {
     spent: u64,
+    /// The work these searches may cost ([`MAX_IMAGE_WORK`] for a whole image).
+    limit: u64,
     pub(super) skipped: usize,
     /// The most finder-like patterns one search admitted saw (about three a code).
     pub(super) finders: usize,
+    /// Where the finder-like patterns of the last search admitted are: the bounding box
+    /// (x0, y0, x1, y1, in that search's pixels) of each ring.
+    pub(super) patterns: Vec<[usize; 4]>,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Self::with_limit(MAX_IMAGE_WORK)
+    }
 }
 
 impl Budget {
+    /// A budget of `limit` (a part of an image's, set aside with [`Budget::reserve`]).
+    pub(super) fn with_limit(limit: u64) -> Self {
+        Self {
+            spent: 0,
+            limit,
+            skipped: 0,
+            finders: 0,
+            patterns: Vec::new(),
+        }
+    }
+
+    /// Sets `work` aside (counted as spent) when it fits what is left.
+    pub(super) fn reserve(&mut self, work: u64) -> bool {
+        let ok = self.spent + work <= self.limit;
+        if ok {
+            self.spent += work;
+        }
+        ok
+    }
+
+    /// Gives back work set aside but not spent.
+    pub(super) fn refund(&mut self, work: u64) {
+        self.spent = self.spent.saturating_sub(work);
+    }
+
+    /// The work left.
+    pub(super) fn unspent(&self) -> u64 {
+        self.limit.saturating_sub(self.spent)
+    }
+
+    /// Counts the finder-like patterns of an image (into `finders`, the most one search saw,
+    /// and `patterns`, where they are), charging half a search; whether there are no more
+    /// than a search admits. Not done (false) when the count does not fit the budget.
+    pub(super) fn count(&mut self, width: usize, height: usize, pixels: &[u8]) -> bool {
+        let px = (width * height) as u64;
+        if !self.fits(width * height) {
+            self.skipped += 1;
+            return false;
+        }
+        self.spent += px / 2;
+        self.patterns.clear();
+        let finders = finder_like_patterns(
+            width,
+            height,
+            pixels,
+            MAX_FINDERS_PER_PASS,
+            &mut self.patterns,
+        );
+        if finders > MAX_FINDERS_PER_PASS {
+            self.skipped += 1;
+            return false;
+        }
+        self.finders = self.finders.max(finders);
+        true
+    }
+
     /// Whether a search of this image may run, counting its work if so. Counting the
     /// patterns costs about half a search, charged either way; it is not done when the
     /// search could not fit the budget even without patterns.
@@ -39,9 +105,16 @@ impl Budget {
             return false;
         }
         self.spent += px / 2;
-        let finders = finder_like_patterns(width, height, pixels, MAX_FINDERS_PER_PASS);
+        self.patterns.clear();
+        let finders = finder_like_patterns(
+            width,
+            height,
+            pixels,
+            MAX_FINDERS_PER_PASS,
+            &mut self.patterns,
+        );
         let work = px + px * (finders * finders * finders) as u64 / 16384;
-        if finders > MAX_FINDERS_PER_PASS || self.spent + work > MAX_IMAGE_WORK {
+        if finders > MAX_FINDERS_PER_PASS || self.spent + work > self.limit {
             self.skipped += 1;
             return false;
         }
@@ -52,11 +125,11 @@ impl Budget {
 
     /// Whether a search of `pixels` pixels without finder patterns fits what is left.
     pub(super) fn fits(&self, pixels: usize) -> bool {
-        self.spent + pixels as u64 * 3 / 2 <= MAX_IMAGE_WORK
+        self.spent + pixels as u64 * 3 / 2 <= self.limit
     }
 
     pub(super) fn exhausted(&self) -> bool {
-        self.spent >= MAX_IMAGE_WORK
+        self.spent >= self.limit
     }
 }
 
@@ -66,12 +139,14 @@ impl Budget {
 /// light, dark in the proportions 1:1:3:1:1 whose outer runs belong to one region (the
 /// ring) and whose middle run to another (the stone) of 10% to 70% of the ring's size; each
 /// ring counted once. Regions are labelled as they are met (a flood fill), so this costs a
-/// few looks at each pixel and 4 bytes of memory a pixel.
+/// few looks at each pixel and 4 bytes of memory a pixel. The bounding box of each ring
+/// counted is added to `rings`.
 pub(super) fn finder_like_patterns(
     width: usize,
     height: usize,
     pixels: &[u8],
     stop_after: usize,
+    rings: &mut Vec<[usize; 4]>,
 ) -> usize {
     if width == 0 || height == 0 {
         return 0;
@@ -111,6 +186,7 @@ pub(super) fn finder_like_patterns(
         height,
         cells,
         sizes: vec![0],
+        boxes: vec![[0; 4]],
         claimed: vec![false],
         stack: Vec::new(),
     };
@@ -150,6 +226,7 @@ pub(super) fn finder_like_patterns(
             let ratio = regions.sizes[core] * 100 / regions.sizes[ring].max(1);
             if 10 < ratio && ratio < 70 {
                 regions.claimed[ring] = true;
+                rings.push(regions.boxes[ring]);
                 count += 1;
                 if count > stop_after {
                     return count;
@@ -169,6 +246,8 @@ struct Regions {
     cells: Vec<u32>,
     /// Pixels per label (label 0 unused).
     sizes: Vec<usize>,
+    /// Bounding box (x0, y0, x1, y1, inclusive) per label.
+    boxes: Vec<[usize; 4]>,
     /// Labels of rings already counted as a pattern.
     claimed: Vec<bool>,
     stack: Vec<(usize, usize)>,
@@ -187,6 +266,7 @@ impl Regions {
         let colour = at & Self::DARK;
         let label = self.sizes.len() as u32;
         let mut size = 0;
+        let mut bbox = [x, y, x, y];
         self.stack.clear();
         self.stack.push((x, y));
         while let Some((x, y)) = self.stack.pop() {
@@ -207,6 +287,12 @@ impl Regions {
                 *c = colour | label;
             }
             size += r - l + 1;
+            bbox = [
+                bbox[0].min(l),
+                bbox[1].min(y),
+                bbox[2].max(r),
+                bbox[3].max(y),
+            ];
             for ny in [y.wrapping_sub(1), y + 1] {
                 if ny >= self.height {
                     continue;
@@ -222,6 +308,7 @@ impl Regions {
             }
         }
         self.sizes.push(size);
+        self.boxes.push(bbox);
         self.claimed.push(false);
         label as usize
     }
@@ -297,12 +384,22 @@ mod tests {
                 }
             }
         }
-        assert_eq!(finder_like_patterns(w, h, &px, 100), 6);
+        let mut rings = Vec::new();
+        assert_eq!(finder_like_patterns(w, h, &px, 100, &mut rings), 6);
+        rings.sort();
+        let expected: Vec<[usize; 4]> = [(0, 0), (0, 40), (40, 0), (40, 40), (80, 0), (80, 40)]
+            .iter()
+            .map(|&(x, y)| [x, y, x + 27, y + 27])
+            .collect();
+        assert_eq!(rings, expected, "the rings' bounding boxes");
         assert_eq!(
-            finder_like_patterns(w, h, &px, 3),
+            finder_like_patterns(w, h, &px, 3, &mut Vec::new()),
             4,
             "stops past the limit"
         );
-        assert_eq!(finder_like_patterns(w, h, &vec![255; w * h], 100), 0);
+        assert_eq!(
+            finder_like_patterns(w, h, &vec![255; w * h], 100, &mut Vec::new()),
+            0
+        );
     }
 }

@@ -4,6 +4,7 @@
 mod budget;
 mod pass;
 mod pixels;
+mod windows;
 
 use core::fmt;
 use std::io::Cursor;
@@ -217,6 +218,9 @@ struct Scan {
     payloads: Vec<Read>,
     failed: Vec<[u32; 4]>,
     budget: Budget,
+    /// The finder-like patterns (rings' bounding boxes in image pixels) of the search that
+    /// saw the most.
+    seen: Vec<[u32; 4]>,
 }
 
 impl Scan {
@@ -228,7 +232,62 @@ impl Scan {
     fn complete(&self) -> bool {
         !self.payloads.is_empty()
             && unresolved(&self.failed, &self.payloads) == 0
-            && self.payloads.len() * 3 >= self.budget.finders
+            && (self.payloads.len() * 3 >= self.budget.finders || self.all_seen_read())
+    }
+
+    /// Whether every finder-like pattern of the search that saw the most lies in a code
+    /// read (a page whose codes are all read can hold a pattern-like ring inside a code).
+    fn all_seen_read(&self) -> bool {
+        self.seen.len() >= self.budget.finders
+            && self.seen.iter().all(|r| {
+                let (x, y) = ((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
+                self.payloads
+                    .iter()
+                    .any(|(_, _, b)| x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3])
+            })
+    }
+
+    /// Counts the finder-like patterns on the image shrunk `pre` times and searches windows
+    /// of the image around them.
+    fn windows(&mut self, width: usize, height: usize, pixels: &[u8], pre: usize) {
+        let (pw, ph) = (width / pre, height / pre);
+        if pw < 21 || ph < 21 {
+            return;
+        }
+        let copy;
+        let px: &[u8] = if pre > 1 {
+            copy = downscale(width, height, pixels, pre);
+            &copy
+        } else {
+            &pixels[..width * height]
+        };
+        if !self.budget.count(pw, ph, px) {
+            return;
+        }
+        let rings = std::mem::take(&mut self.budget.patterns);
+        let map = |v: usize| (v * pre) as u32;
+        let seen: Vec<[u32; 4]> = rings
+            .iter()
+            .map(|r| [map(r[0]), map(r[1]), map(r[2] + 1), map(r[3] + 1)])
+            .collect();
+        self.saw(&seen);
+        windows::search_around(
+            width,
+            height,
+            pixels,
+            &rings,
+            pre as f32,
+            &mut self.payloads,
+            &mut self.failed,
+            &mut self.budget,
+        );
+    }
+
+    /// Keeps the patterns of a search when it saw the most so far.
+    fn saw(&mut self, patterns: &[[u32; 4]]) {
+        if patterns.len() > self.seen.len() {
+            self.seen = patterns.to_vec();
+        }
     }
 
     /// Searches one copy (`scale` maps its pixels back to the image's); then, while that
@@ -246,6 +305,7 @@ impl Scan {
             &mut self.failed,
             &mut self.budget,
         );
+        self.saw(&pass.patterns);
         let mut masked: Option<Zeroizing<Vec<u8>>> = None;
         for _ in 0..4 {
             if pass.decoded.is_empty() || self.complete() {
@@ -315,8 +375,15 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         payloads: Vec::new(),
         failed: Vec::new(),
         budget: Budget::default(),
+        seen: Vec::new(),
     };
     let first = width.max(height).div_ceil(WORKING_SIDE).max(1);
+    // A photo larger than the working copy: first the finder-like patterns alone, counted on
+    // the working copy, and windows of the image at full size around them (`windows.rs`): a
+    // clean page is read there for a fraction of the work of a whole search.
+    if first > 1 {
+        scan.windows(width, height, pixels, first);
+    }
     let mut attempts = vec![
         (Size::Down(first), Tone::Plain),
         (Size::Down(first), Tone::Local),
@@ -336,7 +403,7 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         (Size::Down(first * 4), Tone::Plain),
     ]);
     for (k, (size, tone)) in attempts.into_iter().enumerate() {
-        if k > 0 && (scan.complete() || scan.budget.exhausted()) {
+        if k > 0 && scan.budget.exhausted() || (k > 0 || first > 1) && scan.complete() {
             break;
         }
         let (w, h, scale) = match size {
@@ -381,16 +448,23 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         };
         scan.search(w, h, scale, px);
     }
+    // A smaller picture: the windows last, when codes seen stay unread (on the pictures of
+    // the battery, counting alone can miss the patterns of a code that a whole search still
+    // reads, so the windows reading first ended the searches with codes left unread).
+    if first == 1 && !scan.complete() && !scan.budget.exhausted() {
+        scan.windows(width, height, pixels, first);
+    }
     let Scan {
         mut payloads,
         failed,
         budget,
+        ..
     } = scan;
     let unreadable = unresolved(&failed, &payloads);
-    payloads.sort_by_key(|(_, (x, y))| (*y / 64, *x));
+    payloads.sort_by_key(|(_, (x, y), _)| (*y / 64, *x));
     let found = payloads
         .into_iter()
-        .map(|(bytes, center)| Found {
+        .map(|(bytes, center, _)| Found {
             decoded: classify(&bytes),
             center,
         })
@@ -410,7 +484,7 @@ fn unresolved(failed: &[[u32; 4]], read: &[Read]) -> usize {
     for b in failed {
         let covered = read
             .iter()
-            .any(|(_, (x, y))| *x >= b[0] && *x <= b[2] && *y >= b[1] && *y <= b[3]);
+            .any(|(_, (x, y), _)| *x >= b[0] && *x <= b[2] && *y >= b[1] && *y <= b[3]);
         if covered {
             continue;
         }

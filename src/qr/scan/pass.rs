@@ -5,8 +5,9 @@ use zeroize::Zeroizing;
 
 use super::budget::Budget;
 
-/// A payload read and the centre of its code in image pixels.
-pub(super) type Read = (Zeroizing<Vec<u8>>, (u32, u32));
+/// A payload read, the centre of its code and its bounding box (x0, y0, x1, y1), in image
+/// pixels.
+pub(super) type Read = (Zeroizing<Vec<u8>>, (u32, u32), [u32; 4]);
 
 struct Bounds {
     bounds: [rqrr::Point; 4],
@@ -55,6 +56,9 @@ pub(super) struct Pass {
     pub(super) decoded_side: Option<usize>,
     /// The smallest side (pixels) of a code that failed.
     pub(super) failed_side: Option<usize>,
+    /// The finder-like patterns counted before the search: each ring's bounding box in
+    /// image pixels.
+    pub(super) patterns: Vec<[u32; 4]>,
 }
 
 fn side_of(bounds: &[rqrr::Point; 4]) -> usize {
@@ -132,10 +136,24 @@ pub(super) fn scan_pass(
         decoded: Vec::new(),
         decoded_side: None,
         failed_side: None,
+        patterns: Vec::new(),
     };
     if !budget.admit(width, height, pixels) {
         return pass;
     }
+    let map = |v: usize, o: usize| ((v + o) as f32 * scale) as u32;
+    pass.patterns = budget
+        .patterns
+        .iter()
+        .map(|r| {
+            [
+                map(r[0], offset.0),
+                map(r[1], offset.1),
+                map(r[2], offset.0),
+                map(r[3], offset.1),
+            ]
+        })
+        .collect();
     // rqrr can panic on degenerate finder geometry (an assertion in its perspective code);
     // a hostile or odd image must not take the program down, so such a pass finds nothing.
     let detected = quietly(|| {
@@ -174,16 +192,24 @@ pub(super) fn scan_pass(
                     xs.max().unwrap_or(0),
                     ys.max().unwrap_or(0),
                 ]);
-                if out.iter().any(|(b, _)| **b == *bytes) {
+                if out.iter().any(|(b, ..)| **b == *bytes) {
                     continue;
                 }
+                let map = |v: usize, o: usize| ((v + o) as f32 * scale) as u32;
+                let d = pass.decoded[pass.decoded.len() - 1];
+                let bbox = [
+                    map(d[0], offset.0),
+                    map(d[1], offset.1),
+                    map(d[2], offset.0),
+                    map(d[3], offset.1),
+                ];
                 let cx = grid.bounds.iter().map(|p| i64::from(p.x)).sum::<i64>() / 4;
                 let cy = grid.bounds.iter().map(|p| i64::from(p.y)).sum::<i64>() / 4;
                 let center = (
                     ((cx.max(0) as usize + offset.0) as f32 * scale) as u32,
                     ((cy.max(0) as usize + offset.1) as f32 * scale) as u32,
                 );
-                out.push((bytes, center));
+                out.push((bytes, center, bbox));
             }
             Err(_) => {
                 let map = |v: i32, o: usize| ((v.max(0) as usize + o) as f32 * scale) as u32;
