@@ -598,8 +598,15 @@
   async function start() {
     const b64 = $("wasm-base64").textContent.trim();
     const bin = atob(b64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const packed = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+    // The module is inlined gzip-compressed (less than half the size): unpacked here, in the
+    // browser, with no request.
+    if (typeof DecompressionStream === "undefined") {
+      throw new Error("this browser is too old for this page; open it in a current Firefox, Chromium, Chrome, Edge or Safari");
+    }
+    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     await wasm_bindgen({ module_or_path: bytes });
     session = new wasm_bindgen.RecoverySession();
     $("version").textContent = wasm_bindgen.version();
