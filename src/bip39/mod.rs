@@ -39,7 +39,7 @@ pub use classify::{classify, MnemonicKind};
 /// The BIP-39 word list of `language`, the `bip39` crate's own copy.
 ///
 /// The crate's `Language::word_list` and `Language::find_word` are `#[inline]`, so every
-/// crate that calls them compiles in a second copy of all ten lists (about 340 kB of the
+/// crate that calls them compiles in a second copy of all ten lists (about 305 kB of the
 /// offline page's WebAssembly). `words_by_prefix` is not inline: the slice it gives for the
 /// empty prefix (every word) is the list the crate itself parses phrases with.
 #[allow(deprecated)]
