@@ -589,15 +589,15 @@ impl PassphraseTries {
 /// 4 letters that only one word has.
 #[cfg(feature = "bip39")]
 fn is_bip39_word(token: &str) -> bool {
-    let list = ::bip39::Language::English;
+    let list = crate::bip39::word_list(::bip39::Language::English);
     if !token.is_ascii() || token.len() > 16 {
         return false;
     }
     let lower = Zeroizing::new(token.to_ascii_lowercase());
-    if list.find_word(&lower).is_some() {
+    if list.contains(&lower.as_str()) {
         return true;
     }
-    let mut matches = list.words_by_prefix_iter(&lower);
+    let mut matches = list.iter().filter(|w| w.starts_with(lower.as_str()));
     lower.len() >= 4 && matches.next().is_some() && matches.next().is_none()
 }
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Assembles seedshard.html: the page template, its style and script, the wasm-bindgen glue and
-the WebAssembly module (base64) in one file, under a Content-Security-Policy that allows only
+the WebAssembly module (gzip, then base64: the page decompresses it with the browser's
+DecompressionStream) in one file, under a Content-Security-Policy that allows only
 these inline scripts and style (by hash) and the compiling of the inlined module.
 
 usage: assemble.py PAGE_DIR GLUE_JS WASM OUT
 """
 import base64
+import gzip
 import hashlib
 import sys
 
@@ -25,7 +27,8 @@ def main():
     with open(glue_path, encoding="utf-8") as f:
         glue = f.read()
     with open(wasm_path, "rb") as f:
-        wasm = base64.b64encode(f.read()).decode()
+        # Level 9, no time or name in the header: the same module gives the same bytes.
+        wasm = base64.b64encode(gzip.compress(f.read(), compresslevel=9, mtime=0)).decode()
     for text in (style, app, glue):
         if "</script" in text.lower() or "</style" in text.lower():
             sys.exit("an inlined file closes its own element")

@@ -6,7 +6,8 @@
 # share, a duplicate, a `?` word and a wrong passphrase retried; checking a pile; a backup of a
 # BIP-39 phrase (PDFs downloaded, the shares recovered in the page and in the reference
 # implementation); a new phrase made in the page; verify; scanning photos of cards and the
-# camera (Chromium's fake capture device showing a card); keyboard use
+# camera (Chromium's fake capture device showing a card); the cards and owner sheet printed
+# from the page (print media, true size, every card's code read back by zbarimg); keyboard use
 # and a 360 px screen; and no network request at any time. In Firefox (tests/firefox.test.js):
 # the same, but for the camera, which Firefox's fake device opens and stops without a card to
 # show; PDFs downloaded as Firefox saves them; every request intercepted and refused, and the

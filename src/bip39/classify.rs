@@ -138,7 +138,7 @@ fn other_language(words: &[&str]) -> Option<&'static str> {
         }
         let hits = words
             .iter()
-            .filter(|w| language.find_word(w).is_some())
+            .filter(|w| super::find_word(language, w).is_some())
             .count();
         if hits * 2 > words.len() && best.is_none_or(|(h, _)| hits > h) {
             best = Some((hits, language));

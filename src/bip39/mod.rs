@@ -35,6 +35,25 @@ mod phrase;
 mod tests;
 
 pub use classify::{classify, MnemonicKind};
+
+/// The BIP-39 word list of `language`, the `bip39` crate's own copy.
+///
+/// The crate's `Language::word_list` and `Language::find_word` are `#[inline]`, so every
+/// crate that calls them compiles in a second copy of all ten lists (about 305 kB of the
+/// offline page's WebAssembly). `words_by_prefix` is not inline: the slice it gives for the
+/// empty prefix (every word) is the list the crate itself parses phrases with.
+#[allow(deprecated)]
+pub(crate) fn word_list(language: ::bip39::Language) -> &'static [&'static str] {
+    language.words_by_prefix("")
+}
+
+/// The index of `word` in the word list of `language` (see [`word_list`]).
+pub(crate) fn find_word(language: ::bip39::Language, word: &str) -> Option<u16> {
+    word_list(language)
+        .iter()
+        .position(|w| *w == word)
+        .and_then(|i| u16::try_from(i).ok())
+}
 pub use phrase::{Bip39Passphrase, Bip39Phrase, Bip39Seed};
 
 /// The word counts of a BIP-39 phrase: 3 words per 32 bits of entropy, 128 to 256 bits

@@ -118,7 +118,7 @@ impl Bip39Phrase {
                 words: indices.len(),
             });
         }
-        let list = Language::English.word_list();
+        let list = super::word_list(Language::English);
         let mut canonical = Zeroizing::new(String::with_capacity(indices.len() * 9));
         for (i, &index) in indices.iter().enumerate() {
             let Some(word) = list.get(usize::from(index)) else {
@@ -349,14 +349,14 @@ pub(super) fn english_word(input: &str) -> Option<&'static str> {
         *b = c.to_ascii_lowercase();
     }
     let lower = core::str::from_utf8(&buf[..input.len()]).ok()?;
-    let list = Language::English.word_list();
-    if let Some(i) = Language::English.find_word(lower) {
+    let list = super::word_list(Language::English);
+    if let Some(i) = super::find_word(Language::English, lower) {
         return Some(list[usize::from(i)]);
     }
     if lower.len() < 4 {
         return None;
     }
-    let mut matches = Language::English.words_by_prefix_iter(lower);
+    let mut matches = list.iter().copied().filter(|w| w.starts_with(lower));
     match (matches.next(), matches.next()) {
         (Some(word), None) => Some(word),
         _ => None,
@@ -366,5 +366,5 @@ pub(super) fn english_word(input: &str) -> Option<&'static str> {
 /// Up to `max` English list words nearest to `input` (fewest letter edits, ties in list order).
 fn suggestions(input: &str, max: usize) -> Vec<&'static str> {
     // BIP-39 words are fully determined by their first 4 letters, like SLIP-39 words.
-    crate::slip39::wordlist::closest_words(input, Language::English.word_list(), 4, max)
+    crate::slip39::wordlist::closest_words(input, super::word_list(Language::English), 4, max)
 }

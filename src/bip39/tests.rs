@@ -195,3 +195,24 @@ fn modes_parse_and_pick_the_secret() {
         p.to_seed(&Bip39Passphrase::empty()).expose_secret()
     );
 }
+
+#[test]
+fn word_lists_are_the_crates_whole_lists() {
+    for &language in ::bip39::Language::ALL {
+        let list = word_list(language);
+        assert_eq!(list, &language.word_list()[..], "{language:?}");
+        for (i, word) in list.iter().enumerate() {
+            assert_eq!(
+                find_word(language, word),
+                language.find_word(word),
+                "{word}"
+            );
+            assert_eq!(
+                find_word(language, word).map(usize::from),
+                Some(i),
+                "{word}"
+            );
+        }
+    }
+    assert_eq!(find_word(::bip39::Language::English, "notaword"), None);
+}

@@ -350,6 +350,7 @@
   function makeShares(event) {
     event.preventDefault();
     backupProblem("");
+    clearPrint();
     $("backup-result").hidden = true;
     $("backup-status").textContent = "Working\u2026";
     setTimeout(() => {
@@ -393,6 +394,36 @@
     }
   }
 
+  // The print view: the library's SVG cards (or owner sheet), each at its size in mm, shown
+  // only when printing. Cleared, in the page and in the module, when the person leaves the
+  // result (another backup, the form changed, another section).
+  function clearPrint() {
+    clear($("print-view"));
+    $("print-view").className = "";
+    document.body.classList.remove("printing");
+    if (backupSession) backupSession.forget_print();
+  }
+
+  function printView(sheet) {
+    backupProblem("");
+    clearPrint();
+    try {
+      const paper = $("paper").value;
+      const count = backupSession.draw_print(new Date().toISOString().slice(0, 10), paper);
+      const view = $("print-view");
+      // The last picture is the owner sheet, the others the cards.
+      const [from, to] = sheet ? [count - 1, count] : [0, count - 1];
+      for (let i = from; i < to; i++) view.insertAdjacentHTML("beforeend", backupSession.print_svg(i));
+      backupSession.forget_print();
+      view.className = (sheet ? "sheet-" : "cards-") + paper;
+      document.body.classList.add("printing");
+      window.print();
+    } catch (e) {
+      clearPrint();
+      backupProblem(String(e.message || e));
+    }
+  }
+
   function setupBackup() {
     backupSession = new wasm_bindgen.BackupSession();
     const choice = $("mode-choice");
@@ -431,12 +462,16 @@
     $("backup-form").addEventListener("submit", makeShares);
     $("backup-form").addEventListener("input", () => {
       drawnPaper = null;
+      clearPrint();
     });
     $("paper").addEventListener("change", () => {
       drawnPaper = null;
+      clearPrint();
     });
     $("download-cards").addEventListener("click", () => download(0));
     $("download-sheet").addEventListener("click", () => download(1));
+    $("print-cards").addEventListener("click", () => printView(false));
+    $("print-sheet").addEventListener("click", () => printView(true));
   }
 
   // Verify: the library says which wallet a phrase or shares open; no secret is shown.
@@ -468,6 +503,7 @@
 
   function openSection(name) {
     stopCamera();
+    clearPrint();
     for (const other of ["recover", "backup", "verify"]) {
       $(other).hidden = other !== name;
       $("open-" + other).setAttribute("aria-expanded", String(other === name));
@@ -568,8 +604,15 @@
   async function start() {
     const b64 = $("wasm-base64").textContent.trim();
     const bin = atob(b64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const packed = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+    // The module is inlined gzip-compressed (less than half the size): unpacked here, in the
+    // browser, with no request.
+    if (typeof DecompressionStream === "undefined") {
+      throw new Error("this browser is too old for this page; open it in a current Firefox, Chromium, Chrome, Edge or Safari");
+    }
+    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     await wasm_bindgen({ module_or_path: bytes });
     session = new wasm_bindgen.RecoverySession();
     $("version").textContent = wasm_bindgen.version();

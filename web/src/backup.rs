@@ -3,11 +3,12 @@
 
 use seedshard::backup::{plan_report, Backup, BackupRequest, SecretSource};
 use seedshard::bip39::{Bip39Mode, Bip39Passphrase, Bip39Phrase};
-use seedshard::card::{CardFiles, CardOptions, CardSet, Paper};
+use seedshard::card::{CardFiles, CardOptions, CardSet, OwnerSheet, Paper};
 use seedshard::describe::backup::{mode_explanation, ShareLabel, RECOMMENDED_MODE};
 use seedshard::{GroupSpec, IterationExponent, Passphrase, SplitPlan};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+use zeroize::Zeroizing;
 
 use crate::json;
 
@@ -79,6 +80,8 @@ pub struct BackupSession {
     holders: Vec<String>,
     plan_summary: Vec<String>,
     files: Option<CardFiles>,
+    /// The cards, then the owner sheet, as SVG elements for the print view.
+    print: Vec<Zeroizing<String>>,
 }
 
 impl Default for BackupSession {
@@ -101,6 +104,7 @@ impl BackupSession {
             holders: Vec::new(),
             plan_summary: Vec::new(),
             files: None,
+            print: Vec::new(),
         }
     }
 
@@ -208,24 +212,9 @@ impl BackupSession {
     ///
     /// When no backup was made or the cards cannot be drawn (a holder name too long).
     pub fn draw_cards(&mut self, date: &str, paper: &str) -> Result<String, JsError> {
-        let backup = self
-            .backup
-            .as_ref()
-            .ok_or_else(|| JsError::new("make the shares first"))?;
-        let paper: Paper = paper.parse().map_err(err)?;
-        let options = CardOptions::default()
-            .with_paper(paper)
-            .with_date(date)
-            .with_bridge(backup.bip39_mode());
-        let cards = CardSet::from_share_set(backup.set(), &self.holders, options)
-            .map_err(|e| JsError::new(&format!("cannot draw the cards: {e}")))?;
-        let sheet = cards
-            .owner_sheet()
-            .with_plan_summary(self.plan_summary.clone())
-            .with_passphrase_set(backup.has_passphrase())
-            .with_wallet(backup.wallet().clone());
-        // The PDFs of `split --cards DIR`, drawn without the PNG and SVG code of
-        // `CardPlan::draw` (about 140 kB of the page).
+        let cards = self.card_set(date, paper)?;
+        let sheet = self.owner_sheet(&cards)?;
+        // The PDFs of `split --cards DIR`, drawn without the PNG code of `CardPlan::draw`.
         let files = CardFiles::new(
             &cards,
             vec![
@@ -236,6 +225,34 @@ impl BackupSession {
         let notes = files.notes("Downloads");
         self.files = Some(files);
         Ok(json(&notes))
+    }
+
+    /// Draws the cards and the owner sheet for the page's print view, dated `date`, the
+    /// sheet on `paper` (`a4` or `letter`): one SVG element per card (at the card's size in
+    /// mm, with its cut border, as `cards --card-format svg` draws it) and last the owner
+    /// sheet (the paper's size in mm). Returns how many there are (then `print_svg`).
+    ///
+    /// # Errors
+    ///
+    /// As `draw_cards`.
+    pub fn draw_print(&mut self, date: &str, paper: &str) -> Result<usize, JsError> {
+        self.print.clear();
+        let cards = self.card_set(date, paper)?;
+        let sheet = self.owner_sheet(&cards)?.to_svg();
+        let mut print: Vec<Zeroizing<String>> =
+            cards.card_svgs().into_iter().map(|(_, svg)| svg).collect();
+        print.push(sheet);
+        self.print = print;
+        Ok(self.print.len())
+    }
+
+    /// Picture `i` of the print view as an `<svg>` element (without the XML declaration of
+    /// the SVG file); the last one is the owner sheet. Empty past the end.
+    pub fn print_svg(&self, i: usize) -> String {
+        self.print
+            .get(i)
+            .map(|svg| svg.find("<svg").map_or("", |at| &svg[at..]).to_string())
+            .unwrap_or_default()
     }
 
     /// How many files were drawn.
@@ -265,5 +282,42 @@ impl BackupSession {
     pub fn forget(&mut self) {
         self.backup = None;
         self.files = None;
+        self.print.clear();
+    }
+
+    /// Forgets the print view's pictures.
+    pub fn forget_print(&mut self) {
+        self.print.clear();
+    }
+}
+
+impl BackupSession {
+    /// The cards of the backup made, dated `date`, the owner sheet on `paper`.
+    fn card_set(&self, date: &str, paper: &str) -> Result<CardSet, JsError> {
+        let backup = self
+            .backup
+            .as_ref()
+            .ok_or_else(|| JsError::new("make the shares first"))?;
+        let paper: Paper = paper.parse().map_err(err)?;
+        let options = CardOptions::default()
+            .with_paper(paper)
+            .with_date(date)
+            .with_bridge(backup.bip39_mode());
+        CardSet::from_share_set(backup.set(), &self.holders, options)
+            .map_err(|e| JsError::new(&format!("cannot draw the cards: {e}")))
+    }
+
+    /// The owner sheet of `cards`, as `split --cards DIR` draws it: the plan summary, the
+    /// passphrase flag and the wallet.
+    fn owner_sheet<'a>(&self, cards: &'a CardSet) -> Result<OwnerSheet<'a>, JsError> {
+        let backup = self
+            .backup
+            .as_ref()
+            .ok_or_else(|| JsError::new("make the shares first"))?;
+        Ok(cards
+            .owner_sheet()
+            .with_plan_summary(self.plan_summary.clone())
+            .with_passphrase_set(backup.has_passphrase())
+            .with_wallet(backup.wallet().clone()))
     }
 }

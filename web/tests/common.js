@@ -66,6 +66,41 @@ function referenceCombine(shares, passphrase) {
   }).trim();
 }
 
+// A PDF printed from the page, rasterised at 300 dpi (`pdftoppm`): each page's size in pixels
+// and the QR codes `zbarimg` reads on it, as SLIP-39 share words (ShareQR digits, 4 a word,
+// turned into words with the reference implementation's word list).
+function readPrinted(pdf) {
+  const os = require("os");
+  const path = require("path");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "seedshard-print-"));
+  try {
+    fs.writeFileSync(path.join(dir, "print.pdf"), pdf);
+    execFileSync("pdftoppm", ["-r", "300", "-png", path.join(dir, "print.pdf"), path.join(dir, "page")]);
+    const pngs = fs.readdirSync(dir).filter((n) => n.endsWith(".png")).sort();
+    return pngs.map((n) => {
+      const png = fs.readFileSync(path.join(dir, n));
+      let out = "";
+      try {
+        out = execFileSync("zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", path.join(dir, n)], { encoding: "utf8" });
+      } catch (e) {
+        // zbarimg exits 4 when it finds no code: the page then has none.
+        if (e.status !== 4) throw e;
+      }
+      const digits = out.split("\n").filter((l) => l);
+      return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), shares: digits.map(shareQrWords) };
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function shareQrWords(digits) {
+  assert.match(digits, /^([0-9]{4})+$/, "a card's code is not ShareQR digits");
+  const script = "import sys\nfrom shamir_mnemonic.wordlist import WORDLIST\n" +
+    "d = sys.stdin.read().strip()\nprint(' '.join(WORDLIST[int(d[i:i + 4])] for i in range(0, len(d), 4)))\n";
+  return execFileSync(process.env.SEEDSHARD_REF_PYTHON, ["-c", script], { input: digits, encoding: "utf8" }).trim();
+}
+
 // The CLI's card pictures `names` in `cardsDir`, in base64, for composeInPage.
 function cardImages(cardsDir, names) {
   return names.map((n) => fs.readFileSync(`${cardsDir}/${n}`).toString("base64"));
@@ -133,5 +168,5 @@ function runner() {
 
 module.exports = {
   loadFixtures, damaged, twoLevelLines, assertTwoLevelReport, pdfPages, referenceCombine, runner,
-  cardImages, composeInPage, decodeComposed,
+  cardImages, composeInPage, decodeComposed, readPrinted,
 };

@@ -8,7 +8,7 @@ const fs = require("fs");
 const assert = require("assert/strict");
 const { chromium } = require("playwright-core");
 const { loadFixtures, damaged, twoLevelLines, assertTwoLevelReport, pdfPages, referenceCombine, runner,
-  cardImages, composeInPage, decodeComposed } = require("./common");
+  cardImages, composeInPage, decodeComposed, readPrinted } = require("./common");
 
 const [pagePath, setPath, cliPath, chromiumPath, phrasePath, cardsDir] = process.argv.slice(2);
 assert.ok(process.env.SEEDSHARD_REF_PYTHON, "set SEEDSHARD_REF_PYTHON to a python with shamir-mnemonic 0.3.0");
@@ -175,6 +175,78 @@ test("backup of a BIP-39 phrase: cards as PDF, recovered in the page and by the 
   await page.locator("#readings").getByText("Fingerprint " + phraseWallet.fingerprint, { exact: true }).waitFor();
   await page.getByRole("button", { name: "Show the BIP-39 phrase of reading 2" }).click();
   await page.locator("#readings").getByText(set.bip39_phrase, { exact: true }).waitFor();
+  await done(t);
+});
+
+// The print view under print media: every picture at the size in mm the library drew it
+// (its SVG's width and height), within 1%.
+async function assertTrueSize(page, count) {
+  const boxes = await page.locator("#print-view svg").evaluateAll((svgs) => svgs.map((svg) => {
+    const r = svg.getBoundingClientRect();
+    return { w: svg.getAttribute("width"), h: svg.getAttribute("height"), pw: r.width, ph: r.height };
+  }));
+  assert.equal(boxes.length, count);
+  const pxPerMm = 96 / 25.4;
+  for (const b of boxes) {
+    assert.match(b.w, /^[0-9.]+mm$/);
+    assert.match(b.h, /^[0-9.]+mm$/);
+    assert.ok(Math.abs(b.pw / (parseFloat(b.w) * pxPerMm) - 1) < 0.01, `printed ${b.pw} px wide for ${b.w}`);
+    assert.ok(Math.abs(b.ph / (parseFloat(b.h) * pxPerMm) - 1) < 0.01, `printed ${b.ph} px high for ${b.h}`);
+  }
+  return boxes;
+}
+
+test("cards and owner sheet printed from the page at true size, every card's code read back", async (browser) => {
+  const t = await openPage(browser);
+  const { page } = t;
+  await page.getByRole("button", { name: "Back up", exact: true }).click();
+  await page.getByRole("textbox", { name: "BIP-39 phrase to back up" }).fill(set.bip39_phrase);
+  await page.getByRole("spinbutton", { name: "Shares needed in group 1" }).fill("2");
+  await page.getByRole("spinbutton", { name: "Shares in group 1" }).fill("3");
+  await page.getByRole("button", { name: "Add a group" }).click();
+  await page.getByRole("spinbutton", { name: "Shares needed in group 2" }).fill("3");
+  await page.getByRole("spinbutton", { name: "Shares in group 2" }).fill("5");
+  await page.getByRole("spinbutton", { name: "Groups needed" }).fill("2");
+  await page.getByRole("button", { name: "Make the shares" }).click();
+  await page.getByText("The shares are made: 8 cards.").waitFor();
+  const shares = await page.locator("#backup-shares .share-text").allInnerTexts();
+  assert.equal(shares.length, 8);
+  // The print dialog is not opened in the test: the page's call to it is counted.
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printed = String(Number(document.body.dataset.printed || 0) + 1);
+    };
+  });
+  await page.getByRole("button", { name: "Print the share cards" }).click();
+  assert.equal(await page.evaluate(() => document.body.dataset.printed), "1");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator("#backup").isVisible(), false, "the rest of the page is printed too");
+  await assertTrueSize(page, 8);
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const printed = readPrinted(pdf);
+  assert.ok(printed.length >= 2, "8 cards on one page");
+  // A4 (the paper chosen) at 300 dpi.
+  for (const p of printed) {
+    assert.ok(Math.abs(p.width / (210 * 300 / 25.4) - 1) < 0.01 && Math.abs(p.height / (297 * 300 / 25.4) - 1) < 0.01,
+      `a printed page is ${p.width} x ${p.height} px at 300 dpi, not A4`);
+  }
+  const read = printed.flatMap((p) => p.shares);
+  assert.deepEqual([...read].sort(), [...shares].sort(), "the printed codes are not the shares made");
+  // The owner sheet alone, at the paper's size.
+  await page.emulateMedia({ media: "screen" });
+  await page.getByRole("button", { name: "Print the owner sheet" }).click();
+  assert.equal(await page.evaluate(() => document.body.dataset.printed), "2");
+  await page.emulateMedia({ media: "print" });
+  const [sheetBox] = await assertTrueSize(page, 1);
+  assert.ok(Math.abs(parseFloat(sheetBox.w) - 210) < 0.01, `the A4 owner sheet is ${sheetBox.w} wide`);
+  const sheetPdf = readPrinted(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  assert.equal(sheetPdf.length, 1);
+  assert.deepEqual(sheetPdf[0].shares, [], "the owner sheet carries a share's code");
+  await page.emulateMedia({ media: "screen" });
+  // Leaving the result leaves no card in the page.
+  await page.getByRole("button", { name: "Recover", exact: true }).click();
+  assert.equal(await page.evaluate(() => document.querySelectorAll("svg").length), 0);
+  assert.equal(await page.locator("#print-view").innerHTML(), "");
   await done(t);
 });
 
