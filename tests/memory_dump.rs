@@ -486,6 +486,19 @@ fn fixture() -> Fixture {
     }
 }
 
+/// Writes `cards` (PNG files) side by side on a white picture of 3,400 x 2,600 pixels.
+fn page_photo(cards: &[String], out: &Path) {
+    let mut page = image::GrayImage::from_pixel(3400, 2600, image::Luma([255]));
+    let mut x = 150;
+    for card in cards {
+        let card = image::open(card).unwrap().into_luma8();
+        image::imageops::overlay(&mut page, &card, x, 400);
+        x += i64::from(card.width()) + 150;
+    }
+    assert!(x <= 3400, "the cards do not fit the picture");
+    page.save(out).unwrap();
+}
+
 fn png_files(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -539,6 +552,17 @@ fn no_secret_is_left_in_memory_at_exit() {
         scan_args.push("--scan".into());
         scan_args.push(p.clone());
     }
+    // Both cards on one picture larger than the scanner's working copy (over 2,600 pixels a
+    // side): searched in windows around the codes, on threads of their own.
+    let photo = d.join("photo.png");
+    page_photo(&scans, &photo);
+    let photo_args = s(&[
+        "combine",
+        "--passphrase-file",
+        "pass.txt",
+        "--scan",
+        photo.to_str().unwrap(),
+    ]);
     let paths = vec![
         Run {
             name: "split, secret from a file",
@@ -666,6 +690,13 @@ fn no_secret_is_left_in_memory_at_exit() {
         Run {
             name: "combine --scan of two card PNGs",
             args: scan_args,
+            input: Input::None,
+            expect: vec![f.secret_hex.clone()],
+            files: vec![],
+        },
+        Run {
+            name: "combine --scan of a large photo of both cards (window searches on threads)",
+            args: photo_args,
             input: Input::None,
             expect: vec![f.secret_hex.clone()],
             files: vec![],
