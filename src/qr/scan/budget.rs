@@ -73,26 +73,16 @@ impl Budget {
     /// and `patterns`, where they are), charging half a search; whether there are no more
     /// than a search admits. Not done (false) when the count does not fit the budget.
     pub(super) fn count(&mut self, width: usize, height: usize, pixels: &[u8]) -> bool {
-        let px = (width * height) as u64;
-        if !self.fits(width * height) {
-            self.skipped += 1;
-            return false;
+        match self.charge_count(width, height, pixels) {
+            Some(finders) if finders <= MAX_FINDERS_PER_PASS => {
+                self.finders = self.finders.max(finders);
+                true
+            }
+            _ => {
+                self.skipped += 1;
+                false
+            }
         }
-        self.spent += px / 2;
-        self.patterns.clear();
-        let finders = finder_like_patterns(
-            width,
-            height,
-            pixels,
-            MAX_FINDERS_PER_PASS,
-            &mut self.patterns,
-        );
-        if finders > MAX_FINDERS_PER_PASS {
-            self.skipped += 1;
-            return false;
-        }
-        self.finders = self.finders.max(finders);
-        true
     }
 
     /// Whether a search of this image may run, counting its work if so. Counting the
@@ -100,19 +90,10 @@ impl Budget {
     /// search could not fit the budget even without patterns.
     pub(super) fn admit(&mut self, width: usize, height: usize, pixels: &[u8]) -> bool {
         let px = (width * height) as u64;
-        if !self.fits(width * height) {
+        let Some(finders) = self.charge_count(width, height, pixels) else {
             self.skipped += 1;
             return false;
-        }
-        self.spent += px / 2;
-        self.patterns.clear();
-        let finders = finder_like_patterns(
-            width,
-            height,
-            pixels,
-            MAX_FINDERS_PER_PASS,
-            &mut self.patterns,
-        );
+        };
         let work = px + px * (finders * finders * finders) as u64 / 16384;
         if finders > MAX_FINDERS_PER_PASS || self.spent + work > self.limit {
             self.skipped += 1;
@@ -121,6 +102,23 @@ impl Budget {
         self.spent += work;
         self.finders = self.finders.max(finders);
         true
+    }
+
+    /// Counts the finder-like patterns of an image into `patterns` and charges half a search
+    /// for it; `None` (nothing charged) when a search of the image could not fit the budget.
+    fn charge_count(&mut self, width: usize, height: usize, pixels: &[u8]) -> Option<usize> {
+        if !self.fits(width * height) {
+            return None;
+        }
+        self.spent += (width * height) as u64 / 2;
+        self.patterns.clear();
+        Some(finder_like_patterns(
+            width,
+            height,
+            pixels,
+            MAX_FINDERS_PER_PASS,
+            &mut self.patterns,
+        ))
     }
 
     /// Whether a search of `pixels` pixels without finder patterns fits what is left.
