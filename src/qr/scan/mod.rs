@@ -15,7 +15,7 @@ use super::payload::{classify, Decoded};
 use crate::Share;
 use budget::Budget;
 pub use budget::MAX_FINDERS_PER_PASS;
-use pass::{scan_pass, scan_tiles, Read, Tiles};
+use pass::{inside, scan_pass, scan_tiles, Read, Tiles};
 use pixels::{
     blank, downscale, local_threshold, median3, sharpened, upscaled, MAX_UPSCALED_PIXELS,
 };
@@ -243,7 +243,7 @@ impl Scan {
                 let (x, y) = ((r[0] + r[2]) / 2, (r[1] + r[3]) / 2);
                 self.payloads
                     .iter()
-                    .any(|(_, _, b)| x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3])
+                    .any(|(_, _, b)| inside(b, x as f32, y as f32))
             })
     }
 
@@ -484,7 +484,7 @@ fn unresolved(failed: &[[u32; 4]], read: &[Read]) -> usize {
     for b in failed {
         let covered = read
             .iter()
-            .any(|(_, (x, y), _)| *x >= b[0] && *x <= b[2] && *y >= b[1] && *y <= b[3]);
+            .any(|(_, (x, y), _)| inside(b, *x as f32, *y as f32));
         if covered {
             continue;
         }

@@ -9,6 +9,11 @@ use super::budget::Budget;
 /// pixels.
 pub(super) type Read = (Zeroizing<Vec<u8>>, (u32, u32), [u32; 4]);
 
+/// Whether the point (`x`, `y`) lies in the box `b` (x0, y0, x1, y1, edges included).
+pub(super) fn inside(b: &[u32; 4], x: f32, y: f32) -> bool {
+    x >= b[0] as f32 && x <= b[2] as f32 && y >= b[1] as f32 && y <= b[3] as f32
+}
+
 struct Bounds {
     bounds: [rqrr::Point; 4],
 }

@@ -12,7 +12,7 @@
 use zeroize::Zeroizing;
 
 use super::budget::Budget;
-use super::pass::{scan_pass, Read};
+use super::pass::{inside, scan_pass, Read};
 use super::pixels::{local_threshold, median3, upscaled};
 
 /// The most windows searched for one image.
@@ -218,11 +218,7 @@ pub(super) fn search_around(
     failed: &mut Vec<[u32; 4]>,
     budget: &mut Budget,
 ) {
-    let covered = |p: &Pattern, out: &[Read]| {
-        out.iter().any(|(_, _, b)| {
-            p.x >= b[0] as f32 && p.x <= b[2] as f32 && p.y >= b[1] as f32 && p.y <= b[3] as f32
-        })
-    };
+    let covered = |p: &Pattern, out: &[Read]| out.iter().any(|(_, _, b)| inside(b, p.x, p.y));
     let open: Vec<Pattern> = patterns(rings, scale)
         .into_iter()
         .filter(|p| !covered(p, out))
