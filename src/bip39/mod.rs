@@ -47,12 +47,18 @@ pub(crate) fn word_list(language: ::bip39::Language) -> &'static [&'static str] 
     language.words_by_prefix("")
 }
 
-/// The index of `word` in the word list of `language` (see [`word_list`]).
+/// The index of `word` in the word list of `language` (see [`word_list`]): a binary search in
+/// the lists that are in byte order (English, Italian, Korean, Portuguese; a test checks it),
+/// a walk through the others.
 pub(crate) fn find_word(language: ::bip39::Language, word: &str) -> Option<u16> {
-    word_list(language)
-        .iter()
-        .position(|w| *w == word)
-        .and_then(|i| u16::try_from(i).ok())
+    use ::bip39::Language::{English, Italian, Korean, Portuguese};
+    let list = word_list(language);
+    let found = if matches!(language, English | Italian | Korean | Portuguese) {
+        list.binary_search(&word).ok()
+    } else {
+        list.iter().position(|w| *w == word)
+    };
+    found.and_then(|i| u16::try_from(i).ok())
 }
 pub use phrase::{Bip39Passphrase, Bip39Phrase, Bip39Seed};
 

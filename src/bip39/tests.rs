@@ -214,5 +214,15 @@ fn word_lists_are_the_crates_whole_lists() {
             );
         }
     }
-    assert_eq!(find_word(::bip39::Language::English, "notaword"), None);
+    use ::bip39::Language::{English, Italian, Korean, Portuguese};
+    for language in [English, Italian, Korean, Portuguese] {
+        assert!(
+            word_list(language).is_sorted(),
+            "{language:?} is searched by bisection"
+        );
+    }
+    for &language in ::bip39::Language::ALL {
+        assert_eq!(find_word(language, "notaword"), None, "{language:?}");
+        assert_eq!(find_word(language, ""), None, "{language:?}");
+    }
 }
