@@ -622,7 +622,10 @@
     $("shares").addEventListener("input", () => {
       complete();
       hideWallet();
-      if (!$("shares").value.trim()) scanner.forget();
+      if (!$("shares").value.trim()) {
+        scanner.forget();
+        session.forget_shares();
+      }
     });
     $("open-recover").addEventListener("click", () => {
       openSection("recover");

@@ -12,6 +12,15 @@
 
 mod backup;
 mod scan;
+
+/// Every block of memory the module frees is overwritten with zeros first, as in the CLI:
+/// the module's memory lives as long as the page, and each call from the page copies its
+/// text in and its answer out through blocks freed right after (the shares pasted, a
+/// secret shown, the cards drawn for print, a photo's pixels); without this they would stay
+/// readable in freed memory after the page has forgotten them.
+#[global_allocator]
+static ALLOCATOR: zeroizing_alloc::ZeroAlloc<std::alloc::System> =
+    zeroizing_alloc::ZeroAlloc(std::alloc::System);
 pub use backup::{bridging_modes, BackupSession};
 pub use scan::Scanner;
 
@@ -432,6 +441,15 @@ impl RecoverySession {
         self.readings.clear();
         self.matched = None;
         self.bip39_passphrase = Bip39Passphrase::empty();
+    }
+
+    /// Forgets everything: the wallet, the shares read and the words confirmed (the Shares
+    /// box was emptied).
+    pub fn forget_shares(&mut self) {
+        self.forget();
+        self.ems = None;
+        self.unconfirmed = false;
+        self.confirmed.clear();
     }
 }
 
