@@ -13,7 +13,8 @@
 # show; PDFs downloaded as Firefox saves them; every request intercepted and refused, and the
 # profile kept from the network. Both browsers run; exits non-zero on any failure in either.
 #
-# usage: web/test.sh [PAGE]   (default web/dist/seedshard.html)
+# usage: web/test.sh [PAGE]   (default web/dist/seedshard.html); SEEDSHARD_PAGE_TESTS=text
+# runs only the tests whose name contains text.
 # Needs: chromium, firefox-esr, node and npm, SEEDSHARD_REF_PYTHON (a python with
 # shamir-mnemonic 0.3.0), and the seedshard CLI (SEEDSHARD_BIN, else built with cargo) for the
 # expected fingerprints. SEEDSHARD_CHROMIUM and SEEDSHARD_FIREFOX name other browser binaries.

@@ -151,7 +151,10 @@ function runner() {
     test: (name, fn) => tests.push({ name, fn }),
     async run(...args) {
       let failed = 0;
+      // SEEDSHARD_PAGE_TESTS=text runs only the tests whose name contains text.
+      const only = process.env.SEEDSHARD_PAGE_TESTS;
       for (const { name, fn } of tests) {
+        if (only && !name.includes(only)) continue;
         try {
           await fn(...args);
           console.log(`ok - ${name}`);
@@ -160,7 +163,8 @@ function runner() {
           console.log(`FAILED - ${name}\n${e.stack || e}`);
         }
       }
-      console.log(`${tests.length - failed} passed, ${failed} failed`);
+      const ran = only ? tests.filter((t) => t.name.includes(only)).length : tests.length;
+      console.log(`${ran - failed} passed, ${failed} failed`);
       return failed;
     },
   };

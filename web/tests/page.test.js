@@ -18,11 +18,23 @@ const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-ba
   "--disable-component-update", "--disable-sync"];
 const { test, run } = runner();
 
-async function openPage(browser, viewport) {
+async function openPage(browser, viewport, { watchMemory } = {}) {
   const context = await browser.newContext({
     viewport: viewport || { width: 1000, height: 800 },
     acceptDownloads: true,
   });
+  if (watchMemory) {
+    // The test keeps a handle on the module's memory (the page offers none) by wrapping
+    // WebAssembly.instantiate before the page runs.
+    await context.addInitScript(() => {
+      const instantiate = WebAssembly.instantiate;
+      WebAssembly.instantiate = async function (...args) {
+        const result = await instantiate.apply(this, args);
+        window.__moduleMemory = (result.instance || result).exports.memory;
+        return result;
+      };
+    });
+  }
   const requests = [];
   // Every request is recorded; any but the page itself is refused.
   await context.route("**/*", (route) => {
@@ -113,6 +125,57 @@ test("checking a pile shows no secret and no wallet", async (browser) => {
   await page.getByRole("alert").filter({ hasText: "line 1025: more than 1024 shares were given" }).waitFor();
   assert.equal(await page.locator("#share-list li").count(), 0);
   assert.equal(await page.getByText(/^Fingerprint [0-9a-f]{8}$/).count(), 0);
+  await done(t);
+});
+
+// The names of the `needles` ([name, byte array]) found anywhere in the module's memory.
+async function inModuleMemory(page, needles) {
+  return page.evaluate((needles) => {
+    const mem = new Uint8Array(window.__moduleMemory.buffer);
+    const found = [];
+    for (const [name, bytes] of needles) {
+      for (let i = mem.indexOf(bytes[0]); i !== -1; i = mem.indexOf(bytes[0], i + 1)) {
+        let j = 1;
+        while (j < bytes.length && mem[i + j] === bytes[j]) j++;
+        if (j === bytes.length) {
+          found.push(name);
+          break;
+        }
+      }
+    }
+    return found;
+  }, needles);
+}
+
+test("nothing of a recovery stays in the module's memory once the Shares box is emptied", async (browser) => {
+  const photo = await composeCards(browser, ["share-g1-s1.png", "share-g1-s3.png"], 1);
+  const t = await openPage(browser, null, { watchMemory: true });
+  const { page } = t;
+  const ascii = (text) => [...Buffer.from(text, "utf8")];
+  const typed = [set.groups[1][0], set.groups[1][1], set.groups[1][2]];
+  const scanned = [set.groups[0][0], set.groups[0][2]];
+  const needles = [
+    ["the master secret", [...Buffer.from(set.secret_hex, "hex")]],
+    ["the master secret in hex", ascii(set.secret_hex)],
+    ["the passphrase", ascii(set.passphrase)],
+    // Words 4 to 9 of each share, as pasted or as the scanner gives them.
+    ...[...typed, ...scanned].map((line, i) => [`words of share ${i + 1}`, ascii(line.split(" ").slice(3, 9).join(" "))]),
+  ];
+  await page.getByRole("button", { name: "Recover", exact: true }).click();
+  await page.getByRole("textbox", { name: "Shares" }).fill(typed.join("\n"));
+  await page.getByLabel("Photos of cards").setInputFiles([{ name: "two-cards.png", mimeType: "image/png", buffer: photo.png }]);
+  await page.getByText("two-cards.png: read 2 shares").waitFor();
+  await page.getByLabel("SLIP-39 passphrase").fill(set.passphrase);
+  await page.getByRole("button", { name: "Recover wallet" }).click();
+  await page.getByText("Fingerprint " + fingerprints[0], { exact: true }).waitFor();
+  await page.getByRole("button", { name: "Show the hex (master secret) of reading 1" }).click();
+  await page.getByText(set.secret_hex, { exact: true }).waitFor();
+  await page.getByRole("button", { name: "Hide the secret" }).click();
+  // While the wallet is open the module holds its secret: the search finds it.
+  assert.ok((await inModuleMemory(page, needles)).includes("the master secret"), "the memory search finds nothing");
+  await page.getByRole("textbox", { name: "Shares" }).fill("");
+  assert.ok(await page.locator("#wallet").isHidden());
+  assert.deepEqual(await inModuleMemory(page, needles), [], "left in the module's memory");
   await done(t);
 });
 
