@@ -487,7 +487,7 @@ fn holder_names_in_latin_letters_print_and_the_cards_still_read_back() {
         assert_eq!(
             err,
             seedshard::card::CardError::UnprintableCharacter {
-                which: "holder 1".into(),
+                which: seedshard::card::CardText::Holder(1),
                 position,
                 character: name.chars().nth(position - 1).unwrap(),
             }

@@ -117,7 +117,7 @@ impl CardPlan {
             sheet = sheet.with_wallet(w);
         }
         if let Some(note) = &self.tool_note {
-            let note = super::check_text(note, super::MAX_NOTE_CHARS, "sheet note".to_string())?;
+            let note = super::check_text(note, super::CardText::SheetNote)?;
             sheet = sheet.with_tool_note(note);
         }
         if let Some(hash) = &self.page_sha256 {

@@ -240,16 +240,16 @@ pub enum CardError {
         /// Shares given.
         shares: usize,
     },
-    /// A holder name, the date or the card note is too long.
+    /// A holder name, the date or a note is too long.
     BadLabel {
-        /// Which: `holder 2`, `date` or `card note`.
-        which: String,
+        /// Which text.
+        which: CardText,
     },
     /// A holder name, the date or the card note holds a character the card fonts cannot
     /// print (they cover Latin-1 and Latin Extended-A) or a control character.
     UnprintableCharacter {
-        /// Which: `holder 2`, `date` or `card note`.
-        which: String,
+        /// Which text.
+        which: CardText,
         /// 1-based position of the character (after NFC normalisation).
         position: usize,
         /// The character.
@@ -280,8 +280,8 @@ impl fmt::Display for CardError {
             }
             CardError::BadLabel { which } => write!(
                 f,
-                "{which} is too long (at most {MAX_LABEL_CHARS} characters, {MAX_NOTE_CHARS} \
-                 for the card note)"
+                "{which} is too long (at most {} characters)",
+                which.max_chars()
             ),
             CardError::UnprintableCharacter {
                 which,
@@ -309,8 +309,39 @@ impl fmt::Display for CardError {
 
 impl std::error::Error for CardError {}
 
-fn check_label(text: &str, which: String) -> Result<String, CardError> {
-    check_text(text, MAX_LABEL_CHARS, which)
+/// A text the person gives for the cards or the owner sheet, as an error names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CardText {
+    /// The name of the holder of share `n` (1-based, in share order).
+    Holder(usize),
+    /// The date printed on the cards.
+    Date,
+    /// The note printed on every card.
+    CardNote,
+    /// The note printed on the owner sheet.
+    SheetNote,
+}
+
+impl CardText {
+    /// The most characters this text may have.
+    pub fn max_chars(self) -> usize {
+        match self {
+            Self::Holder(_) | Self::Date => MAX_LABEL_CHARS,
+            Self::CardNote | Self::SheetNote => MAX_NOTE_CHARS,
+        }
+    }
+}
+
+impl fmt::Display for CardText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Holder(n) => write!(f, "holder {n}"),
+            Self::Date => f.write_str("date"),
+            Self::CardNote => f.write_str("card note"),
+            Self::SheetNote => f.write_str("sheet note"),
+        }
+    }
 }
 
 /// Whether the card fonts can print `c` (all four faces cover the same characters).
@@ -321,7 +352,7 @@ pub fn printable_on_card(c: char) -> bool {
 
 /// `text` in NFC, trimmed, once it is checked to be at most `max` characters the card fonts
 /// can print.
-fn check_text(text: &str, max: usize, which: String) -> Result<String, CardError> {
+fn check_text(text: &str, which: CardText) -> Result<String, CardError> {
     use unicode_normalization::UnicodeNormalization;
     let text: String = text.trim().nfc().collect();
     if let Some((i, character)) = text
@@ -335,7 +366,7 @@ fn check_text(text: &str, max: usize, which: String) -> Result<String, CardError
             character,
         });
     }
-    if text.chars().count() > max {
+    if text.chars().count() > which.max_chars() {
         return Err(CardError::BadLabel { which });
     }
     Ok(text)
@@ -398,14 +429,14 @@ impl CardSet {
         let holders = holders
             .iter()
             .enumerate()
-            .map(|(i, h)| check_label(h, format!("holder {}", i + 1)))
+            .map(|(i, h)| check_text(h, CardText::Holder(i + 1)))
             .collect::<Result<Vec<String>, CardError>>()?;
         let mut options = options;
         if let Some(d) = &options.date {
-            options.date = Some(check_label(d, "date".to_string())?);
+            options.date = Some(check_text(d, CardText::Date)?);
         }
         if let Some(note) = &options.card_note {
-            options.card_note = Some(check_text(note, MAX_NOTE_CHARS, "card note".to_string())?);
+            options.card_note = Some(check_text(note, CardText::CardNote)?);
         }
         if options.png_dpi < MIN_PNG_DPI {
             return Err(CardError::DpiTooLow {

@@ -58,7 +58,7 @@ fn bad_inputs_are_refused() {
     assert_eq!(
         CardSet::new(shares.clone(), &["a\u{7}".into()], CardOptions::default()).unwrap_err(),
         CardError::UnprintableCharacter {
-            which: "holder 1".into(),
+            which: CardText::Holder(1),
             position: 2,
             character: '\u{7}',
         }

@@ -189,10 +189,15 @@ pub fn expectation_error(
 #[cfg(feature = "card")]
 #[cfg_attr(docsrs, doc(cfg(feature = "card")))]
 pub fn card_error_hint(e: &crate::card::CardError) -> &'static str {
-    use crate::card::CardError;
+    use crate::card::{CardError, CardText};
     match e {
         CardError::TooManyHolders { .. } => "give at most one --holder per share, in share order",
-        CardError::BadLabel { .. } => "shorten it to at most 40 characters (80 for --card-note)",
+        CardError::BadLabel { which } => match which {
+            CardText::Holder(_) => "shorten the holder name to at most 40 characters",
+            CardText::Date => "shorten the date to at most 40 characters",
+            CardText::CardNote => "shorten the card note to at most 80 characters",
+            CardText::SheetNote => "shorten the sheet note to at most 80 characters",
+        },
         CardError::UnprintableCharacter { .. } => {
             "the card fonts print Latin letters (with accents), digits and punctuation: write that character another way"
         }
@@ -203,6 +208,28 @@ pub fn card_error_hint(e: &crate::card::CardError) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "card")]
+    #[test]
+    fn a_text_too_long_for_the_cards_is_named_with_its_own_limit() {
+        use crate::card::{CardError, CardText};
+        for which in [
+            CardText::Holder(3),
+            CardText::Date,
+            CardText::CardNote,
+            CardText::SheetNote,
+        ] {
+            let e = CardError::BadLabel { which };
+            let limit = format!("at most {} characters", which.max_chars());
+            assert!(
+                e.to_string().starts_with(&format!("{which} is too long")),
+                "{e}"
+            );
+            assert!(e.to_string().contains(&limit), "{e}");
+            assert!(card_error_hint(&e).contains(&limit), "{which}");
+        }
+        assert_eq!(CardText::Holder(3).to_string(), "holder 3");
+    }
 
     #[test]
     fn a_share_that_does_not_parse_is_named_by_its_label() {
