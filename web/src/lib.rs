@@ -188,10 +188,17 @@ impl RecoverySession {
         self.unconfirmed = false;
         let items = share_texts(text);
         let sources: Vec<String> = items.iter().map(|t| format!("line {}", t.line)).collect();
-        // The limits of every front end, before any word is worked out.
-        let mut limits = ShareLimits::default();
-        for (t, source) in items.iter().zip(&sources) {
-            if let Err(e) = limits.admit_text(&t.words, source) {
+        // Within the limits of every front end (a paste far past any set of cards is refused
+        // before any word is worked out).
+        let texts: Vec<(&str, &str)> = items
+            .iter()
+            .zip(&sources)
+            .map(|(t, source)| (t.words.as_str(), source.as_str()))
+            .collect();
+        let mut pile = Pile::new();
+        let results = match pile.add_texts_within(&mut ShareLimits::default(), &texts, &sources) {
+            Ok(results) => results,
+            Err(e) => {
                 let (what, hint) = seedshard::describe::input::limit_error(&e);
                 return ReadReport {
                     shares: Vec::new(),
@@ -201,14 +208,7 @@ impl RecoverySession {
                     problem: Some(Problem { what, hint }),
                 };
             }
-        }
-        let mut pile = Pile::new();
-        let results = pile.add_texts(
-            items
-                .iter()
-                .zip(&sources)
-                .map(|(t, source)| (t.words.as_str(), source.as_str())),
-        );
+        };
         // Shares whose every worked-out word the person confirmed against the card.
         for (item, result) in items.iter().zip(&results) {
             if let Ok(added) = result {

@@ -79,37 +79,28 @@ impl Gathered {
         self.add_items(&items)
     }
 
-    /// Adds share texts (text, source), all together. The limits first, in input order:
-    /// every share text counts, and a share read whole counts its set, so a pile far larger
-    /// than any set of cards is refused before any work; then a share worked out from
-    /// damaged words counts its set.
+    /// Adds share texts (text, source), all together, within the limits of every front end
+    /// ([`Pile::add_texts_within`]).
     pub fn add_items(
         &mut self,
         items: &[(&str, String)],
     ) -> CliResult<Vec<Result<Added, TextError>>> {
         let first = self.pile.items().len();
-        for (k, (content, source)) in items.iter().enumerate() {
-            let label = format!("share {} ({source})", first + k + 1);
-            self.limits.admit_text(content, &label)?;
-        }
-        let results = self
+        let labels: Vec<String> = (items.iter().enumerate())
+            .map(|(k, (_, source))| format!("share {} ({source})", first + k + 1))
+            .collect();
+        let texts: Vec<(&str, &str)> = items.iter().map(|(t, s)| (*t, s.as_str())).collect();
+        Ok(self
             .pile
-            .add_texts(items.iter().map(|(t, s)| (*t, s.as_str())));
-        for (k, result) in results.iter().enumerate() {
-            if let Ok(added) = result {
-                let share = self.pile.recovery().entries()[added.entry].share().clone();
-                let label = format!("share {} ({})", first + k + 1, items[k].1);
-                self.limits.set_of(&share, &label)?;
-            }
-        }
-        Ok(results)
+            .add_texts_within(&mut self.limits, &texts, &labels)?)
     }
 
     /// Adds a share read whole (typed and confirmed, or scanned from a card).
     pub fn add_share(&mut self, share: Share, source: String) -> CliResult<Added> {
         let label = format!("share {} ({source})", self.pile.items().len() + 1);
-        self.limits.admit(&share, &label)?;
-        Ok(self.pile.add_share(share, source))
+        Ok(self
+            .pile
+            .add_share_within(&mut self.limits, share, source, &label)?)
     }
 
     /// The first item that is not a share: its source and what is wrong, one line each (the

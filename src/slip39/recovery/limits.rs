@@ -171,4 +171,56 @@ mod tests {
             Err(LimitError::TooManyShares { at: 1025 })
         );
     }
+
+    /// The words of `share` with word 5 unreadable (`?`): its set is known only once the
+    /// word is worked out.
+    fn damaged(share: &Share) -> alloc::string::String {
+        let words = share.to_words();
+        let mut words: Vec<&str> = words.split(' ').collect();
+        words[4] = "?";
+        words.join(" ")
+    }
+
+    #[test]
+    fn a_pile_counts_every_text_before_working_any_out_and_each_worked_out_set_after() {
+        use crate::slip39::recovery::Pile;
+        // 1,025 texts: refused before anything is added.
+        let text = share_of(1).to_words();
+        let texts: Vec<(&str, &str)> = (0..=MAX_SHARES).map(|_| (text.as_str(), "x")).collect();
+        let labels: Vec<usize> = (1..=texts.len()).collect();
+        let mut pile = Pile::new();
+        assert_eq!(
+            pile.add_texts_within(&mut ShareLimits::default(), &texts, &labels)
+                .unwrap_err(),
+            LimitError::TooManyShares { at: 1025 }
+        );
+        assert!(pile.is_empty());
+        // 17 damaged shares of 17 sets: their sets are counted once worked out.
+        let damaged: Vec<_> = (0..=MAX_SETS as u16)
+            .map(|id| damaged(&share_of(id)))
+            .collect();
+        let texts: Vec<(&str, &str)> = damaged.iter().map(|t| (t.as_str(), "x")).collect();
+        let labels: Vec<usize> = (1..=texts.len()).collect();
+        let mut limits = ShareLimits::default();
+        let mut pile = Pile::new();
+        assert_eq!(
+            pile.add_texts_within(&mut limits, &texts[..MAX_SETS], &labels[..MAX_SETS])
+                .unwrap()
+                .iter()
+                .filter(|r| r.is_ok())
+                .count(),
+            MAX_SETS
+        );
+        assert!(matches!(
+            pile.add_texts_within(&mut limits, &texts[MAX_SETS..], &[17]),
+            Err(LimitError::TooManySets { at: 17, .. })
+        ));
+        // A share read whole of one set more is refused and not added.
+        let before = pile.items().len();
+        assert!(matches!(
+            pile.add_share_within(&mut limits, share_of(99), "scan", &18),
+            Err(LimitError::TooManySets { at: 18, .. })
+        ));
+        assert_eq!(pile.items().len(), before);
+    }
 }

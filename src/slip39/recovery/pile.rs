@@ -115,6 +115,50 @@ impl Pile {
         results
     }
 
+    /// [`Pile::add_texts`] within `limits`, the rule of every front end: every text counts
+    /// first, in input order (and a text that reads as a whole share counts its set), so a
+    /// pile far past any set of cards is refused before any word is worked out; then each
+    /// text worked out counts its set. `labels[k]` names text `k` in an error.
+    ///
+    /// # Errors
+    ///
+    /// The first text past a limit (nothing is added then), or the first share worked out
+    /// of one set too many (the texts are added, and the pile is to be dropped).
+    pub fn add_texts_within<'t, L: Clone>(
+        &mut self,
+        limits: &mut ShareLimits<L>,
+        texts: &[(&'t str, &'t str)],
+        labels: &[L],
+    ) -> Result<Vec<Result<Added, TextError>>, LimitError<L>> {
+        for ((text, _), label) in texts.iter().zip(labels) {
+            limits.admit_text(text, label)?;
+        }
+        let results = self.add_texts(texts.iter().copied());
+        for (result, label) in results.iter().zip(labels) {
+            if let Ok(added) = result {
+                limits.set_of(self.rec.entries()[added.entry].share(), label)?;
+            }
+        }
+        Ok(results)
+    }
+
+    /// [`Pile::add_share`] within `limits` (see [`Pile::add_texts_within`]), `label` naming
+    /// the share in an error.
+    ///
+    /// # Errors
+    ///
+    /// When the share is one too many, or of one set too many; it is not added then.
+    pub fn add_share_within<L: Clone>(
+        &mut self,
+        limits: &mut ShareLimits<L>,
+        share: Share,
+        source: impl Into<String>,
+        label: &L,
+    ) -> Result<Added, LimitError<L>> {
+        limits.admit(&share, label)?;
+        Ok(self.add_share(share, source))
+    }
+
     /// Records that the person confirmed every word worked out in `entry` against the card
     /// (see [`Recovery::confirm_repairs`]).
     pub fn confirm_repairs(&mut self, entry: usize) {
