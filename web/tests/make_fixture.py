@@ -1,7 +1,7 @@
 """Makes the shares the browser tests recover, with the SLIP-39 reference implementation
 (shamir-mnemonic): a two-level set (2 of 3 groups, iteration exponent 1, a passphrase) and a
 share of another set, a 1-of-1 share (nothing but the person confirms words worked out in it),
-and a BIP-39 phrase (with its entropy) to back up in the page, written as
+a share each of 17 sets, and a BIP-39 phrase (with its entropy) to back up in the page, written as
 JSON to standard output."""
 import json
 import os
@@ -17,6 +17,9 @@ groups = shamir_mnemonic.generate_mnemonics(
 other = shamir_mnemonic.generate_mnemonics(1, [(2, 3)], os.urandom(16), b"", iteration_exponent=1)
 single_secret = os.urandom(16)
 single = shamir_mnemonic.generate_mnemonics(1, [(1, 1)], single_secret, b"", iteration_exponent=1)
+# One share each of 17 sets (one set past the limit of one recovery).
+sets = [shamir_mnemonic.generate_mnemonics(1, [(1, 1)], os.urandom(16), b"", iteration_exponent=0)[0][0]
+        for _ in range(17)]
 entropy = os.urandom(16)
 print(json.dumps({
     "single": single[0][0],
@@ -27,4 +30,5 @@ print(json.dumps({
     "passphrase": passphrase,
     "groups": groups,
     "stray": other[0][0],
+    "sets": sets,
 }))

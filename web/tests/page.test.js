@@ -124,6 +124,12 @@ test("checking a pile shows no secret and no wallet", async (browser) => {
   await page.getByRole("button", { name: "Check shares" }).click();
   await page.getByRole("alert").filter({ hasText: "line 1025: more than 1024 shares were given" }).waitFor();
   assert.equal(await page.locator("#share-list li").count(), 0);
+  // So is a 17th set, even when its share's set is known only once a word is worked out.
+  await page.getByRole("textbox", { name: "Shares" }).fill(set.sets.map((s) => damaged(s, 5)).join("\n"));
+  await page.getByRole("button", { name: "Check shares" }).click();
+  await page.getByRole("alert").filter({ hasText: "shares of more than 16 different sets were given: line 1 is of set" }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "and so on up to line 17" }).waitFor();
+  assert.equal(await page.locator("#share-list li").count(), 0);
   assert.equal(await page.getByText(/^Fingerprint [0-9a-f]{8}$/).count(), 0);
   await done(t);
 });
