@@ -293,11 +293,15 @@ impl BackupSession {
 
 impl BackupSession {
     /// The cards of the backup made, dated `date`, the owner sheet on `paper`.
-    fn card_set(&self, date: &str, paper: &str) -> Result<CardSet, JsError> {
-        let backup = self
-            .backup
+    /// The backup made, or the error for a step that needs one.
+    fn made(&self) -> Result<&Backup, JsError> {
+        self.backup
             .as_ref()
-            .ok_or_else(|| JsError::new("make the shares first"))?;
+            .ok_or_else(|| JsError::new("make the shares first"))
+    }
+
+    fn card_set(&self, date: &str, paper: &str) -> Result<CardSet, JsError> {
+        let backup = self.made()?;
         let paper: Paper = paper.parse().map_err(err)?;
         let options = CardOptions::default()
             .with_paper(paper)
@@ -310,10 +314,7 @@ impl BackupSession {
     /// The owner sheet of `cards`, as `split --cards DIR` draws it: the plan summary, the
     /// passphrase flag and the wallet.
     fn owner_sheet<'a>(&self, cards: &'a CardSet) -> Result<OwnerSheet<'a>, JsError> {
-        let backup = self
-            .backup
-            .as_ref()
-            .ok_or_else(|| JsError::new("make the shares first"))?;
+        let backup = self.made()?;
         Ok(cards
             .owner_sheet()
             .with_plan_summary(self.plan_summary.clone())
