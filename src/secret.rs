@@ -11,6 +11,31 @@ use core::fmt;
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
+/// How much of the stack [`wipe_stack`] overwrites (1 MiB): deeper than any command of the
+/// CLI or any scan reaches (`tests/memory_dump.rs` would find what a deeper call left), well
+/// within the 8 MiB of a main thread and the 2 MiB of a spawned one.
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub const STACK_WIPE_BYTES: usize = 1 << 20;
+
+/// Overwrites [`STACK_WIPE_BYTES`] of the stack below the caller with zeros.
+///
+/// Secrets pass through local variables (a key being derived, a word being decoded, a share
+/// read from a card, a buffer on its way to a zeroizing type); when a function returns, its
+/// frame is left as it was, and a zero-on-free allocator cannot reach it. A front end calls
+/// this when its work is done (the CLI before `main` returns; each search thread of the
+/// scanner before it ends, since a thread's stack is kept for the next thread): the new
+/// frame covers the old ones, written with volatile stores the compiler may not remove. It
+/// needs that much free stack, so it is for hosted front ends (`std`), not small devices.
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+#[inline(never)]
+pub fn wipe_stack() {
+    let mut frame = [0u8; STACK_WIPE_BYTES];
+    frame.zeroize();
+    core::hint::black_box(&frame);
+}
+
 /// The smallest master secret SLIP-39 allows: 128 bits (SLIP-0039, "Master secret").
 pub const MIN_SECRET_LEN: usize = 16;
 

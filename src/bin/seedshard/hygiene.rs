@@ -108,21 +108,4 @@ pub fn harden() -> Locked {
     Locked::Nothing
 }
 
-/// How much of the stack [`wipe_stack`] overwrites (1 MiB): deeper than any command reaches
-/// (`tests/memory_dump.rs` would find what a deeper call left), well within the 8 MiB stack
-/// of the main thread.
-pub const STACK_WIPE_BYTES: usize = 1 << 20;
-
-/// Overwrites [`STACK_WIPE_BYTES`] of the stack below the caller with zeros.
-///
-/// Secrets pass through local variables (a key being derived, a word being decoded, a buffer
-/// on its way to a zeroizing type); when a function returns, its frame is left as it was. The
-/// zero-on-free allocator cannot reach the stack, so `main` calls this after the command has
-/// run: the new frame covers the old ones, and the zeros are written with volatile stores that
-/// the compiler may not remove.
-#[inline(never)]
-pub fn wipe_stack() {
-    let mut frame = [0u8; STACK_WIPE_BYTES];
-    zeroize::Zeroize::zeroize(&mut frame[..]);
-    std::hint::black_box(&frame);
-}
+pub use seedshard::secret::wipe_stack;

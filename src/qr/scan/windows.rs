@@ -310,28 +310,11 @@ fn run_all<J: Send, R: Send>(jobs: Vec<J>, f: impl Fn(J) -> R + Sync) -> Vec<R> 
                         d[i] = Some(r);
                     }
                 }
-                wipe_stack();
+                crate::secret::wipe_stack();
             });
         }
     });
     slots.into_iter().flatten().collect()
-}
-
-/// How much of a search thread's stack [`wipe_stack`] overwrites: more than a window's search
-/// reaches, within the 2 MiB a spawned thread gets.
-#[cfg(not(target_arch = "wasm32"))]
-const STACK_WIPE_BYTES: usize = 1 << 20;
-
-/// Overwrites [`STACK_WIPE_BYTES`] of the stack below the caller with zeros. A thread's stack
-/// outlives the thread (the C library keeps it for the next thread), with what the searches
-/// left in their frames: the bits of a share read from a card among it. The zero-on-free
-/// allocator of the CLI cannot reach a stack, so each search thread ends with this.
-#[cfg(not(target_arch = "wasm32"))]
-#[inline(never)]
-fn wipe_stack() {
-    let mut frame = [0u8; STACK_WIPE_BYTES];
-    zeroize::Zeroize::zeroize(&mut frame[..]);
-    std::hint::black_box(&frame);
 }
 
 /// Runs `f` on every job in order (no threads on wasm32).
