@@ -177,6 +177,20 @@ test("nothing of a recovery stays in the module's memory once the Shares box is 
   await page.getByRole("button", { name: "Show the hex (master secret) of reading 1" }).click();
   await page.getByText(set.secret_hex, { exact: true }).waitFor();
   await page.getByRole("button", { name: "Hide the secret" }).click();
+  // The other secrets shown, each taken from the page to be searched for.
+  for (const [format, reading, pattern] of [
+    ["xprv (root key)", 1, /^xprv\w{100,}$/],
+    ["xprv (root key)", 2, /^xprv\w{100,}$/],
+    ["BIP-39 phrase", 2, /^([a-z]+ ){11}[a-z]+$/],
+  ]) {
+    await page.getByRole("button", { name: `Show the ${format} of reading ${reading}` }).click();
+    const shown = page.locator(".secret-text").filter({ hasText: pattern });
+    await shown.waitFor();
+    const text = await shown.innerText();
+    needles.push([`the ${format} of reading ${reading}`, ascii(text)]);
+    await page.getByRole("button", { name: "Hide the secret" }).click();
+    await shown.waitFor({ state: "detached" });
+  }
   // While the wallet is open the module holds its secret: the search finds it.
   assert.ok((await inModuleMemory(page, needles)).includes("the master secret"), "the memory search finds nothing");
   await page.getByRole("textbox", { name: "Shares" }).fill("");
