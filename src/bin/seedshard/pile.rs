@@ -86,13 +86,11 @@ impl Gathered {
         items: &[(&str, String)],
     ) -> CliResult<Vec<Result<Added, TextError>>> {
         let first = self.pile.items().len();
-        let labels: Vec<String> = (items.iter().enumerate())
-            .map(|(k, (_, source))| format!("share {} ({source})", first + k + 1))
-            .collect();
+        let label = |k: usize| format!("share {} ({})", first + k + 1, items[k].1);
         let texts: Vec<(&str, &str)> = items.iter().map(|(t, s)| (*t, s.as_str())).collect();
         Ok(self
             .pile
-            .add_texts_within(&mut self.limits, &texts, &labels)?)
+            .add_texts_within(&mut self.limits, &texts, label)?)
     }
 
     /// Adds a share read whole (typed and confirmed, or scanned from a card).

@@ -187,10 +187,9 @@ mod tests {
         // 1,025 texts: refused before anything is added.
         let text = share_of(1).to_words();
         let texts: Vec<(&str, &str)> = (0..=MAX_SHARES).map(|_| (text.as_str(), "x")).collect();
-        let labels: Vec<usize> = (1..=texts.len()).collect();
         let mut pile = Pile::new();
         assert_eq!(
-            pile.add_texts_within(&mut ShareLimits::default(), &texts, &labels)
+            pile.add_texts_within(&mut ShareLimits::default(), &texts, |k| k + 1)
                 .unwrap_err(),
             LimitError::TooManyShares { at: 1025 }
         );
@@ -200,11 +199,10 @@ mod tests {
             .map(|id| damaged(&share_of(id)))
             .collect();
         let texts: Vec<(&str, &str)> = damaged.iter().map(|t| (t.as_str(), "x")).collect();
-        let labels: Vec<usize> = (1..=texts.len()).collect();
         let mut limits = ShareLimits::default();
         let mut pile = Pile::new();
         assert_eq!(
-            pile.add_texts_within(&mut limits, &texts[..MAX_SETS], &labels[..MAX_SETS])
+            pile.add_texts_within(&mut limits, &texts[..MAX_SETS], |k| k + 1)
                 .unwrap()
                 .iter()
                 .filter(|r| r.is_ok())
@@ -212,7 +210,7 @@ mod tests {
             MAX_SETS
         );
         assert!(matches!(
-            pile.add_texts_within(&mut limits, &texts[MAX_SETS..], &[17]),
+            pile.add_texts_within(&mut limits, &texts[MAX_SETS..], |_| 17),
             Err(LimitError::TooManySets { at: 17, .. })
         ));
         // A share read whole of one set more is refused and not added.

@@ -118,7 +118,7 @@ impl Pile {
     /// [`Pile::add_texts`] within `limits`, the rule of every front end: every text counts
     /// first, in input order (and a text that reads as a whole share counts its set), so a
     /// pile far past any set of cards is refused before any word is worked out; then each
-    /// text worked out counts its set. `labels[k]` names text `k` in an error.
+    /// text worked out counts its set. `label(k)` names text `k` (0-based) in an error.
     ///
     /// # Errors
     ///
@@ -128,15 +128,15 @@ impl Pile {
         &mut self,
         limits: &mut ShareLimits<L>,
         texts: &[(&'t str, &'t str)],
-        labels: &[L],
+        label: impl Fn(usize) -> L,
     ) -> Result<Vec<Result<Added, TextError>>, LimitError<L>> {
-        for ((text, _), label) in texts.iter().zip(labels) {
-            limits.admit_text(text, label)?;
+        for (k, (text, _)) in texts.iter().enumerate() {
+            limits.admit_text(text, &label(k))?;
         }
         let results = self.add_texts(texts.iter().copied());
-        for (result, label) in results.iter().zip(labels) {
+        for (k, result) in results.iter().enumerate() {
             if let Ok(added) = result {
-                limits.set_of(self.rec.entries()[added.entry].share(), label)?;
+                limits.set_of(self.rec.entries()[added.entry].share(), &label(k))?;
             }
         }
         Ok(results)
