@@ -245,8 +245,8 @@ pub enum CardError {
         /// Which text.
         which: CardText,
     },
-    /// A holder name, the date or the card note holds a character the card fonts cannot
-    /// print (they cover Latin-1 and Latin Extended-A) or a control character.
+    /// A holder name, the date or a note holds a character the card fonts cannot print (they
+    /// cover Latin-1 and Latin Extended-A) or a control character.
     UnprintableCharacter {
         /// Which text.
         which: CardText,
@@ -289,13 +289,18 @@ impl fmt::Display for CardError {
                 character,
             } => write!(
                 f,
-                "{which}, character {position} ({}U+{:04X}) cannot be printed on a card",
+                "{which}, character {position} ({}U+{:04X}) cannot be printed on {}",
                 if character.is_control() {
                     String::new()
                 } else {
                     format!("'{character}', ")
                 },
-                u32::from(*character)
+                u32::from(*character),
+                if *which == CardText::SheetNote {
+                    "the owner sheet"
+                } else {
+                    "a card"
+                }
             ),
             CardError::DpiTooLow { dpi } => {
                 write!(
@@ -350,8 +355,8 @@ pub fn printable_on_card(c: char) -> bool {
     c == ' ' || (!c.is_control() && layout::Face::Sans.font().glyph_id(c).0 != 0)
 }
 
-/// `text` in NFC, trimmed, once it is checked to be at most `max` characters the card fonts
-/// can print.
+/// `text` in NFC, trimmed, once it is checked to be at most `which.max_chars()` characters
+/// the card fonts can print.
 fn check_text(text: &str, which: CardText) -> Result<String, CardError> {
     use unicode_normalization::UnicodeNormalization;
     let text: String = text.trim().nfc().collect();

@@ -229,6 +229,19 @@ mod tests {
             assert!(card_error_hint(&e).contains(&limit), "{which}");
         }
         assert_eq!(CardText::Holder(3).to_string(), "holder 3");
+        let unprintable = |which| CardError::UnprintableCharacter {
+            which,
+            position: 2,
+            character: '\u{7}',
+        };
+        assert_eq!(
+            unprintable(CardText::SheetNote).to_string(),
+            "sheet note, character 2 (U+0007) cannot be printed on the owner sheet"
+        );
+        assert_eq!(
+            unprintable(CardText::CardNote).to_string(),
+            "card note, character 2 (U+0007) cannot be printed on a card"
+        );
     }
 
     #[test]

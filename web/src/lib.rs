@@ -39,6 +39,22 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
 
+/// Runs `f`, then overwrites the stack below with zeros (`seedshard::secret::wipe_stack`):
+/// the frames of what `f` called held what it handled (a key being derived, a share being
+/// decoded), and the module's stack lives in its memory as long as the page. Every call from
+/// the page that handles shares or secrets goes through it.
+pub(crate) fn wiped<T>(f: impl FnOnce() -> T) -> T {
+    // `f` runs in a frame of its own (never inlined into this one), so the wipe, called from
+    // here, covers it.
+    #[inline(never)]
+    fn run<T>(f: impl FnOnce() -> T) -> T {
+        f()
+    }
+    let out = run(f);
+    seedshard::secret::wipe_stack();
+    out
+}
+
 /// The library's version, shown in the page's footer.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -160,7 +176,7 @@ impl RecoverySession {
     /// Reads the text box: every share in it, what each is, and whether the set recovers.
     /// Forgets any wallet opened before. Returns a JSON `ReadReport`.
     pub fn read(&mut self, text: &str) -> String {
-        json(&self.read_report(text))
+        wiped(|| json(&self.read_report(text)))
     }
 
     /// Opens the wallet with the SLIP-39 passphrase and the BIP-39 passphrase (for the
@@ -176,8 +192,10 @@ impl RecoverySession {
         bip39_passphrase: String,
         expected: &str,
     ) -> Result<String, JsError> {
-        self.open_report(slip39_passphrase, bip39_passphrase, expected)
-            .map(|r| json(&r))
+        wiped(|| {
+            self.open_report(slip39_passphrase, bip39_passphrase, expected)
+                .map(|r| json(&r))
+        })
     }
 }
 
@@ -196,7 +214,9 @@ impl RecoverySession {
             .map(|(t, source)| (t.words.as_str(), source.as_str()))
             .collect();
         let mut pile = Pile::new();
-        let results = match pile.add_texts_within(&mut ShareLimits::default(), &texts, &sources) {
+        let results = match pile
+            .add_texts_within(&mut ShareLimits::default(), &texts, |k| sources[k].clone())
+        {
             Ok(results) => results,
             Err(e) => {
                 let (what, hint) = seedshard::describe::input::limit_error(&e);
@@ -389,6 +409,43 @@ impl RecoverySession {
     /// When no wallet is open, the reading or format does not exist, or worked-out words
     /// wait for confirmation.
     pub fn reveal(&self, number: usize, format: &str) -> Result<String, JsError> {
+        wiped(|| self.secret_text(number, format))
+    }
+
+    /// Records that the person compared word `position` of the share on line `line` of
+    /// `text` (the Shares box) with the card and it matches. A share whose worked-out words
+    /// are all confirmed counts as read whole; read the box again to see it.
+    pub fn confirm_word(&mut self, text: &str, line: usize, position: usize) {
+        wiped(|| {
+            if let Some(item) = share_texts(text).into_iter().find(|t| t.line == line) {
+                self.confirmed
+                    .push((line, position, Zeroizing::new(item.words.to_string())));
+            }
+        })
+    }
+
+    /// Forgets the opened wallet, its secret and the shares' encrypted master secret (the
+    /// shares' text stays in the page; reading it again gives them back).
+    pub fn forget(&mut self) {
+        self.secret = None;
+        self.readings.clear();
+        self.matched = None;
+        self.bip39_passphrase = Bip39Passphrase::empty();
+        self.ems = None;
+        self.unconfirmed = false;
+    }
+
+    /// Forgets everything: the wallet, the shares read and the words confirmed (the Shares
+    /// box was emptied).
+    pub fn forget_shares(&mut self) {
+        self.forget();
+        self.confirmed.clear();
+    }
+}
+
+impl RecoverySession {
+    /// The secret of reading `number` as `format` (see [`RecoverySession::reveal`]).
+    fn secret_text(&self, number: usize, format: &str) -> Result<String, JsError> {
         let secret = self
             .secret
             .as_ref()
@@ -424,33 +481,6 @@ impl RecoverySession {
         };
         Ok(out.to_string())
     }
-
-    /// Records that the person compared word `position` of the share on line `line` of
-    /// `text` (the Shares box) with the card and it matches. A share whose worked-out words
-    /// are all confirmed counts as read whole; read the box again to see it.
-    pub fn confirm_word(&mut self, text: &str, line: usize, position: usize) {
-        if let Some(item) = share_texts(text).into_iter().find(|t| t.line == line) {
-            self.confirmed
-                .push((line, position, Zeroizing::new(item.words.to_string())));
-        }
-    }
-
-    /// Forgets the opened wallet and its secret (the shares read stay).
-    pub fn forget(&mut self) {
-        self.secret = None;
-        self.readings.clear();
-        self.matched = None;
-        self.bip39_passphrase = Bip39Passphrase::empty();
-    }
-
-    /// Forgets everything: the wallet, the shares read and the words confirmed (the Shares
-    /// box was emptied).
-    pub fn forget_shares(&mut self) {
-        self.forget();
-        self.ems = None;
-        self.unconfirmed = false;
-        self.confirmed.clear();
-    }
 }
 
 /// What Verify found: the wallet a phrase or shares open (public facts only).
@@ -473,6 +503,16 @@ struct VerifyReport {
 /// When the phrase, a passphrase or the expected fact is not valid.
 #[wasm_bindgen]
 pub fn verify(
+    text: &str,
+    slip39_passphrase: String,
+    bip39_passphrase: String,
+    expected: &str,
+) -> Result<String, JsError> {
+    wiped(|| verify_wallet(text, slip39_passphrase, bip39_passphrase, expected))
+}
+
+/// The work of [`verify`].
+fn verify_wallet(
     text: &str,
     slip39_passphrase: String,
     bip39_passphrase: String,
@@ -576,6 +616,11 @@ fn expectation(text: &str, network: Network) -> Result<Option<Expectation>, JsEr
 /// to say.
 #[wasm_bindgen]
 pub fn complete_word(typed: &str, position: usize) -> String {
+    wiped(|| completion(typed, position))
+}
+
+/// The work of [`complete_word`].
+fn completion(typed: &str, position: usize) -> String {
     use seedshard::slip39::wordlist;
     let t = typed.trim();
     if t.is_empty() || t.len() > 16 || !t.bytes().all(|b| b.is_ascii_alphabetic()) {
