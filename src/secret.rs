@@ -11,12 +11,18 @@ use core::fmt;
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
-/// How much of the stack [`wipe_stack`] overwrites (1 MiB): deeper than any command of the
+/// How much of the stack [`wipe_stack`] overwrites: 1 MiB, deeper than any command of the
 /// CLI or any scan reaches (`tests/memory_dump.rs` would find what a deeper call left), well
 /// within the 8 MiB of a main thread and the 2 MiB of a spawned one.
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", not(target_family = "wasm")))]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub const STACK_WIPE_BYTES: usize = 1 << 20;
+
+/// How much of the stack [`wipe_stack`] overwrites in WebAssembly: 256 KiB, a quarter of the
+/// module's 1 MiB stack (which lives in the module's memory, beside its heap), far deeper
+/// than a call from the page reaches.
+#[cfg(all(feature = "std", target_family = "wasm"))]
+pub const STACK_WIPE_BYTES: usize = 256 << 10;
 
 /// Overwrites [`STACK_WIPE_BYTES`] of the stack below the caller with zeros.
 ///
@@ -24,9 +30,10 @@ pub const STACK_WIPE_BYTES: usize = 1 << 20;
 /// read from a card, a buffer on its way to a zeroizing type); when a function returns, its
 /// frame is left as it was, and a zero-on-free allocator cannot reach it. A front end calls
 /// this when its work is done (the CLI before `main` returns; each search thread of the
-/// scanner before it ends, since a thread's stack is kept for the next thread): the new
-/// frame covers the old ones, written with volatile stores the compiler may not remove. It
-/// needs that much free stack, so it is for hosted front ends (`std`), not small devices.
+/// scanner before it ends, since a thread's stack is kept for the next thread; the page's
+/// module at the end of each call that handled a secret): the new frame covers the old
+/// ones, written with volatile stores the compiler may not remove. It needs that much free
+/// stack, so it is for hosted front ends (`std`), not small devices.
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 #[inline(never)]
