@@ -472,6 +472,23 @@
     $("download-sheet").addEventListener("click", () => download(1));
     $("print-cards").addEventListener("click", () => printView(false));
     $("print-sheet").addEventListener("click", () => printView(true));
+    $("forget-backup").addEventListener("click", forgetBackup);
+  }
+
+  // The person is done: the module forgets the backup, and the page its secrets. The
+  // session is freed whole (its memory overwritten) and a new one made: dropping the backup
+  // inside it would leave the wallet's public keys in the session's own block.
+  function forgetBackup() {
+    clearPrint();
+    backupSession.free();
+    backupSession = new wasm_bindgen.BackupSession();
+    drawnPaper = null;
+    for (const id of ["backup-notes", "backup-wallet", "backup-new-phrase", "backup-plan", "backup-shares", "card-notes"]) clear($(id));
+    for (const id of ["bip39-phrase", "backup-passphrase", "backup-bip39-passphrase"]) $(id).value = "";
+    $("backup-result").hidden = true;
+    backupProblem("");
+    $("backup-status").textContent = "The shares are forgotten.";
+    $("source-bip39").focus();
   }
 
   // Verify: the library says which wallet a phrase or shares open; no secret is shown.
@@ -504,6 +521,8 @@
   function openSection(name) {
     stopCamera();
     clearPrint();
+    // An opened wallet is closed when the person goes elsewhere (the shares stay in the box).
+    if (name !== "recover") hideWallet();
     for (const other of ["recover", "backup", "verify"]) {
       $(other).hidden = other !== name;
       $("open-" + other).setAttribute("aria-expanded", String(other === name));

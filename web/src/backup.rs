@@ -5,6 +5,7 @@ use seedshard::backup::{plan_report, Backup, BackupRequest, SecretSource};
 use seedshard::bip39::{Bip39Mode, Bip39Passphrase, Bip39Phrase};
 use seedshard::card::{CardFiles, CardOptions, CardSet, OwnerSheet, Paper};
 use seedshard::describe::backup::{mode_explanation, ShareLabel, RECOMMENDED_MODE};
+use seedshard::describe::input::card_error_hint;
 use seedshard::{GroupSpec, IterationExponent, Passphrase, SplitPlan};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -122,6 +123,17 @@ impl BackupSession {
         slip39_passphrase: String,
         bip39_passphrase: String,
     ) -> Result<String, JsError> {
+        crate::wiped(|| self.make_backup(form, phrase, slip39_passphrase, bip39_passphrase))
+    }
+
+    /// The work of [`Self::make`].
+    fn make_backup(
+        &mut self,
+        form: &str,
+        phrase: String,
+        slip39_passphrase: String,
+        bip39_passphrase: String,
+    ) -> Result<String, JsError> {
         self.forget();
         let phrase = zeroize::Zeroizing::new(phrase);
         let form: BackupForm =
@@ -212,6 +224,11 @@ impl BackupSession {
     ///
     /// When no backup was made or the cards cannot be drawn (a holder name too long).
     pub fn draw_cards(&mut self, date: &str, paper: &str) -> Result<String, JsError> {
+        crate::wiped(|| self.draw_card_files(date, paper))
+    }
+
+    /// The work of [`Self::draw_cards`].
+    fn draw_card_files(&mut self, date: &str, paper: &str) -> Result<String, JsError> {
         let cards = self.card_set(date, paper)?;
         let sheet = self.owner_sheet(&cards)?;
         // The PDFs of `split --cards DIR`, drawn without the PNG code of `CardPlan::draw`.
@@ -236,6 +253,11 @@ impl BackupSession {
     ///
     /// As `draw_cards`.
     pub fn draw_print(&mut self, date: &str, paper: &str) -> Result<usize, JsError> {
+        crate::wiped(|| self.draw_print_view(date, paper))
+    }
+
+    /// The work of [`Self::draw_print`].
+    fn draw_print_view(&mut self, date: &str, paper: &str) -> Result<usize, JsError> {
         self.print.clear();
         let cards = self.card_set(date, paper)?;
         let sheet = self.owner_sheet(&cards)?.to_svg();
@@ -292,7 +314,6 @@ impl BackupSession {
 }
 
 impl BackupSession {
-    /// The cards of the backup made, dated `date`, the owner sheet on `paper`.
     /// The backup made, or the error for a step that needs one.
     fn made(&self) -> Result<&Backup, JsError> {
         self.backup
@@ -300,6 +321,7 @@ impl BackupSession {
             .ok_or_else(|| JsError::new("make the shares first"))
     }
 
+    /// The cards of the backup made, dated `date`, the owner sheet on `paper`.
     fn card_set(&self, date: &str, paper: &str) -> Result<CardSet, JsError> {
         let backup = self.made()?;
         let paper: Paper = paper.parse().map_err(err)?;
@@ -307,8 +329,12 @@ impl BackupSession {
             .with_paper(paper)
             .with_date(date)
             .with_bridge(backup.bip39_mode());
-        CardSet::from_share_set(backup.set(), &self.holders, options)
-            .map_err(|e| JsError::new(&format!("cannot draw the cards: {e}")))
+        CardSet::from_share_set(backup.set(), &self.holders, options).map_err(|e| {
+            JsError::new(&format!(
+                "cannot draw the cards: {e}; {}",
+                card_error_hint(&e)
+            ))
+        })
     }
 
     /// The owner sheet of `cards`, as `split --cards DIR` draws it: the plan summary, the

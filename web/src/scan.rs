@@ -58,13 +58,13 @@ impl Scanner {
     /// `rgba` (`width` x `height`, 4 bytes a pixel, as a canvas gives it). Returns a JSON
     /// `ScanView`.
     pub fn photo(&mut self, name: &str, width: usize, height: usize, rgba: &[u8]) -> String {
-        match grey(width, height, rgba) {
+        crate::wiped(|| match grey(width, height, rgba) {
             Ok(grey) => {
                 let report = scan_grey(width, height, &grey);
                 json(&self.view(name, report, true))
             }
             Err(problem) => json(&ScanView::problem(format!("{name}: {problem}"))),
-        }
+        })
     }
 
     /// True when a picture of `width` x `height` is larger than the scanner reads: the page
@@ -76,13 +76,13 @@ impl Scanner {
     /// Reads a camera frame (as [`Scanner::photo`]). Returns a JSON `ScanView`; a frame
     /// without a code is no problem.
     pub fn frame(&mut self, width: usize, height: usize, rgba: &[u8]) -> String {
-        match grey(width, height, rgba) {
+        crate::wiped(|| match grey(width, height, rgba) {
             Ok(grey) => {
                 let report = scan_grey(width, height, &grey);
                 json(&self.view("the camera", report, false))
             }
             Err(problem) => json(&ScanView::problem(format!("the camera: {problem}"))),
-        }
+        })
     }
 }
 
