@@ -5,6 +5,7 @@
 // the page itself fails the run.
 "use strict";
 const fs = require("fs");
+const crypto = require("crypto");
 const assert = require("assert/strict");
 const { chromium } = require("playwright-core");
 const { loadFixtures, damaged, twoLevelLines, assertTwoLevelReport, pdfPages, referenceCombine, runner,
@@ -153,6 +154,27 @@ async function inModuleMemory(page, needles) {
   }, needles);
 }
 
+// The payload of a Base58Check string (checksum dropped), for the keys inside an xprv.
+function base58check(text) {
+  const alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  let n = 0n;
+  for (const c of text) n = n * 58n + BigInt(alphabet.indexOf(c));
+  const bytes = Buffer.from(n.toString(16).padStart(164, "0"), "hex");
+  return bytes.subarray(0, bytes.length - 4);
+}
+
+// The secret bytes inside an xprv shown (`name` names it): its chain code and private key.
+function xprvNeedles(name, xprv) {
+  const payload = base58check(xprv);
+  assert.equal(payload.length, 78, name);
+  return [[`the chain code of ${name}`, [...payload.subarray(13, 45)]], [`the key of ${name}`, [...payload.subarray(46, 78)]]];
+}
+
+// The BIP-39 seed of `phrase` with an empty BIP-39 passphrase.
+function bip39Seed(phrase) {
+  return crypto.pbkdf2Sync(phrase.normalize("NFKD"), "mnemonic", 2048, 64, "sha512");
+}
+
 test("nothing of a recovery stays in the module's memory once the Shares box is emptied", async (browser) => {
   const photo = await composeCards(browser, ["share-g1-s1.png", "share-g1-s3.png"], 1);
   const t = await openPage(browser, null, { watchMemory: true });
@@ -188,6 +210,15 @@ test("nothing of a recovery stays in the module's memory once the Shares box is 
     await shown.waitFor();
     const text = await shown.innerText();
     needles.push([`the ${format} of reading ${reading}`, ascii(text)]);
+    if (format.startsWith("xprv")) needles.push(...xprvNeedles(`the xprv of reading ${reading}`, text));
+    if (format === "BIP-39 phrase") {
+      const seed = bip39Seed(text);
+      needles.push(["the BIP-39 seed of reading 2", [...seed]]);
+      // The needles are right: the root key of reading 2 is the one its seed gives (BIP-32).
+      const root = crypto.createHmac("sha512", "Bitcoin seed").update(seed).digest();
+      const key = needles.find(([n]) => n === "the key of the xprv of reading 2")[1];
+      assert.deepEqual(key, [...root.subarray(0, 32)]);
+    }
     await page.getByRole("button", { name: "Hide the secret" }).click();
     await shown.waitFor({ state: "detached" });
   }
@@ -207,6 +238,37 @@ async function downloadPdf(page, buttonName, expectedName) {
   assert.equal(download.suggestedFilename(), expectedName);
   return fs.readFileSync(await download.path());
 }
+
+test("nothing of a backup stays in the module's memory once the person is done", async (browser) => {
+  const t = await openPage(browser, null, { watchMemory: true });
+  const { page } = t;
+  const ascii = (text) => [...Buffer.from(text, "utf8")];
+  await page.getByRole("button", { name: "Back up", exact: true }).click();
+  await page.getByRole("textbox", { name: "BIP-39 phrase to back up" }).fill(set.bip39_phrase);
+  await page.getByLabel("Passphrase for the shares (SLIP-39, optional)").fill(set.passphrase);
+  await page.getByRole("button", { name: "Make the shares" }).click();
+  await page.getByText("The shares are made: 3 cards.").waitFor();
+  const shares = await page.locator("#backup-shares .share-text").allInnerTexts();
+  const xpub = (await page.locator("#backup-wallet .xpub").innerText()).replace("Account xpub ", "");
+  await downloadPdf(page, "Download the share cards (PDF)", "share-cards.pdf");
+  const needles = [
+    ["the phrase", ascii(set.bip39_phrase)],
+    ["the phrase's entropy", [...Buffer.from(set.bip39_entropy_hex, "hex")]],
+    ["the phrase's seed", [...bip39Seed(set.bip39_phrase)]],
+    ["the passphrase", ascii(set.passphrase)],
+    ...shares.map((line, i) => [`words of share ${i + 1}`, ascii(line.split(" ").slice(3, 9).join(" "))]),
+  ];
+  // While the backup is kept its wallet is in memory: the search finds its account xpub's
+  // chain code (public).
+  const kept = [["the account's chain code", [...base58check(xpub).subarray(13, 45)]]];
+  assert.deepEqual(await inModuleMemory(page, kept), ["the account's chain code"]);
+  await page.getByRole("button", { name: "Done: forget these shares" }).click();
+  await page.getByText("The shares are forgotten.").waitFor();
+  assert.ok(await page.locator("#backup-result").isHidden());
+  assert.equal(await page.getByRole("textbox", { name: "BIP-39 phrase to back up" }).inputValue(), "");
+  assert.deepEqual(await inModuleMemory(page, [...needles, ...kept]), [], "left in the module's memory");
+  await done(t);
+});
 
 test("backup of a BIP-39 phrase: cards as PDF, recovered in the page and by the reference", async (browser) => {
   const t = await openPage(browser);
