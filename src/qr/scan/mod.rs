@@ -13,8 +13,8 @@ use zeroize::Zeroizing;
 
 use super::payload::{classify, Decoded};
 use crate::Share;
-use budget::Budget;
 pub use budget::MAX_FINDERS_PER_PASS;
+use budget::{Budget, MAX_IMAGE_WORK};
 use pass::{inside, scan_pass, scan_tiles, Read, Tiles};
 use pixels::{
     blank, downscale, local_threshold, median3, sharpened, upscaled, MAX_UPSCALED_PIXELS,
@@ -402,8 +402,16 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         (Size::Down(first * 2), Tone::Local),
         (Size::Down(first * 4), Tone::Plain),
     ]);
+    // A picture of 2 megapixels or more (the budget holds only a few whole searches of it):
+    // the windows right after the first search, while their own tones still fit the budget
+    // (a speckled or stained picture's whole searches use it up).
+    let windows_early = first == 1 && (width * height) as u64 * 32 > MAX_IMAGE_WORK;
     for (k, (size, tone)) in attempts.into_iter().enumerate() {
-        if k > 0 && scan.budget.exhausted() || (k > 0 || first > 1) && scan.complete() {
+        // After the windows of a large photo, the patterns were counted on a shrunk copy,
+        // which can miss the patterns of small codes: stop only when the count saw all three
+        // corners of every code read.
+        let trusted = first == 1 || scan.seen.len() >= 3 * scan.payloads.len();
+        if k > 0 && scan.budget.exhausted() || (k > 0 || first > 1) && scan.complete() && trusted {
             break;
         }
         let (w, h, scale) = match size {
@@ -447,12 +455,17 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
             }
         };
         scan.search(w, h, scale, px);
+        if k == 0 && windows_early && !scan.complete() && !scan.budget.exhausted() {
+            scan.windows(width, height, pixels, 1);
+        }
     }
-    // A smaller picture: the windows last, when codes seen stay unread (on the pictures of
-    // the battery, counting alone can miss the patterns of a code that a whole search still
-    // reads, so the windows reading first ended the searches with codes left unread).
-    if first == 1 && !scan.complete() && !scan.budget.exhausted() {
-        scan.windows(width, height, pixels, first);
+    // Otherwise the windows last, when codes seen stay unread, with the patterns counted on
+    // the image at full size: on a small picture, counting alone can miss the patterns of a
+    // code that a whole search still reads (the windows reading first ended the searches with
+    // codes left unread); on a large one, the count on the shrunk copy missed small codes that
+    // the full-size count sees.
+    if !windows_early && !scan.complete() && !scan.budget.exhausted() {
+        scan.windows(width, height, pixels, 1);
     }
     let Scan {
         mut payloads,
