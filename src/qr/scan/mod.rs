@@ -17,7 +17,7 @@ pub use budget::MAX_FINDERS_PER_PASS;
 use budget::{Budget, MAX_IMAGE_WORK};
 use pass::{inside, scan_pass, scan_tiles, Read, Tiles};
 use pixels::{
-    blank, downscale, local_threshold, median3, sharpened, upscaled, MAX_UPSCALED_PIXELS,
+    blank, downscale, local_threshold, median3, sharpened, unsharp, upscaled, MAX_UPSCALED_PIXELS,
 };
 
 /// The largest image [`scan_image`] accepts, in pixels (40 megapixels: more than any phone
@@ -210,6 +210,8 @@ enum Tone {
     Local,
     /// Each pixel the median of its 3 x 3 neighbourhood, for dust and toner specks.
     Median,
+    /// Edges brought back (an unsharp mask), for defocused and shaken photos.
+    Unsharp,
 }
 
 /// What all searches of one image share: the payloads read, the codes located but not
@@ -389,6 +391,7 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         (Size::Down(first), Tone::Local),
         (Size::Down(first), Tone::Median),
         (Size::Down(first), Tone::Darker),
+        (Size::Down(first), Tone::Unsharp),
     ];
     if first > 1 {
         attempts.extend([(Size::Down(1), Tone::Plain), (Size::Down(1), Tone::Local)]);
@@ -451,6 +454,10 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
             }
             Tone::Median => {
                 toned = median3(w, h, base);
+                &toned
+            }
+            Tone::Unsharp => {
+                toned = unsharp(w, h, base);
                 &toned
             }
         };
@@ -552,6 +559,27 @@ mod tests {
         assert_eq!(report.shares().next(), Some(&share));
         let binary = local_threshold(side, side, &faded);
         assert!(binary.iter().all(|&v| v == 0 || v == 255));
+    }
+
+    #[test]
+    fn the_unsharp_copy_brings_a_blurred_edge_back() {
+        // A blurred edge from light (200) to dark (60) across columns 8 to 15; flat areas
+        // stay as they are, and each side of the edge moves away from the other.
+        let (w, h) = (24, 9);
+        let row: Vec<u8> = (0..w)
+            .map(|x| match x {
+                0..=7 => 200,
+                8..=15 => (200 - (x - 7) * 140 / 9) as u8,
+                _ => 60,
+            })
+            .collect();
+        let px: Vec<u8> = (0..h).flat_map(|_| row.iter().copied()).collect();
+        let u = unsharp(w, h, &px);
+        let at = |x: usize| u[4 * w + x];
+        assert_eq!(at(0), 200, "flat light area changed");
+        assert_eq!(at(w - 1), 60, "flat dark area changed");
+        assert!(at(7) > 200, "light side of the edge not lighter: {}", at(7));
+        assert!(at(16) < 60, "dark side of the edge not darker: {}", at(16));
     }
 
     #[test]
