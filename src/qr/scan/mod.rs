@@ -13,11 +13,11 @@ use zeroize::Zeroizing;
 
 use super::payload::{classify, Decoded};
 use crate::Share;
-use budget::Budget;
 pub use budget::MAX_FINDERS_PER_PASS;
+use budget::{Budget, MAX_IMAGE_WORK};
 use pass::{inside, scan_pass, scan_tiles, Read, Tiles};
 use pixels::{
-    blank, downscale, local_threshold, median3, sharpened, upscaled, MAX_UPSCALED_PIXELS,
+    blank, downscale, local_threshold, median3, sharpened, unsharp, upscaled, MAX_UPSCALED_PIXELS,
 };
 
 /// The largest image [`scan_image`] accepts, in pixels (40 megapixels: more than any phone
@@ -210,6 +210,8 @@ enum Tone {
     Local,
     /// Each pixel the median of its 3 x 3 neighbourhood, for dust and toner specks.
     Median,
+    /// Edges brought back (an unsharp mask), for defocused and shaken photos.
+    Unsharp,
 }
 
 /// What all searches of one image share: the payloads read, the codes located but not
@@ -362,8 +364,8 @@ impl Scan {
 /// The searches, each only while codes seen stay unread and the work budget lasts: a copy
 /// of at most 2,600 pixels a side; the same in black and white against each pixel's
 /// neighbourhood (faded print, uneven light, stains); with each pixel the median of its
-/// neighbours (dust and toner specks); with darker mid-tones (blur); the
-/// image at full size when the copy was smaller; twice the size when the image is small (a
+/// neighbours (dust and toner specks); with darker mid-tones (blur); with its edges brought
+/// back by an unsharp mask (defocus, shake); the image at full size when the copy was smaller; twice the size when the image is small (a
 /// code of a few pixels a module); half and quarter size (noise).
 ///
 /// # Panics
@@ -389,6 +391,7 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         (Size::Down(first), Tone::Local),
         (Size::Down(first), Tone::Median),
         (Size::Down(first), Tone::Darker),
+        (Size::Down(first), Tone::Unsharp),
     ];
     if first > 1 {
         attempts.extend([(Size::Down(1), Tone::Plain), (Size::Down(1), Tone::Local)]);
@@ -402,8 +405,16 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
         (Size::Down(first * 2), Tone::Local),
         (Size::Down(first * 4), Tone::Plain),
     ]);
+    // A picture of 2 megapixels or more (the budget holds only a few whole searches of it):
+    // the windows right after the first search, while their own tones still fit the budget
+    // (a speckled or stained picture's whole searches use it up).
+    let windows_early = first == 1 && (width * height) as u64 * 32 > MAX_IMAGE_WORK;
     for (k, (size, tone)) in attempts.into_iter().enumerate() {
-        if k > 0 && scan.budget.exhausted() || (k > 0 || first > 1) && scan.complete() {
+        // After the windows of a large photo, the patterns were counted on a shrunk copy,
+        // which can miss the patterns of small codes: stop only when the count saw all three
+        // corners of every code read.
+        let trusted = first == 1 || scan.seen.len() >= 3 * scan.payloads.len();
+        if k > 0 && scan.budget.exhausted() || (k > 0 || first > 1) && scan.complete() && trusted {
             break;
         }
         let (w, h, scale) = match size {
@@ -445,14 +456,23 @@ pub fn scan_grey(width: usize, height: usize, pixels: &[u8]) -> ScanReport {
                 toned = median3(w, h, base);
                 &toned
             }
+            Tone::Unsharp => {
+                toned = unsharp(w, h, base);
+                &toned
+            }
         };
         scan.search(w, h, scale, px);
+        if k == 0 && windows_early && !scan.complete() && !scan.budget.exhausted() {
+            scan.windows(width, height, pixels, 1);
+        }
     }
-    // A smaller picture: the windows last, when codes seen stay unread (on the pictures of
-    // the battery, counting alone can miss the patterns of a code that a whole search still
-    // reads, so the windows reading first ended the searches with codes left unread).
-    if first == 1 && !scan.complete() && !scan.budget.exhausted() {
-        scan.windows(width, height, pixels, first);
+    // Otherwise the windows last, when codes seen stay unread, with the patterns counted on
+    // the image at full size: on a small picture, counting alone can miss the patterns of a
+    // code that a whole search still reads (the windows reading first ended the searches with
+    // codes left unread); on a large one, the count on the shrunk copy missed small codes that
+    // the full-size count sees.
+    if !windows_early && !scan.complete() && !scan.budget.exhausted() {
+        scan.windows(width, height, pixels, 1);
     }
     let Scan {
         mut payloads,
@@ -539,6 +559,27 @@ mod tests {
         assert_eq!(report.shares().next(), Some(&share));
         let binary = local_threshold(side, side, &faded);
         assert!(binary.iter().all(|&v| v == 0 || v == 255));
+    }
+
+    #[test]
+    fn the_unsharp_copy_brings_a_blurred_edge_back() {
+        // A blurred edge from light (200) to dark (60) across columns 8 to 15; flat areas
+        // stay as they are, and each side of the edge moves away from the other.
+        let (w, h) = (24, 9);
+        let row: Vec<u8> = (0..w)
+            .map(|x| match x {
+                0..=7 => 200,
+                8..=15 => (200 - (x - 7) * 140 / 9) as u8,
+                _ => 60,
+            })
+            .collect();
+        let px: Vec<u8> = (0..h).flat_map(|_| row.iter().copied()).collect();
+        let u = unsharp(w, h, &px);
+        let at = |x: usize| u[4 * w + x];
+        assert_eq!(at(0), 200, "flat light area changed");
+        assert_eq!(at(w - 1), 60, "flat dark area changed");
+        assert!(at(7) > 200, "light side of the edge not lighter: {}", at(7));
+        assert!(at(16) < 60, "dark side of the edge not darker: {}", at(16));
     }
 
     #[test]
