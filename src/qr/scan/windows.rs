@@ -299,23 +299,39 @@ fn run_all<J: Send, R: Send>(jobs: Vec<J>, f: impl Fn(J) -> R + Sync) -> Vec<R> 
     let mut slots: Vec<Option<R>> = (0..n).map(|_| None).collect();
     let queue = std::sync::Mutex::new(jobs.into_iter().enumerate().collect::<Vec<_>>().into_iter());
     let done = std::sync::Mutex::new(&mut slots);
+    let work = || loop {
+        let next = queue.lock().map(|mut q| q.next()).ok().flatten();
+        let Some((i, job)) = next else { break };
+        let r = f(job);
+        if let Ok(mut d) = done.lock() {
+            d[i] = Some(r);
+        }
+    };
     std::thread::scope(|s| {
+        let mut spawned = 0;
         for _ in 0..threads.min(n) {
-            s.spawn(|| {
-                loop {
-                    let next = queue.lock().map(|mut q| q.next()).ok().flatten();
-                    let Some((i, job)) = next else { break };
-                    let r = f(job);
-                    if let Ok(mut d) = done.lock() {
-                        d[i] = Some(r);
-                    }
-                }
-                crate::secret::wipe_stack();
-            });
+            // A stack of a set size (not whatever RUST_MIN_STACK says), with room for the
+            // wipe at the end.
+            let worker = std::thread::Builder::new()
+                .stack_size(SEARCH_THREAD_STACK)
+                .spawn_scoped(s, || {
+                    work();
+                    crate::secret::wipe_stack();
+                });
+            spawned += usize::from(worker.is_ok());
+        }
+        // No thread could be started: the jobs are done here.
+        if spawned == 0 {
+            work();
         }
     });
     slots.into_iter().flatten().collect()
 }
+
+/// The stack of a search thread: a window's search and the wipe of
+/// [`crate::secret::STACK_WIPE_BYTES`] after it.
+#[cfg(not(target_arch = "wasm32"))]
+const SEARCH_THREAD_STACK: usize = 4 << 20;
 
 /// Runs `f` on every job in order (no threads on wasm32).
 #[cfg(target_arch = "wasm32")]
