@@ -89,11 +89,30 @@ pub(super) fn downscale(
 /// the card or a stain defeats; here only the difference with the surroundings counts.
 /// Sums run over columns then rows, so memory is a few bytes a column.
 pub(super) fn local_threshold(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
+    let r = (width.min(height) / 24).clamp(7, 127);
+    against_neighbourhood(width, height, px, r, |v, sum, area| {
+        if (v + 4) * area * 100 < sum * 97 {
+            0
+        } else {
+            255
+        }
+    })
+}
+
+/// Each pixel `v` of the image turned into `f(v, sum, area)`, where `sum` is the sum of the
+/// pixels of the square of side `2 r + 1` around it (clipped to the image) and `area` their
+/// number. Sums run over columns then rows, so memory is a few bytes a column.
+fn against_neighbourhood(
+    width: usize,
+    height: usize,
+    px: &[u8],
+    r: usize,
+    f: impl Fn(u64, u64, u64) -> u8,
+) -> Zeroizing<Vec<u8>> {
     let mut out = Zeroizing::new(vec![255u8; width * height]);
     if width == 0 || height == 0 {
         return out;
     }
-    let r = (width.min(height) / 24).clamp(7, 127);
     // col[x]: the sum of column x over the rows y - r ..= y + r (clipped to the image).
     let mut col = vec![0u64; width];
     let (mut top, mut bottom) = (0usize, 0usize); // rows [top, bottom) are in `col`
@@ -128,10 +147,7 @@ pub(super) fn local_threshold(width: usize, height: usize, px: &[u8]) -> Zeroizi
                 left += 1;
             }
             let area = rows * (h - l) as u64;
-            let v = u64::from(px[y * width + x]);
-            if (v + 4) * area * 100 < sum * 97 {
-                out[y * width + x] = 0;
-            }
+            out[y * width + x] = f(u64::from(px[y * width + x]), sum, area);
         }
     }
     out
@@ -174,49 +190,9 @@ const UNSHARP_RADIUS: usize = 3;
 /// times as far as it is (v + 3 (v - mean)), for defocused and shaken photos, whose modules
 /// blur into grey: their edges come back dark and light. Sums run over columns then rows.
 pub(super) fn unsharp(width: usize, height: usize, px: &[u8]) -> Zeroizing<Vec<u8>> {
-    let mut out = Zeroizing::new(vec![255u8; width * height]);
-    if width == 0 || height == 0 {
-        return out;
-    }
-    let r = UNSHARP_RADIUS;
-    let mut col = vec![0u32; width];
-    let (mut top, mut bottom) = (0usize, 0usize);
-    for y in 0..height {
-        let (lo, hi) = (y.saturating_sub(r), (y + r + 1).min(height));
-        while bottom < hi {
-            for (c, &p) in col
-                .iter_mut()
-                .zip(&px[bottom * width..(bottom + 1) * width])
-            {
-                *c += u32::from(p);
-            }
-            bottom += 1;
-        }
-        while top < lo {
-            for (c, &p) in col.iter_mut().zip(&px[top * width..(top + 1) * width]) {
-                *c -= u32::from(p);
-            }
-            top += 1;
-        }
-        let rows = (hi - lo) as i64;
-        let mut sum: u32 = col[..r.min(width)].iter().sum();
-        let (mut left, mut right) = (0usize, r.min(width));
-        for x in 0..width {
-            let (l, h) = (x.saturating_sub(r), (x + r + 1).min(width));
-            while right < h {
-                sum += col[right];
-                right += 1;
-            }
-            while left < l {
-                sum -= col[left];
-                left += 1;
-            }
-            let area = rows * (h - l) as i64;
-            let v = i64::from(px[y * width + x]);
-            // v + 3 (v - sum / area), in whole numbers.
-            let pushed = (4 * v * area - 3 * i64::from(sum)) / area;
-            out[y * width + x] = pushed.clamp(0, 255) as u8;
-        }
-    }
-    out
+    against_neighbourhood(width, height, px, UNSHARP_RADIUS, |v, sum, area| {
+        // v + 3 (v - sum / area), in whole numbers.
+        let (v, sum, area) = (v as i64, sum as i64, area as i64);
+        ((4 * v * area - 3 * sum) / area).clamp(0, 255) as u8
+    })
 }
