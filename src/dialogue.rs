@@ -19,6 +19,9 @@
 //! for again, and [`yes_no`] reads the answer to the offer to clear the screen. The words
 //! are in [`crate::describe::dialogue`].
 //!
+//! A front end that reads and shows lines (a terminal) runs the whole conversation with
+//! [`terminal`].
+//!
 //! The lines returned may hold worked-out words (to compare with the card): show them to
 //! the person at the screen only, never write them to a log.
 
@@ -34,6 +37,8 @@ use crate::slip39::recovery::{AddOutcome, Recovery, Settled, ShareStatus, TextEr
 use crate::slip39::share::{Share, MIN_SHARE_LENGTH_WORDS};
 use crate::slip39::text::share_texts;
 use crate::slip39::wordlist;
+
+pub mod terminal;
 
 /// What the dialogue asks next.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -167,11 +167,11 @@ pub fn gather_to_combine(
         // On a terminal without files: type the shares in, one at a time (each checked and
         // confirmed as it is typed).
         typed = true;
-        for (k, typed) in crate::cmd::entry::enter_shares(&mut crate::cmd::entry::Tty, hide_words)?
+        for (k, share) in crate::cmd::entry::enter_shares(hide_words)?
             .into_iter()
             .enumerate()
         {
-            g.add_share(typed.share, format!("typed share {}", k + 1))?;
+            g.add_share(share, format!("typed share {}", k + 1))?;
         }
     } else {
         let paths: Vec<PathBuf> = if paths_given.is_empty() {
@@ -201,13 +201,9 @@ pub fn gather_to_combine(
     // missing ones are typed in.
     if !typed && crate::io::interactive() && !g.pile.is_empty() && wants_more(&g.pile) {
         typed = true;
-        let more = crate::cmd::entry::more_shares(
-            &mut crate::cmd::entry::Tty,
-            hide_words,
-            g.pile.recovery().clone(),
-        )?;
-        for (k, t) in more.into_iter().enumerate() {
-            g.add_share(t.share, format!("typed share {}", k + 1))?;
+        let more = crate::cmd::entry::more_shares(hide_words, g.pile.recovery().clone())?;
+        for (k, share) in more.into_iter().enumerate() {
+            g.add_share(share, format!("typed share {}", k + 1))?;
         }
     }
     let pile = &g.pile;

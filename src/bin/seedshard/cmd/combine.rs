@@ -66,7 +66,7 @@ pub fn run(args: &CombineArgs) -> CliResult {
                 // Show which wallets the shares do open (public facts only), to help find the
                 // mistake.
                 let _ = bridge::write_readings(&mut std::io::stderr().lock(), &all, false);
-                if asked && entry::passphrase_again(&mut entry::Tty, &mut tries)? {
+                if asked && entry::passphrase_again(&mut tries)? {
                     passphrase =
                         inputs.slip39_passphrase(None, crate::io::PassphrasePurpose::Recovery)?;
                     continue;
@@ -80,7 +80,7 @@ pub fn run(args: &CombineArgs) -> CliResult {
     };
     // The words typed stay on the screen: offer to clear them now that they did their work.
     if typed && !args.hide_words && crate::io::interactive() {
-        entry::offer_to_clear(&mut entry::Tty)?;
+        entry::offer_to_clear()?;
     }
     if unconfirmed.is_some() && matched.is_some() {
         eprintln!(

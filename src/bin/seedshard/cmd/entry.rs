@@ -15,30 +15,19 @@
 //! passphrase that opens another wallet than the one expected is asked for again
 //! ([`passphrase_again`]); after a recovery with the words shown, the screen is cleared if
 //! the person agrees ([`offer_to_clear`]). What to ask and when is the library's
-//! [`seedshard::dialogue`]; this module only reads and writes the terminal.
+//! [`seedshard::dialogue`], and the conversation over a terminal is
+//! [`seedshard::dialogue::terminal`]; this module is only the real terminal.
 
 use std::io;
 
 use zeroize::Zeroizing;
 
-use seedshard::describe::dialogue as say;
-use seedshard::dialogue::{yes_no, Dialogue, PassphraseTries, Prompt};
+use seedshard::dialogue::terminal::{self, Terminal, TypingError};
+use seedshard::dialogue::{Dialogue, PassphraseTries};
 use seedshard::slip39::recovery::Recovery;
+use seedshard::Share;
 
 use crate::error::{CliError, CliResult};
-use crate::io::{Origin, SourcedShare};
-
-/// Where prompts go and answers come from.
-pub trait Terminal {
-    /// Reads one line without echo; `None` at end of input.
-    fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>>;
-    /// Reads one line shown as typed; `None` at end of input.
-    fn read_line(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>>;
-    /// Shows one line.
-    fn say(&mut self, line: &str);
-    /// Clears the screen and its scrollback.
-    fn clear_screen(&mut self);
-}
 
 /// Clears the screen (`ESC [H ESC [2J`) and the scrollback (`ESC [3J`, xterm and most
 /// terminal emulators; others ignore it).
@@ -48,6 +37,7 @@ pub const CLEAR_SCREEN_AND_SCROLLBACK: &str = "\x1b[H\x1b[2J\x1b[3J";
 pub struct Tty;
 
 impl Terminal for Tty {
+    type Error = io::Error;
     fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>> {
         match rpassword::prompt_password(prompt) {
             Ok(s) => Ok(Some(Zeroizing::new(s))),
@@ -113,16 +103,6 @@ fn read_line_unbuffered() -> io::Result<Option<Zeroizing<Vec<u8>>>> {
     }
 }
 
-/// Reads a line of words: shown as typed unless `hide`.
-fn ask(term: &mut impl Terminal, hide: bool, prompt: &str) -> CliResult<Option<Zeroizing<String>>> {
-    if hide {
-        term.read_hidden(prompt)
-    } else {
-        term.read_line(prompt)
-    }
-    .map_err(|e| read_error(&e))
-}
-
 fn read_error(e: &io::Error) -> CliError {
     CliError::input(
         format!("cannot read from the terminal: {e}"),
@@ -130,452 +110,35 @@ fn read_error(e: &io::Error) -> CliError {
     )
 }
 
-/// Reads shares one at a time until the set recovers or the person enters an empty line
-/// (the dialogue is [`seedshard::dialogue::Dialogue`]; this is only its terminal); returns
-/// the shares that fit, in the order typed. Words are shown as typed unless `hide`.
-pub fn enter_shares(term: &mut impl Terminal, hide: bool) -> CliResult<Vec<SourcedShare>> {
-    run(term, hide, Dialogue::new())
+fn typing_error(e: TypingError<io::Error>) -> CliError {
+    match e {
+        TypingError::Read(e) => read_error(&e),
+        TypingError::NotEnough(e) => CliError::input(
+            e.what,
+            "find more cards of the set and run seedshard combine again",
+        ),
+    }
+}
+
+/// Reads shares at the terminal one at a time until the set recovers or the person enters an
+/// empty line; returns the shares that fit, in the order typed. Words are shown as typed
+/// unless `hide`.
+pub fn enter_shares(hide: bool) -> CliResult<Vec<Share>> {
+    terminal::type_shares(&mut Tty, hide, Dialogue::new()).map_err(typing_error)
 }
 
 /// Asks for more shares at the terminal when those read (`rec`: files, photos) are not enough
 /// by themselves; returns the shares typed that fit (see [`enter_shares`]).
-pub fn more_shares(
-    term: &mut impl Terminal,
-    hide: bool,
-    rec: Recovery,
-) -> CliResult<Vec<SourcedShare>> {
-    run(term, hide, Dialogue::continuing(rec))
+pub fn more_shares(hide: bool, rec: Recovery) -> CliResult<Vec<Share>> {
+    terminal::type_more_shares(&mut Tty, hide, rec).map_err(typing_error)
 }
 
-/// Asks a yes-or-no question until the answer is one.
-fn ask_yes_no(term: &mut impl Terminal, prompt: &str) -> CliResult<bool> {
-    loop {
-        let answer = term.read_line(prompt).map_err(|e| read_error(&e))?;
-        match yes_no(answer.as_ref().map(|a| a.as_str())) {
-            Some(yes) => return Ok(yes),
-            None => term.say(say::YES_OR_NO),
-        }
-    }
+/// After a passphrase typed at the terminal that did not match: asks whether to try another.
+pub fn passphrase_again(tries: &mut PassphraseTries) -> CliResult<bool> {
+    terminal::passphrase_again(&mut Tty, tries).map_err(|e| read_error(&e))
 }
 
-/// After a passphrase that did not match: says so, and asks whether to try another (see
-/// [`PassphraseTries`]). True when the passphrase is to be read again.
-pub fn passphrase_again(term: &mut impl Terminal, tries: &mut PassphraseTries) -> CliResult<bool> {
-    for line in tries.mismatch() {
-        term.say(&line);
-    }
-    while let Some(prompt) = tries.prompt() {
-        let answer = term.read_line(prompt.text()).map_err(|e| read_error(&e))?;
-        for line in tries.answer(answer.as_ref().map(|a| a.as_str())) {
-            term.say(&line);
-        }
-    }
-    Ok(tries.try_again())
-}
-
-/// After a recovery with the share words shown as typed: offers to clear them from the
-/// screen, and clears it when the person agrees.
-pub fn offer_to_clear(term: &mut impl Terminal) -> CliResult {
-    if ask_yes_no(term, say::CLEAR_PROMPT)? {
-        term.clear_screen();
-    } else {
-        term.say(say::NOT_CLEARED);
-    }
-    Ok(())
-}
-
-fn run(
-    term: &mut impl Terminal,
-    hide: bool,
-    mut dialogue: Dialogue,
-) -> CliResult<Vec<SourcedShare>> {
-    for line in dialogue.opening(hide) {
-        term.say(&line);
-    }
-    while let Some(prompt) = dialogue.prompt() {
-        let answer = match &prompt {
-            Prompt::Words(p) => ask(term, hide, p)?,
-            Prompt::YesNo(p) => term.read_line(p).map_err(|e| read_error(&e))?,
-        };
-        for line in dialogue.answer(answer.as_ref().map(|a| a.as_str())) {
-            term.say(&line);
-        }
-    }
-    let shares = dialogue.finish().map_err(|e| {
-        CliError::input(
-            e.what,
-            "find more cards of the set and run seedshard combine again",
-        )
-    })?;
-    Ok(shares
-        .into_iter()
-        .enumerate()
-        .map(|(i, share)| SourcedShare {
-            share,
-            origin: Origin {
-                source: "typed share".into(),
-                line: i + 1,
-            },
-        })
-        .collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use seedshard::{MasterSecret, Passphrase, SplitPlan};
-
-    struct Script {
-        answers: Vec<String>,
-        shown: Vec<String>,
-    }
-
-    impl Terminal for Script {
-        fn read_hidden(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>> {
-            self.shown.push(format!("PROMPT {prompt}"));
-            Ok(if self.answers.is_empty() {
-                None
-            } else {
-                Some(Zeroizing::new(self.answers.remove(0)))
-            })
-        }
-        fn read_line(&mut self, prompt: &str) -> io::Result<Option<Zeroizing<String>>> {
-            self.shown.push(format!("SHOWN {prompt}"));
-            Ok(if self.answers.is_empty() {
-                None
-            } else {
-                Some(Zeroizing::new(self.answers.remove(0)))
-            })
-        }
-        fn say(&mut self, line: &str) {
-            self.shown.push(line.to_string());
-        }
-        fn clear_screen(&mut self) {
-            self.shown.push("CLEARED".into());
-        }
-    }
-
-    fn set() -> (MasterSecret, Vec<String>, Vec<String>) {
-        let secret = MasterSecret::new(vec![0x42; 16]).unwrap();
-        let plan = SplitPlan::single(3, 5).unwrap();
-        let words = plan
-            .split(&secret, &Passphrase::empty())
-            .unwrap()
-            .shares()
-            .map(|s| s.to_words().to_string())
-            .collect();
-        let other = SplitPlan::single(2, 3)
-            .unwrap()
-            .split(
-                &MasterSecret::new(vec![1; 16]).unwrap(),
-                &Passphrase::empty(),
-            )
-            .unwrap()
-            .shares()
-            .map(|s| s.to_words().to_string())
-            .collect();
-        (secret, words, other)
-    }
-
-    #[test]
-    fn smudged_typo_and_foreign_cards_lead_to_the_wallet() {
-        let (secret, words, other) = set();
-        let mut smudged: Vec<String> = words[0].split(' ').map(String::from).collect();
-        smudged[4] = "?".into();
-        smudged[9] = "?".into();
-        let mut typo: Vec<String> = words[1].split(' ').map(|w| w[..4].to_string()).collect();
-        let right = typo[12].clone();
-        typo[12] = if right == "acid" {
-            "acne".into()
-        } else {
-            "acid".into()
-        };
-        let mut misspelt: Vec<String> = words[3].split(' ').map(String::from).collect();
-        let correct = misspelt[7].clone();
-        misspelt[7] = "qqqqz".into();
-        let mut term = Script {
-            answers: vec![
-                smudged.join(" "),
-                "y".into(),
-                other[0].clone(),
-                typo.join(" "),
-                "y".into(),
-                misspelt.join(" "),
-                correct.clone(),
-            ],
-            shown: Vec::new(),
-        };
-        let shares = enter_shares(&mut term, false).unwrap();
-        let text = term.shown.join("\n");
-        assert_eq!(shares.len(), 3, "{text}");
-        assert!(
-            text.contains("word 5 was unreadable; the checksum gives"),
-            "{text}"
-        );
-        assert!(text.contains("word 13 reads"), "{text}");
-        assert!(text.contains("belongs to another set"), "{text}");
-        assert!(
-            text.contains("word 8 is not a SLIP-39 word (words starting Q:"),
-            "{text}"
-        );
-        assert!(text.contains("1 of 3 shares, 2 more needed"), "{text}");
-        assert!(text.contains("the digest confirms them"), "{text}");
-        // Nothing typed is echoed back except the words being compared.
-        assert!(!text.contains(&words[2]), "{text}");
-        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
-        assert_eq!(
-            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
-            secret
-        );
-    }
-
-    #[test]
-    fn a_single_card_is_confirmed_by_the_person_at_the_terminal() {
-        // A 1-of-1 card has no digest: the person's answer is what confirms the words, and
-        // with three unreadable words the terminal says the checksum is used up.
-        let secret = MasterSecret::new(vec![0x24; 16]).unwrap();
-        let card = SplitPlan::single(1, 1)
-            .unwrap()
-            .split(&secret, &Passphrase::empty())
-            .unwrap()
-            .shares()
-            .next()
-            .unwrap()
-            .to_words()
-            .to_string();
-        let mut w: Vec<String> = card.split(' ').map(String::from).collect();
-        for p in [7, 8, 9] {
-            w[p] = "?".into();
-        }
-        let mut term = Script {
-            answers: vec![w.join(" "), "y".into()],
-            shown: Vec::new(),
-        };
-        let shares = enter_shares(&mut term, false).unwrap();
-        let text = term.shown.join("\n");
-        assert!(
-            text.contains("does the card show each of these words"),
-            "{text}"
-        );
-        assert!(text.contains("used up the whole checksum"), "{text}");
-        assert!(
-            text.contains(&card.split(' ').nth(7).unwrap().to_uppercase()),
-            "{text}"
-        );
-        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
-        assert_eq!(
-            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
-            secret
-        );
-        // Answered no: not taken.
-        let mut term = Script {
-            answers: vec![w.join(" "), "n".into(), String::new()],
-            shown: Vec::new(),
-        };
-        assert!(enter_shares(&mut term, false).is_err());
-    }
-
-    #[test]
-    fn a_stray_first_card_gives_way_to_the_set_with_more_shares() {
-        let (secret, words, other) = set();
-        let mut term = Script {
-            answers: vec![
-                other[0].clone(),
-                words[0].clone(),
-                words[1].clone(),
-                words[2].clone(),
-            ],
-            shown: Vec::new(),
-        };
-        let shares = enter_shares(&mut term, false).unwrap();
-        let text = term.shown.join("\n");
-        assert!(text.contains("now recovering set"), "{text}");
-        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
-        assert_eq!(plain.len(), 3);
-        assert_eq!(
-            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
-            secret
-        );
-    }
-
-    #[test]
-    fn refused_repair_and_too_few_shares_end_with_what_is_missing() {
-        let (_, words, _) = set();
-        let mut smudged: Vec<String> = words[0].split(' ').map(String::from).collect();
-        smudged[4] = "?".into();
-        let mut term = Script {
-            answers: vec![
-                smudged.join(" "),
-                "n".into(),
-                words[2].clone(),
-                String::new(),
-            ],
-            shown: Vec::new(),
-        };
-        let err = enter_shares(&mut term, false).unwrap_err();
-        let text = term.shown.join("\n");
-        assert!(text.contains("share not taken"), "{text}");
-        assert_eq!(err.code, 2);
-        assert!(
-            err.what.contains("1 of 3 shares, 2 more needed"),
-            "{}",
-            err.what
-        );
-    }
-
-    fn script(answers: &[&str]) -> Script {
-        Script {
-            answers: answers.iter().map(|a| a.to_string()).collect(),
-            shown: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn word_by_word_with_a_typo_corrected_at_once_then_an_explicit_step() {
-        let (secret, words, _) = set();
-        let mut answers: Vec<String> = Vec::new();
-        // Share 1 one word a line, numbered as on the card; its 6th word mistyped and
-        // corrected at the prompt that follows at once.
-        for (k, w) in words[0].split(' ').enumerate() {
-            if k == 5 {
-                answers.push(format!("{}. {}x", k + 1, &w[..4]));
-                answers.push(w[..4].to_string());
-            } else {
-                answers.push(format!("{}. {w}", k + 1));
-            }
-        }
-        // Share 2 four words a line; share 3 a line.
-        let w1: Vec<&str> = words[1].split(' ').collect();
-        for chunk in w1.chunks(4) {
-            answers.push(chunk.join(" "));
-        }
-        answers.push(words[2].clone());
-        // The empty line the person types to end share entry, then the passphrase.
-        answers.push(String::new());
-        answers.push("TREZOR".into());
-        let mut term = Script {
-            answers,
-            shown: Vec::new(),
-        };
-        let shares = enter_shares(&mut term, false).unwrap();
-        let text = term.shown.join("\n");
-        assert!(text.contains("SHOWN share 1, word 2: "), "{text}");
-        assert!(
-            text.contains("word 6 is not a SLIP-39 word (words starting"),
-            "{text}"
-        );
-        assert!(text.contains("share 2, word 5: "), "{text}");
-        assert!(text.contains("All the shares needed are in."), "{text}");
-        assert!(
-            text.contains("SHOWN Press Enter to go on to the passphrase"),
-            "{text}"
-        );
-        assert!(
-            !text.contains("PROMPT "),
-            "words are shown by default: {text}"
-        );
-        // The empty line went to the explicit step; the passphrase is still to be read.
-        assert_eq!(term.answers, ["TREZOR"]);
-        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
-        assert_eq!(
-            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
-            secret
-        );
-    }
-
-    #[test]
-    fn an_enter_too_soon_asks_for_more_shares_and_keeps_those_typed() {
-        let (secret, words, _) = set();
-        let mut term = script(&[&words[0], "", &words[1], &words[4], ""]);
-        let shares = enter_shares(&mut term, false).unwrap();
-        let text = term.shown.join("\n");
-        assert!(
-            text.contains("not enough shares yet: 1 of 3 shares, 2 more needed"),
-            "{text}"
-        );
-        assert!(text.contains("press Enter again to stop"), "{text}");
-        let plain: Vec<_> = shares.into_iter().map(|s| s.share).collect();
-        assert_eq!(
-            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
-            secret
-        );
-        // Two empty lines in a row stop, saying what is missing.
-        let mut term = script(&[&words[0], "", ""]);
-        let err = enter_shares(&mut term, false).unwrap_err();
-        assert!(err.what.contains("2 more needed"), "{}", err.what);
-    }
-
-    #[test]
-    fn hidden_words_are_read_without_echo() {
-        let (_, words, _) = set();
-        let mut term = script(&[&words[0], &words[1], &words[2], ""]);
-        enter_shares(&mut term, true).unwrap();
-        let text = term.shown.join("\n");
-        assert!(text.contains("PROMPT share 1: "), "{text}");
-        assert!(!text.contains("SHOWN "), "{text}");
-        assert!(term.answers.is_empty());
-    }
-
-    #[test]
-    fn a_bip39_phrase_at_the_share_prompt_is_named_and_not_taken() {
-        let (_, words, _) = set();
-        let phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
-        let mut term = script(&[phrase, &words[0], &words[1], &words[2]]);
-        let shares = enter_shares(&mut term, false).unwrap();
-        let text = term.shown.join("\n");
-        assert!(
-            text.contains("this looks like a 12-word BIP-39 phrase, not a SLIP-39 share"),
-            "{text}"
-        );
-        assert!(!text.contains("not a SLIP-39 word"), "{text}");
-        assert!(text.contains("PROMPT share 1: ") || text.contains("SHOWN share 1: "));
-        assert_eq!(shares.len(), 3, "{text}");
-    }
-
-    #[test]
-    fn completion_offers_the_words_with_the_same_first_letters() {
-        use seedshard::dialogue::completions;
-        assert_eq!(completions("survx"), "words starting SURV: SURVIVE");
-        assert!(completions("xxxx").starts_with("closest: "));
-    }
-
-    #[test]
-    fn a_passphrase_is_asked_again_and_the_screen_cleared_when_agreed() {
-        let mut tries = PassphraseTries::new();
-        let mut term = script(&["what", "y"]);
-        assert!(passphrase_again(&mut term, &mut tries).unwrap());
-        let text = term.shown.join("\n");
-        assert!(text.contains("That passphrase did not match"), "{text}");
-        assert!(text.contains("please answer y or n"), "{text}");
-        let mut term = script(&[""]);
-        assert!(!passphrase_again(&mut term, &mut tries).unwrap());
-        let mut term = script(&["yes"]);
-        offer_to_clear(&mut term).unwrap();
-        assert_eq!(term.shown.last().unwrap(), "CLEARED");
-        let mut term = script(&["n"]);
-        offer_to_clear(&mut term).unwrap();
-        assert!(!term.shown.contains(&"CLEARED".to_string()));
-        assert!(term
-            .shown
-            .join("\n")
-            .contains("The words stay on the screen"));
-    }
-
-    #[test]
-    fn more_shares_are_typed_after_those_read_and_only_they_are_returned() {
-        let (secret, words, _) = set();
-        let mut rec = Recovery::new();
-        rec.add(seedshard::Share::parse(&words[1]).unwrap(), "shares.txt");
-        let mut term = script(&[&words[0], &words[2], ""]);
-        let typed = more_shares(&mut term, false, rec).unwrap();
-        let text = term.shown.join("\n");
-        assert!(text.contains("The shares read are kept"), "{text}");
-        assert_eq!(typed.len(), 2, "{text}");
-        let mut plain: Vec<_> = typed.into_iter().map(|s| s.share).collect();
-        plain.push(seedshard::Share::parse(&words[1]).unwrap());
-        assert_eq!(
-            seedshard::combine(&plain, &Passphrase::empty()).unwrap(),
-            secret
-        );
-    }
+/// After a recovery with the words shown as typed: offers to clear the screen.
+pub fn offer_to_clear() -> CliResult {
+    terminal::offer_to_clear(&mut Tty).map_err(|e| read_error(&e))
 }
