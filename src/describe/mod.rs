@@ -8,6 +8,9 @@
 // Recovery: share statuses, progress, repairs, what to do next.
 pub mod recovery;
 
+// Keeping a set: a share made again, a set extended.
+pub mod maintain;
+
 // Typing a recovery in: prompts, what is missing, a passphrase tried again, slow steps.
 pub mod dialogue;
 

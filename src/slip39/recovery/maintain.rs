@@ -4,6 +4,29 @@
 use super::*;
 
 impl Recovery {
+    /// [`Recovery::reissue`] for the group named, or, with `group_index` `None`, for the one
+    /// group the shares given come from (as a person replacing a card usually gives only its
+    /// group's shares).
+    ///
+    /// # Errors
+    ///
+    /// [`ReissueError::SeveralGroups`] when no group is named and the shares come from
+    /// several; otherwise as [`Recovery::reissue`].
+    pub fn reissue_in(
+        &self,
+        group_index: Option<u8>,
+        member_index: u8,
+    ) -> Result<Share, ReissueError> {
+        let group = match group_index {
+            Some(g) => g,
+            None => match self.progress().ok_or(ReissueError::NoShares)?.groups[..] {
+                [ref only] => only.group_index,
+                _ => return Err(ReissueError::SeveralGroups),
+            },
+        };
+        self.reissue(group, member_index)
+    }
+
     /// A new share for member `member_index` (0-based) of group `group_index`, computed
     /// from the group's shares without the master secret: the group's polynomial evaluated
     /// at that member's x. Use it to replace a lost card (same index: the same share as the
@@ -147,6 +170,8 @@ pub enum ReissueError {
         /// The entry.
         entry: usize,
     },
+    /// No group was named and the shares come from several groups.
+    SeveralGroups,
 }
 
 impl fmt::Display for ReissueError {
@@ -179,6 +204,7 @@ impl fmt::Display for ReissueError {
             Self::AlreadyGiven { entry } => {
                 write!(f, "share {} is that member's share already", entry + 1)
             }
+            Self::SeveralGroups => f.write_str("the shares come from several groups"),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use seedshard::slip39::recovery::{ExtendError, RecoveryError};
+use seedshard::describe::maintain as say;
 
 use crate::cli::ExtendArgs;
 use crate::cmd::cards::{resolve_mode, CardPlan};
@@ -36,55 +36,26 @@ pub fn run(args: &ExtendArgs) -> CliResult {
     if let Some((label, lines)) = g.first_failure(show_words) {
         return Err(CliError::input(
             format!("share ({label}): {}", failed_share(&lines)),
-            "compare the words with the card (write ? for a word you cannot read), or run `seedshard check` on the file",
+            say::UNREADABLE_SHARE_HINT,
         ));
     }
-    {
-        let mut err = std::io::stderr().lock();
-        for n in g.repair_notes(show_words) {
-            let _ = writeln!(err, "note: {n}");
+    let mut err = std::io::stderr().lock();
+    for n in g.repair_notes(show_words) {
+        let _ = writeln!(err, "note: {n}");
+    }
+    let set = rec.extend(&plan, &mut seedshard::os_rng()).map_err(|e| {
+        let (what, hint) = say::extend_error(&e, |i| rec.entries()[i].source().to_string());
+        if say::extend_error_is_finding(&e) {
+            CliError::check_failed(what, hint)
+        } else {
+            CliError::input(what, hint)
         }
-    }
-    let set = rec
-        .extend(&plan, &mut seedshard::os_rng())
-        .map_err(|e| match e {
-            ExtendError::NotExtendable => CliError::input(
-                e.to_string(),
-                "without the flag the identifier is part of the encryption; instead recover the \
-                 secret with `seedshard combine` and split it again with `seedshard split \
-                 --secret-file` (same wallet; this needs the passphrase and shows the secret)",
-            ),
-            ExtendError::Recovery(RecoveryError::Unconfirmed(list)) => CliError::check_failed(
-                format!(
-                    "no new set was made: {}; if a worked-out word is wrong the new set would restore a different wallet",
-                    list.iter()
-                        .map(|u| format!("{}: {u}", rec.entries()[u.entry].source()))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
-                "confirm the words first: run `seedshard combine --expect-fingerprint` (or `--expect-address`) on the file, or type the share at a terminal with `seedshard combine` and compare each worked-out word with the card; then write the confirmed words into the file, or add another card of the set",
-            ),
-            ExtendError::Recovery(r) => CliError::input(
-                r.to_string(),
-                "give enough shares of the old set to recover it; `seedshard check` shows what is missing",
-            ),
-            _ => CliError::input(e.to_string(), "check the shares with `seedshard check`"),
-        })?;
+    })?;
     let old = rec.identifier().expect("the set recovered");
-    {
-        let mut err = std::io::stderr().lock();
-        let _ = writeln!(
-            err,
-            "new set {} (identifier {}) restores the same wallet as set {} with the same passphrase",
-            set.identifier().short_name(),
-            set.identifier(),
-            old.short_name()
-        );
-        let _ = writeln!(
-            err,
-            "the old cards still work: destroy them if the new set is to replace them"
-        );
+    for line in say::extended_lines(set.identifier(), old) {
+        let _ = writeln!(err, "{line}");
     }
+    drop(err);
     if let Some(cards) = &card_plan {
         // Cards first: if they cannot be written, no shares are printed either. The wallet's
         // facts are not known here: the passphrase is not asked for.

@@ -3,8 +3,7 @@
 
 use std::io::Write;
 
-use seedshard::slip39::recovery::ReissueError;
-
+use seedshard::describe::maintain as say;
 use seedshard::report::backup::ReissueReport;
 
 use crate::cli::ReissueArgs;
@@ -12,7 +11,6 @@ use crate::cmd::cards::{resolve_mode, CardPlan};
 use crate::error::{CliError, CliResult};
 use crate::io::{Inputs, ShareMode};
 use crate::pile::{failed_share, words_to_stderr, Gathered};
-use seedshard::describe::recovery::where_in_set;
 
 /// Runs `reissue`.
 pub fn run(args: &ReissueArgs) -> CliResult {
@@ -46,69 +44,24 @@ pub fn run(args: &ReissueArgs) -> CliResult {
     if let Some((label, lines)) = g.first_failure(show_words) {
         return Err(CliError::input(
             format!("share ({label}): {}", failed_share(&lines)),
-            "compare the words with the card (write ? for a word you cannot read), or run `seedshard check` on the file",
+            say::UNREADABLE_SHARE_HINT,
         ));
     }
     let mut err = std::io::stderr().lock();
     for n in g.repair_notes(show_words) {
         let _ = writeln!(err, "note: {n}");
     }
-    let Some(progress) = rec.progress() else {
-        return Err(CliError::input(
-            "the input holds no shares",
-            "give shares of the group, one a line",
-        ));
-    };
-    let group = match args.group_index {
-        Some(gi) => gi - 1,
-        None => {
-            if progress.groups.len() != 1 {
-                return Err(CliError::input(
-                    "the shares come from several groups",
-                    "say which group the new share is for with --group-index N",
-                ));
-            }
-            progress.groups[0].group_index
-        }
-    };
-    let member = args.member_index - 1;
-    let share = rec.reissue(group, member).map_err(|e| {
-        if let ReissueError::AlreadyGiven { entry } = e {
-            return CliError::input(
-                format!(
-                    "the share from {} is member {}'s share already",
-                    rec.entries()[entry].source(),
-                    args.member_index
-                ),
-                "that card is among the shares given: copy it instead",
-            );
-        }
-        let hint = match e {
-            ReissueError::NotEnoughShares { .. } => {
-                "give at least the group's threshold of its shares"
-            }
-            ReissueError::SingleCardGroup => "make a copy of that group's card instead",
-            ReissueError::GroupUnresolved => {
-                "run `seedshard check` on the shares to find the wrong one"
-            }
-            _ => "check the group and member numbers against the cards",
-        };
-        CliError::input(e.to_string(), hint)
-    })?;
-    let _ = writeln!(
-        err,
-        "new share: {} (made from the other shares of the group)",
-        where_in_set(&share)
-    );
-    let _ = writeln!(
-        err,
-        "roll-call code of the new share: {} (the same as the lost card's; keep it with your codes)",
-        seedshard::rollcall::RollCallCode::of(&share)
-    );
-    let _ = writeln!(
-        err,
-        "warning: if this replaces a lost card, the lost card still counts: whoever finds it holds this same share. If that is a risk, make a new set with `seedshard extend` and destroy every old card."
-    );
+    let share = rec
+        .reissue_in(args.group_index.map(|g| g - 1), args.member_index - 1)
+        .map_err(|e| {
+            let (what, hint) = say::reissue_error(&e, args.member_index, |i| {
+                rec.entries()[i].source().to_string()
+            });
+            CliError::input(what, hint)
+        })?;
+    for line in say::reissued_lines(&share) {
+        let _ = writeln!(err, "{line}");
+    }
     drop(err);
     if let Some(cards) = card_plan {
         // The card first: if it cannot be written, the share is not printed either.
