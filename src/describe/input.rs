@@ -12,6 +12,13 @@ use crate::hex::HexError;
 use crate::slip39::recovery::{LimitError, TextError};
 use crate::ParseShareError;
 
+/// Input that holds no share at all (only comments and blank lines, or nothing): what and
+/// hint.
+pub const NO_SHARES: (&str, &str) = (
+    "the input holds no shares",
+    "put one share a line; lines starting with # are comments",
+);
+
 /// What to do about share text `label` (`share 3 (shares.txt line 4)`) that does not parse:
 /// a BIP-39 phrase is named as such (with feature `bip39`), anything else by what is wrong.
 pub fn share_parse_error(

@@ -509,6 +509,17 @@ pub fn check_result(pile: &Pile, a: &Analysis) -> (String, bool) {
     }
 }
 
+/// The verdict of `check` when shares need attention (`problems` of them): what and hint.
+pub fn check_problems(problems: usize) -> (String, &'static str) {
+    (
+        format!(
+            "{problems} share{} attention",
+            if problems == 1 { " needs" } else { "s need" }
+        ),
+        "compare the shares named above with their cards; the words named by position were worked out from the checksum (run `seedshard check` at a terminal to see them)",
+    )
+}
+
 /// The lines `check` writes, one per item and per set, then the result (repairs and
 /// failures with words only when `show_words`).
 pub fn check_lines(pile: &Pile, a: &Analysis, show_words: bool) -> Vec<String> {

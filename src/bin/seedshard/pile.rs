@@ -208,10 +208,7 @@ pub fn gather_to_combine(
     }
     let pile = &g.pile;
     if pile.is_empty() {
-        return Err(CliError::input(
-            "the input holds no shares",
-            "put one share a line; lines starting with # are comments",
-        ));
+        return Err(CliError::input(input::NO_SHARES.0, input::NO_SHARES.1));
     }
     // Check the shares before asking for the passphrase: a person should not type it for a
     // set that cannot recover.

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use seedshard::describe::input::NO_SHARES;
 use seedshard::describe::recovery as describe;
 use seedshard::report::recovery::CheckReport;
 
@@ -26,10 +27,7 @@ pub fn run(args: &CheckArgs) -> CliResult {
         g.add_share(scanned.share, scanned.origin.source)?;
     }
     if g.pile.is_empty() {
-        return Err(CliError::input(
-            "the input holds no shares",
-            "put one share a line; lines starting with # are comments",
-        ));
+        return Err(CliError::input(NO_SHARES.0, NO_SHARES.1));
     }
     let analysis = g.pile.analyze();
     let report = CheckReport::of(&g.pile, &analysis);
@@ -45,13 +43,8 @@ pub fn run(args: &CheckArgs) -> CliResult {
     out.flush().map_err(crate::write_error)?;
     let problems = report.problems;
     if problems > 0 {
-        return Err(CliError::check_failed(
-            format!(
-                "{problems} share{} attention",
-                if problems == 1 { " needs" } else { "s need" }
-            ),
-            "compare the shares named above with their cards; the words named by position were worked out from the checksum (run `seedshard check` at a terminal to see them)",
-        ));
+        let (what, hint) = describe::check_problems(problems);
+        return Err(CliError::check_failed(what, hint));
     }
     if args.complete && !report.recovers {
         return Err(CliError {
