@@ -530,8 +530,8 @@
   }
 
 
-  // Scanning: photos and camera frames go to the library's scanner; the share lines it
-  // returns (each share once) are added to the Shares box.
+  // Scanning: photos and camera frames go to the library's scanner with the Shares box's
+  // text; the share lines it returns (shares not in the box yet) are added to the box.
   let scanner = null;
   let camera = null;
 
@@ -561,7 +561,7 @@
         continue;
       }
       if (wasm_bindgen.Scanner.too_large(bitmap.width, bitmap.height)) {
-        addScanned(JSON.parse(scanner.photo(f.name, bitmap.width, bitmap.height, new Uint8Array(0))));
+        addScanned(JSON.parse(scanner.photo(f.name, bitmap.width, bitmap.height, new Uint8Array(0), $("shares").value)));
         bitmap.close();
         continue;
       }
@@ -572,7 +572,7 @@
       ctx.drawImage(bitmap, 0, 0);
       bitmap.close();
       const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      addScanned(JSON.parse(scanner.photo(f.name, pixels.width, pixels.height, pixels.data)));
+      addScanned(JSON.parse(scanner.photo(f.name, pixels.width, pixels.height, pixels.data, $("shares").value)));
       pixels.data.fill(0);
       canvas.width = 0;
     }
@@ -611,7 +611,7 @@
         canvas.height = video.videoHeight;
         ctx.drawImage(video, 0, 0);
         const frame = ctx.getImageData(0, 0, canvas.width, canvas.height);
-        const view = JSON.parse(scanner.frame(frame.width, frame.height, frame.data));
+        const view = JSON.parse(scanner.frame(frame.width, frame.height, frame.data, $("shares").value));
         frame.data.fill(0);
         if (view.shares.length) addScanned(view);
       }, 400);
@@ -641,10 +641,7 @@
     $("shares").addEventListener("input", () => {
       complete();
       hideWallet();
-      if (!$("shares").value.trim()) {
-        scanner.forget();
-        session.forget_shares();
-      }
+      if (!$("shares").value.trim()) session.forget_shares();
     });
     $("open-recover").addEventListener("click", () => {
       openSection("recover");

@@ -1,7 +1,10 @@
 //! Scanning share cards in the page: photos chosen from disk (several cards a photo) and
 //! frames of the camera, read by the library's scanner (feature `scan`). The share words
-//! found go into the Shares box, each share once; the sentences are the library's, as
-//! `combine --scan` prints them.
+//! found go into the Shares box, each share once: a share already in the box (scanned or
+//! typed, in any case or spacing) is not added again, and one whose line was deleted is added
+//! again when its card is scanned. The module keeps no share between calls: the page hands
+//! it the box's text with every picture. The sentences are the library's, as `combine --scan`
+//! prints them.
 //!
 //! The browser decodes the pictures (PNG, JPEG) into pixels, as it draws them anyway: the
 //! library's own image decoders would add about 0.5 MB to the page. Only
@@ -9,6 +12,8 @@
 
 use seedshard::describe::scan::{nothing_read, scan_error_hint, share_notes, Wanted};
 use seedshard::qr::{scan_grey, ScanError, ScanReport, MAX_SCAN_PIXELS};
+use seedshard::slip39::text::share_texts;
+use seedshard::Share;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroizing;
@@ -28,12 +33,10 @@ struct ScanView {
     problem: Option<String>,
 }
 
-/// Reads share cards from photos and camera frames, remembering the shares already added
-/// so that a card held before the camera is added once.
+/// Reads share cards from photos and camera frames; a share already in the Shares box is
+/// not added again, so that a card held before the camera is added once.
 #[wasm_bindgen]
-pub struct Scanner {
-    seen: Vec<Zeroizing<String>>,
-}
+pub struct Scanner {}
 
 impl Default for Scanner {
     fn default() -> Self {
@@ -43,25 +46,27 @@ impl Default for Scanner {
 
 #[wasm_bindgen]
 impl Scanner {
-    /// A scanner that has seen nothing.
+    /// A scanner.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Scanner {
-        Scanner { seen: Vec::new() }
-    }
-
-    /// Forgets the shares seen (when the Shares box is emptied).
-    pub fn forget(&mut self) {
-        self.seen.clear();
+        Scanner {}
     }
 
     /// Reads every share QR code in the photo named `name`, decoded by the browser into
-    /// `rgba` (`width` x `height`, 4 bytes a pixel, as a canvas gives it). Returns a JSON
-    /// `ScanView`.
-    pub fn photo(&mut self, name: &str, width: usize, height: usize, rgba: &[u8]) -> String {
+    /// `rgba` (`width` x `height`, 4 bytes a pixel, as a canvas gives it); `in_box` is the
+    /// Shares box's text, whose shares are not added again. Returns a JSON `ScanView`.
+    pub fn photo(
+        &mut self,
+        name: &str,
+        width: usize,
+        height: usize,
+        rgba: &[u8],
+        in_box: &str,
+    ) -> String {
         crate::wiped(|| match grey(width, height, rgba) {
             Ok(grey) => {
                 let report = scan_grey(width, height, &grey);
-                json(&self.view(name, report, true))
+                json(&view(name, report, true, in_box))
             }
             Err(problem) => json(&ScanView::problem(format!("{name}: {problem}"))),
         })
@@ -75,11 +80,11 @@ impl Scanner {
 
     /// Reads a camera frame (as [`Scanner::photo`]). Returns a JSON `ScanView`; a frame
     /// without a code is no problem.
-    pub fn frame(&mut self, width: usize, height: usize, rgba: &[u8]) -> String {
+    pub fn frame(&mut self, width: usize, height: usize, rgba: &[u8], in_box: &str) -> String {
         crate::wiped(|| match grey(width, height, rgba) {
             Ok(grey) => {
                 let report = scan_grey(width, height, &grey);
-                json(&self.view("the camera", report, false))
+                json(&view("the camera", report, false, in_box))
             }
             Err(problem) => json(&ScanView::problem(format!("the camera: {problem}"))),
         })
@@ -123,41 +128,47 @@ fn grey(width: usize, height: usize, rgba: &[u8]) -> Result<Zeroizing<Vec<u8>>, 
     ))
 }
 
-impl Scanner {
-    /// What picture `name` gave, worded by the library as `combine --scan` words it. A camera
-    /// frame (`photo` false) says something only when it adds a share, and a frame without
-    /// one is no problem.
-    fn view(&mut self, name: &str, report: ScanReport, photo: bool) -> ScanView {
-        let read = report.into_shares();
-        let mut shares = Vec::new();
-        let mut repeated = 0;
-        for (_, share) in &read.shares {
-            let words = share.to_words();
-            if self.seen.iter().any(|s| s.as_str() == words.as_str()) {
-                repeated += 1;
-            } else {
-                shares.push(words.to_string());
-                self.seen.push(words);
-            }
+/// The shares of the Shares box as it is (lines that are not whole shares left out).
+fn shares_in(text: &str) -> Vec<Share> {
+    share_texts(text)
+        .iter()
+        .filter_map(|t| Share::parse(t.words.as_str()).ok())
+        .collect()
+}
+
+/// What picture `name` gave, worded by the library as `combine --scan` words it, with the
+/// shares not in the box (`in_box`) yet. A camera frame (`photo` false) says something only
+/// when it adds a share, and a frame without one is no problem.
+fn view(name: &str, report: ScanReport, photo: bool, in_box: &str) -> ScanView {
+    let read = report.into_shares();
+    let mut known = shares_in(in_box);
+    let mut shares = Vec::new();
+    let mut repeated = 0;
+    for (_, share) in &read.shares {
+        if known.contains(share) {
+            repeated += 1;
+        } else {
+            shares.push(share.to_words().to_string());
+            known.push(share.clone());
         }
-        if !photo && shares.is_empty() {
-            return ScanView {
-                shares,
-                repeated,
-                notes: Vec::new(),
-                problem: None,
-            };
-        }
-        let notes = share_notes(name, &read, repeated);
-        let problem = read.nothing.map(|nothing| {
-            let (what, hint) = nothing_read(name, nothing, Wanted::Shares);
-            format!("{what}; {hint}")
-        });
-        ScanView {
+    }
+    if !photo && shares.is_empty() {
+        return ScanView {
             shares,
             repeated,
-            notes,
-            problem,
-        }
+            notes: Vec::new(),
+            problem: None,
+        };
+    }
+    let notes = share_notes(name, &read, repeated);
+    let problem = read.nothing.map(|nothing| {
+        let (what, hint) = nothing_read(name, nothing, Wanted::Shares);
+        format!("{what}; {hint}")
+    });
+    ScanView {
+        shares,
+        repeated,
+        notes,
+        problem,
     }
 }

@@ -462,6 +462,22 @@ test("photos of cards: several cards a photo, their shares added and recovered",
     { name: "blank.png", mimeType: "image/png", buffer: (await composeCards(browser, [], 1)).png },
   ]);
   await page.getByText("blank.png: no QR code found in the image", { exact: false }).waitFor();
+  // The box decides what is added: a share typed there already (other case, other spacing)
+  // is not added again, and a line deleted from it comes back when its card is scanned.
+  const box = page.getByRole("textbox", { name: "Shares" });
+  const typed = set.groups[0][0].toUpperCase().split(" ").join("  ");
+  await box.fill(typed + "\n");
+  await page.getByLabel("Photos of cards").setInputFiles([
+    { name: "two-cards.png", mimeType: "image/png", buffer: two.png },
+  ]);
+  await page.getByText("two-cards.png: read 2 shares (1 already added)").waitFor();
+  assert.deepEqual((await box.inputValue()).trim().split("\n"), [typed, set.groups[0][2]]);
+  await box.fill(typed + "\n");
+  await page.getByLabel("Photos of cards").setInputFiles([
+    { name: "two-cards-later.png", mimeType: "image/png", buffer: two.png },
+  ]);
+  await page.getByText("two-cards-later.png: read 2 shares (1 already added)").waitFor();
+  assert.deepEqual((await box.inputValue()).trim().split("\n"), [typed, set.groups[0][2]]);
   await done(t);
 });
 
