@@ -365,8 +365,9 @@ impl Scan {
 /// of at most 2,600 pixels a side; the same in black and white against each pixel's
 /// neighbourhood (faded print, uneven light, stains); with each pixel the median of its
 /// neighbours (dust and toner specks); with darker mid-tones (blur); with its edges brought
-/// back by an unsharp mask (defocus, shake); the image at full size when the copy was smaller; twice the size when the image is small (a
-/// code of a few pixels a module); half and quarter size (noise).
+/// back by an unsharp mask (defocus, shake); the image at full size when the copy was
+/// smaller; twice the size when the image is small (a code of a few pixels a module); half
+/// and quarter size (noise).
 ///
 /// # Panics
 ///
