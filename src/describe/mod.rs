@@ -22,6 +22,11 @@ pub mod input;
 #[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
 pub mod options;
 
+// Showing a recovered secret: which forms express the wallet that opened.
+#[cfg(feature = "bitcoin")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
+pub mod reveal;
+
 // Scanning: pictures that give nothing, notes on what was read.
 #[cfg(feature = "scan")]
 #[cfg_attr(docsrs, doc(cfg(feature = "scan")))]
