@@ -22,6 +22,9 @@ pub mod input;
 #[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
 pub mod options;
 
+// Roll call: the owner's prompt, the verdict.
+pub mod rollcall;
+
 // Showing a recovered secret: which forms express the wallet that opened.
 #[cfg(feature = "bitcoin")]
 #[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
