@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use seedshard::plan::suggest::Goals;
+use seedshard::plan::suggest::{self, Goals};
 use seedshard::plan::Layout;
 
 use crate::cli::PlanArgs;
@@ -111,7 +111,7 @@ fn suggest(args: &PlanArgs) -> CliResult {
         survive_losses: args.survive_losses.unwrap_or(1),
         resist: args.resist.unwrap_or(1),
     };
-    let found = seedshard::plan::suggest::suggest(goals, 5)
+    let found = suggest::suggest(goals, 5)
         .map_err(|e| CliError::input(e, "give --holders from 1 to 256"))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -130,51 +130,20 @@ fn suggest(args: &PlanArgs) -> CliResult {
         // The same exit code as the text: 1 when no plan meets the goals.
         return if none {
             Err(CliError::check_failed(
-                "no plan meets these goals",
-                "lower --survive-losses or --resist, or add holders",
+                suggest::NO_PLAN,
+                suggest::NO_PLAN_HINT,
             ))
         } else {
             Ok(())
         };
     }
-    let mut write_all = || -> std::io::Result<()> {
-        if found.is_empty() {
-            writeln!(
-                out,
-                "No plan of {} holders (one card each) survives {} losses and resists {} holders: with one card each, losses survived + fewest cards to recover is at most {}.",
-                goals.holders, goals.survive_losses, goals.resist, goals.holders
-            )?;
-        }
-        if !found.is_empty() {
-            writeln!(
-                out,
-                "The best plan of each number of groups (1 to {}) for {} holders with one card each, best first:",
-                seedshard::plan::suggest::MAX_GROUPS,
-                goals.holders
-            )?;
-        }
-        for (i, s) in found.iter().enumerate() {
-            let mut flags: Vec<String> = s.groups.iter().map(|g| format!("--group {g}")).collect();
-            if s.groups.len() > 1 {
-                flags.push(format!("--group-threshold {}", s.group_threshold));
-            }
-            writeln!(
-                out,
-                "{}. {}: {} cards recover at the least (resists {}); any {} may be lost.",
-                i + 1,
-                flags.join(" "),
-                s.report.min_cards_to_recover,
-                s.report.min_cards_to_recover - 1,
-                s.report.max_losses_survived
-            )?;
-        }
-        out.flush()
-    };
-    write_all().map_err(crate::write_error)?;
+    output::write_lines(&mut out, &suggest::lines(goals, &found))
+        .and_then(|()| out.flush())
+        .map_err(crate::write_error)?;
     if found.is_empty() {
         return Err(CliError::check_failed(
-            "no plan meets these goals",
-            "lower --survive-losses or --resist, or add holders",
+            suggest::NO_PLAN,
+            suggest::NO_PLAN_HINT,
         ));
     }
     Ok(())
