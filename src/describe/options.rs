@@ -8,7 +8,9 @@
 use alloc::format;
 use alloc::string::{String, ToString};
 
-use crate::backup::{FilesModeError, GroupPlanError, ModeConflict, ShareMode, SourceChoiceError};
+use crate::backup::{
+    BackupError, FilesModeError, GroupPlanError, ModeConflict, ShareMode, SourceChoiceError,
+};
 
 /// Why the groups given do not make a plan; `groups` are the texts given, in order.
 pub fn group_plan_error<S: AsRef<str>>(groups: &[S], e: &GroupPlanError) -> (String, String) {
@@ -75,6 +77,17 @@ pub fn source_choice_error(e: &SourceChoiceError) -> (String, String) {
     (what, hint.to_string())
 }
 
+/// Why a backup could not be made once its options were checked: (what, hint).
+pub fn backup_error(e: &BackupError) -> (String, &'static str) {
+    let hint = match e {
+        BackupError::Split(_) => "check the plan",
+        BackupError::Strength { .. } | BackupError::Secret(_) | BackupError::Bip39(_) => {
+            "use --generate 128 or 256"
+        }
+    };
+    (e.to_string(), hint)
+}
+
 /// Why the mode lines of the share files read cannot be followed; `names` are the files'
 /// names in the order read.
 pub fn files_mode_error<S: AsRef<str>>(names: &[S], e: &FilesModeError<'_>) -> (String, String) {
@@ -139,6 +152,22 @@ pub fn mode_conflict(e: &ModeConflict, command: &str) -> (String, String) {
 mod tests {
     use super::*;
     use crate::backup::group_plan;
+
+    #[test]
+    fn backup_errors_say_what_failed_and_what_to_give() {
+        assert_eq!(
+            backup_error(&BackupError::Strength { bits: 192 }),
+            (
+                "seedshard generates 128- or 256-bit secrets, not 192-bit ones".to_string(),
+                "use --generate 128 or 256"
+            )
+        );
+        let split = crate::slip39::scheme::SplitError::NotExtendable;
+        assert_eq!(
+            backup_error(&BackupError::Split(split)),
+            (split.to_string(), "check the plan")
+        );
+    }
 
     #[test]
     fn group_errors_quote_the_group_as_given() {
