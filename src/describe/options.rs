@@ -11,6 +11,7 @@ use alloc::string::{String, ToString};
 use crate::backup::{
     BackupError, FilesModeError, GroupPlanError, ModeConflict, ShareMode, SourceChoiceError,
 };
+use crate::plan::LayoutError;
 
 /// Why the groups given do not make a plan; `groups` are the texts given, in order.
 pub fn group_plan_error<S: AsRef<str>>(groups: &[S], e: &GroupPlanError) -> (String, String) {
@@ -88,6 +89,37 @@ pub fn backup_error(e: &BackupError) -> (String, &'static str) {
     (e.to_string(), hint)
 }
 
+/// Why the holder names given (`--holder`, one a card in share order) do not fit the plan.
+pub fn holders_error(e: &LayoutError) -> (String, &'static str) {
+    (
+        format!("--holder: {e}"),
+        "give one --holder NAME per card, in share order (group by group); repeat a name for someone who keeps several cards",
+    )
+}
+
+/// Why the place written `place` (`--place NAME=holder,holder`) cannot be added: `e` is
+/// `None` when it has no `=` ([`crate::plan::parse_place`]).
+pub fn place_error(place: &str, e: Option<&LayoutError>) -> (String, &'static str) {
+    match e {
+        None => (
+            format!("--place {place}: no = between the place and its holders"),
+            "write each place as NAME=holder,holder, e.g. --place home=Ann,Bob",
+        ),
+        Some(e) => (
+            format!("--place {place}: {e}"),
+            "name holders exactly as in --holder; each holder keeps their cards in one place",
+        ),
+    }
+}
+
+/// Why the owner named (`--owner`) cannot be taken.
+pub fn owner_error(e: &LayoutError) -> (String, &'static str) {
+    (
+        format!("--owner: {e}"),
+        "name the owner exactly as in --holder",
+    )
+}
+
 /// Why the mode lines of the share files read cannot be followed; `names` are the files'
 /// names in the order read.
 pub fn files_mode_error<S: AsRef<str>>(names: &[S], e: &FilesModeError<'_>) -> (String, String) {
@@ -152,6 +184,32 @@ pub fn mode_conflict(e: &ModeConflict, command: &str) -> (String, String) {
 mod tests {
     use super::*;
     use crate::backup::group_plan;
+
+    #[test]
+    fn layout_errors_quote_the_option_as_given() {
+        use crate::plan::{parse_place, Layout};
+        let layout = Layout::new(group_plan(&["2of3"], None).unwrap())
+            .with_holders(&["Ann"])
+            .unwrap();
+        assert_eq!(
+            place_error("home", None).0,
+            "--place home: no = between the place and its holders"
+        );
+        let (name, who) = parse_place("home=Zed").unwrap();
+        let e = layout.clone().with_place(name, &who).unwrap_err();
+        let (what, hint) = place_error("home=Zed", Some(&e));
+        assert_eq!(
+            what,
+            "--place home=Zed: place home names Zed, who holds no card in this plan"
+        );
+        assert!(hint.starts_with("name holders exactly as in --holder"));
+        let e = layout.with_owner("Bo").unwrap_err();
+        assert!(owner_error(&e).0.starts_with("--owner: "));
+        let e = Layout::new(group_plan(&["2of3"], None).unwrap())
+            .with_holders(&["A", "B", "C", "D"])
+            .unwrap_err();
+        assert!(holders_error(&e).0.starts_with("--holder: "));
+    }
 
     #[test]
     fn backup_errors_say_what_failed_and_what_to_give() {

@@ -2,8 +2,9 @@
 
 use std::io::Write;
 
+use seedshard::describe::options;
 use seedshard::plan::suggest::{self, Goals};
-use seedshard::plan::Layout;
+use seedshard::plan::{parse_place, Layout};
 
 use crate::cli::PlanArgs;
 use crate::error::{CliError, CliResult};
@@ -14,41 +15,29 @@ pub fn layout(args: &PlanArgs) -> CliResult<Layout> {
     let plan = crate::cmd::split::group_plan(&args.groups, args.group_threshold)?;
     let mut layout = Layout::new(plan);
     if !args.holders.is_empty() {
-        layout = layout.with_holders(&args.holders).map_err(|e| {
-            CliError::input(
-                format!("--holder: {e}"),
-                "give one --holder NAME per card, in share order (group by group); repeat a name for someone who keeps several cards",
-            )
-        })?;
+        layout = layout
+            .with_holders(&args.holders)
+            .map_err(|e| input(options::holders_error(&e)))?;
     }
     for p in &args.places {
-        let Some((name, who)) = p.split_once('=') else {
-            return Err(CliError::input(
-                format!("--place {p}: no = between the place and its holders"),
-                "write each place as NAME=holder,holder, e.g. --place home=Ann,Bob",
-            ));
+        let Some((name, who)) = parse_place(p) else {
+            return Err(input(options::place_error(p, None)));
         };
-        let who: Vec<&str> = who
-            .split(',')
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .collect();
-        layout = layout.with_place(name, &who).map_err(|e| {
-            CliError::input(
-                format!("--place {p}: {e}"),
-                "name holders exactly as in --holder; each holder keeps their cards in one place",
-            )
-        })?;
+        layout = layout
+            .with_place(name, &who)
+            .map_err(|e| input(options::place_error(p, Some(&e))))?;
     }
     if let Some(owner) = &args.owner {
-        layout = layout.with_owner(owner).map_err(|e| {
-            CliError::input(
-                format!("--owner: {e}"),
-                "name the owner exactly as in --holder",
-            )
-        })?;
+        layout = layout
+            .with_owner(owner)
+            .map_err(|e| input(options::owner_error(&e)))?;
     }
     Ok(layout)
+}
+
+/// An input error from a library (what, hint).
+fn input((what, hint): (String, &str)) -> CliError {
+    CliError::input(what, hint)
 }
 
 /// Runs `plan`.
