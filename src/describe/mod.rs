@@ -25,6 +25,14 @@ pub mod input;
 #[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
 pub mod options;
 
+// Roll call: the owner's prompt, the verdict.
+pub mod rollcall;
+
+// Showing a recovered secret: which forms express the wallet that opened.
+#[cfg(feature = "bitcoin")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bitcoin")))]
+pub mod reveal;
+
 // Scanning: pictures that give nothing, notes on what was read.
 #[cfg(feature = "scan")]
 #[cfg_attr(docsrs, doc(cfg(feature = "scan")))]

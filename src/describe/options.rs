@@ -8,7 +8,10 @@
 use alloc::format;
 use alloc::string::{String, ToString};
 
-use crate::backup::{FilesModeError, GroupPlanError, ModeConflict, ShareMode, SourceChoiceError};
+use crate::backup::{
+    BackupError, FilesModeError, GroupPlanError, ModeConflict, ShareMode, SourceChoiceError,
+};
+use crate::plan::LayoutError;
 
 /// Why the groups given do not make a plan; `groups` are the texts given, in order.
 pub fn group_plan_error<S: AsRef<str>>(groups: &[S], e: &GroupPlanError) -> (String, String) {
@@ -75,6 +78,48 @@ pub fn source_choice_error(e: &SourceChoiceError) -> (String, String) {
     (what, hint.to_string())
 }
 
+/// Why a backup could not be made once its options were checked: (what, hint).
+pub fn backup_error(e: &BackupError) -> (String, &'static str) {
+    let hint = match e {
+        BackupError::Split(_) => "check the plan",
+        BackupError::Strength { .. } | BackupError::Secret(_) | BackupError::Bip39(_) => {
+            "use --generate 128 or 256"
+        }
+    };
+    (e.to_string(), hint)
+}
+
+/// Why the holder names given (`--holder`, one a card in share order) do not fit the plan.
+pub fn holders_error(e: &LayoutError) -> (String, &'static str) {
+    (
+        format!("--holder: {e}"),
+        "give one --holder NAME per card, in share order (group by group); repeat a name for someone who keeps several cards",
+    )
+}
+
+/// Why the place written `place` (`--place NAME=holder,holder`) cannot be added: `e` is
+/// `None` when it has no `=` ([`crate::plan::parse_place`]).
+pub fn place_error(place: &str, e: Option<&LayoutError>) -> (String, &'static str) {
+    match e {
+        None => (
+            format!("--place {place}: no = between the place and its holders"),
+            "write each place as NAME=holder,holder, e.g. --place home=Ann,Bob",
+        ),
+        Some(e) => (
+            format!("--place {place}: {e}"),
+            "name holders exactly as in --holder; each holder keeps their cards in one place",
+        ),
+    }
+}
+
+/// Why the owner named (`--owner`) cannot be taken.
+pub fn owner_error(e: &LayoutError) -> (String, &'static str) {
+    (
+        format!("--owner: {e}"),
+        "name the owner exactly as in --holder",
+    )
+}
+
 /// Why the mode lines of the share files read cannot be followed; `names` are the files'
 /// names in the order read.
 pub fn files_mode_error<S: AsRef<str>>(names: &[S], e: &FilesModeError<'_>) -> (String, String) {
@@ -139,6 +184,48 @@ pub fn mode_conflict(e: &ModeConflict, command: &str) -> (String, String) {
 mod tests {
     use super::*;
     use crate::backup::group_plan;
+
+    #[test]
+    fn layout_errors_quote_the_option_as_given() {
+        use crate::plan::{parse_place, Layout};
+        let layout = Layout::new(group_plan(&["2of3"], None).unwrap())
+            .with_holders(&["Ann"])
+            .unwrap();
+        assert_eq!(
+            place_error("home", None).0,
+            "--place home: no = between the place and its holders"
+        );
+        let (name, who) = parse_place("home=Zed").unwrap();
+        let e = layout.clone().with_place(name, &who).unwrap_err();
+        let (what, hint) = place_error("home=Zed", Some(&e));
+        assert_eq!(
+            what,
+            "--place home=Zed: place home names Zed, who holds no card in this plan"
+        );
+        assert!(hint.starts_with("name holders exactly as in --holder"));
+        let e = layout.with_owner("Bo").unwrap_err();
+        assert!(owner_error(&e).0.starts_with("--owner: "));
+        let e = Layout::new(group_plan(&["2of3"], None).unwrap())
+            .with_holders(&["A", "B", "C", "D"])
+            .unwrap_err();
+        assert!(holders_error(&e).0.starts_with("--holder: "));
+    }
+
+    #[test]
+    fn backup_errors_say_what_failed_and_what_to_give() {
+        assert_eq!(
+            backup_error(&BackupError::Strength { bits: 192 }),
+            (
+                "seedshard generates 128- or 256-bit secrets, not 192-bit ones".to_string(),
+                "use --generate 128 or 256"
+            )
+        );
+        let split = crate::slip39::scheme::SplitError::NotExtendable;
+        assert_eq!(
+            backup_error(&BackupError::Split(split)),
+            (split.to_string(), "check the plan")
+        );
+    }
 
     #[test]
     fn group_errors_quote_the_group_as_given() {

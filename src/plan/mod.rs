@@ -381,3 +381,23 @@ pub fn describe_plan(plan: &SplitPlan) -> String {
         groups.join(", ")
     )
 }
+
+/// A place as written `NAME=holder,holder`: its name, and its holders trimmed with empty
+/// entries left out (for [`Layout::with_place`]); `None` when there is no `=`.
+///
+/// # Examples
+///
+/// ```
+/// use seedshard::plan::parse_place;
+/// assert_eq!(parse_place("home=Ann, Bob,"), Some(("home", vec!["Ann", "Bob"])));
+/// assert_eq!(parse_place("home"), None);
+/// ```
+pub fn parse_place(text: &str) -> Option<(&str, Vec<&str>)> {
+    let (name, holders) = text.split_once('=')?;
+    let holders = holders
+        .split(',')
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .collect();
+    Some((name, holders))
+}

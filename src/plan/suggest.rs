@@ -26,6 +26,8 @@
 //! for what a two-level plan gives besides (an owner's short path, groups that match
 //! families), the search lists the best plan of each number of groups.
 
+use alloc::format;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::analysis::PlanReport;
@@ -55,7 +57,7 @@ pub struct Goals {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Suggestion {
     /// The `--group` values, in order.
-    pub groups: Vec<alloc::string::String>,
+    pub groups: Vec<String>,
     /// The `--group-threshold` value.
     pub group_threshold: u8,
     /// The figures of the plan.
@@ -310,6 +312,61 @@ pub fn suggest(goals: Goals, count: usize) -> Result<Vec<Suggestion>, SuggestErr
         .collect())
 }
 
+impl Suggestion {
+    /// The plan as the flags that make it: `--group 2of3 --group 3of5 --group-threshold 2`
+    /// (no group threshold for a single group).
+    pub fn flags(&self) -> String {
+        let mut flags: Vec<String> = self.groups.iter().map(|g| format!("--group {g}")).collect();
+        if self.groups.len() > 1 {
+            flags.push(format!("--group-threshold {}", self.group_threshold));
+        }
+        flags.join(" ")
+    }
+}
+
+/// Said when no plan meets the goals (the verdict of a search that found nothing).
+pub const NO_PLAN: &str = "no plan meets these goals";
+
+/// What to do when no plan meets the goals.
+pub const NO_PLAN_HINT: &str = "lower --survive-losses or --resist, or add holders";
+
+/// The plans `found` for `goals` ([`suggest`]) in sentences: a heading, then one line per
+/// plan, best first; when nothing was found, why no plan can meet the goals.
+///
+/// # Examples
+///
+/// ```
+/// use seedshard::plan::suggest::{lines, suggest, Goals};
+/// let goals = Goals { holders: 5, survive_losses: 2, resist: 2 };
+/// let text = lines(goals, &suggest(goals, 5)?);
+/// assert_eq!(text[1], "1. --group 3of5: 3 cards recover at the least (resists 2); any 2 may be lost.");
+/// # Ok::<(), seedshard::plan::suggest::SuggestError>(())
+/// ```
+pub fn lines(goals: Goals, found: &[Suggestion]) -> Vec<String> {
+    if found.is_empty() {
+        return alloc::vec![format!(
+            "No plan of {} holders (one card each) survives {} losses and resists {} holders: with one card each, losses survived + fewest cards to recover is at most {}.",
+            goals.holders, goals.survive_losses, goals.resist, goals.holders
+        )];
+    }
+    let mut out = Vec::with_capacity(found.len() + 1);
+    out.push(format!(
+        "The best plan of each number of groups (1 to {MAX_GROUPS}) for {} holders with one card each, best first:",
+        goals.holders
+    ));
+    for (i, s) in found.iter().enumerate() {
+        out.push(format!(
+            "{}. {}: {} cards recover at the least (resists {}); any {} may be lost.",
+            i + 1,
+            s.flags(),
+            s.report.min_cards_to_recover,
+            s.report.min_cards_to_recover - 1,
+            s.report.max_losses_survived
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -525,5 +582,45 @@ mod tests {
             )
             .is_err());
         }
+    }
+
+    #[test]
+    fn suggestions_read_as_flags_and_figures() {
+        let goals = Goals {
+            holders: 7,
+            survive_losses: 2,
+            resist: 2,
+        };
+        let found = suggest(goals, 5).unwrap();
+        let text = lines(goals, &found);
+        assert_eq!(text.len(), found.len() + 1);
+        assert_eq!(
+            text[0],
+            "The best plan of each number of groups (1 to 16) for 7 holders with one card each, best first:"
+        );
+        for (line, s) in text[1..].iter().zip(&found) {
+            assert!(line.contains(&s.flags()), "{line}");
+            assert_eq!(
+                s.flags().contains("--group-threshold"),
+                s.groups.len() > 1,
+                "{line}"
+            );
+        }
+        let two = Suggestion {
+            groups: alloc::vec!["2of3".into(), "1of1".into()],
+            group_threshold: 1,
+            report: found[0].report.clone(),
+        };
+        assert_eq!(two.flags(), "--group 2of3 --group 1of1 --group-threshold 1");
+        let impossible = Goals {
+            holders: 3,
+            survive_losses: 2,
+            resist: 2,
+        };
+        assert!(suggest(impossible, 5).unwrap().is_empty());
+        assert_eq!(
+            lines(impossible, &[]),
+            ["No plan of 3 holders (one card each) survives 2 losses and resists 2 holders: with one card each, losses survived + fewest cards to recover is at most 3."]
+        );
     }
 }

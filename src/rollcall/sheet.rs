@@ -8,6 +8,12 @@ use core::fmt;
 
 use super::{Answer, Expected, ParseCodeError, RollCallCode, CODE_WORDS};
 
+#[cfg(feature = "serde")]
+mod document;
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub use document::SheetDocument;
+
 /// What to do about a sheet that cannot be read.
 pub const SHEET_HINT: &str = "give the JSON of `split --json`, `extend --json` or `cards --json`, \
                               or the codes `seedshard rollcall` printed (G.M word word word word \
@@ -363,6 +369,65 @@ pub fn parse_answer<'a>(line: &'a str, expected: &[Expected]) -> Result<Answer, 
     }
 }
 
+/// An answer of a text that cannot be read: its 1-based line, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswersError<'a> {
+    /// 1-based line of the text.
+    pub line: usize,
+    /// Why the answer on that line cannot be read.
+    pub error: AnswerError<'a>,
+}
+
+impl fmt::Display for AnswersError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.error)
+    }
+}
+
+impl core::error::Error for AnswersError<'_> {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        match &self.error {
+            AnswerError::Code(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the answers written in `text`, one a line as [`parse_answer`] reads them; what
+/// follows a `#` on a line is a comment, and lines left blank are skipped.
+///
+/// # Errors
+///
+/// [`AnswersError`] with the line of the first answer that cannot be read.
+///
+/// # Examples
+///
+/// ```
+/// use seedshard::rollcall::sheet::{parse_answers, parse_codes_file};
+/// let sheet = parse_codes_file("1.1 academic acid acne actress Ann\n")?;
+/// let answers = parse_answers("# Sunday\n\nAnn: academic acid acne actress # by phone\n", &sheet)?;
+/// assert_eq!(answers[0].share, Some((0, 0)));
+/// let e = parse_answers("\n2.1 academic acid\n", &sheet).unwrap_err();
+/// assert_eq!(e.to_string(), "line 2: a roll-call code has 4 words");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_answers<'a>(
+    text: &'a str,
+    expected: &[Expected],
+) -> Result<Vec<Answer>, AnswersError<'a>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let content = line.split('#').next().unwrap_or("");
+        if content.trim().is_empty() {
+            continue;
+        }
+        out.push(
+            parse_answer(content, expected).map_err(|error| AnswersError { line: i + 1, error })?,
+        );
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,5 +578,43 @@ mod tests {
             parse_answer("1.1 academic acid acne zzzz", &sheet),
             Err(AnswerError::Code(_))
         ));
+    }
+
+    #[test]
+    fn answers_of_a_text_skip_comments_and_name_the_bad_line() {
+        let sheet = parse_codes_file(&alloc::format!("1.1 {CODE}\n1.2 {CODE} Ann Lee\n")).unwrap();
+        let text = alloc::format!(
+            "# roll call, Sunday\n\n   \n{CODE}\n2.3: {CODE} # by phone\nAnn Lee {CODE}\n#\n"
+        );
+        let answers = parse_answers(&text, &sheet).unwrap();
+        assert_eq!(
+            answers.iter().map(|a| a.share).collect::<Vec<_>>(),
+            [None, Some((1, 2)), Some((0, 1))]
+        );
+        assert_eq!(parse_answers("# none\n\n", &sheet), Ok(Vec::new()));
+        let text = alloc::format!("{CODE}\n# note\nZed: {CODE}\n");
+        let e = parse_answers(&text, &sheet).unwrap_err();
+        assert_eq!(
+            e,
+            AnswersError {
+                line: 3,
+                error: AnswerError::UnknownLabel { label: "Zed" }
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "line 3: Zed is neither a share number (2.3) nor a holder named on the sheet"
+        );
+        // A code after a comment mark is no answer; a bad code names its line.
+        let e = parse_answers("1.1 academic acid acne zzzz\n", &sheet).unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(matches!(e.error, AnswerError::Code(_)));
+        assert!(core::error::Error::source(&e).is_some());
+        assert_eq!(
+            parse_answers("1.1 academic acid # acne actress\n", &sheet)
+                .unwrap_err()
+                .error,
+            AnswerError::TooShort
+        );
     }
 }

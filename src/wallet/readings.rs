@@ -3,7 +3,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::{Network, WalletFacts};
+use super::{Network, RootXprv, WalletFacts};
 use crate::bip39::{is_entropy_len, Bip39Passphrase, Bip39Phrase};
 use crate::secret::MasterSecret;
 
@@ -52,6 +52,39 @@ impl Reading {
     /// The BIP-39 phrase, for a [`ReadingKind::Bip39Entropy`] reading.
     pub fn phrase(&self) -> Option<&Bip39Phrase> {
         self.phrase.as_ref()
+    }
+
+    /// The BIP-32 root key (`xprv`/`tprv`) of the wallet this reading opens: of the master
+    /// secret itself for a SLIP-39 reading (as Trezor and the SLIP-39 reference
+    /// implementation use it), of the BIP-39 seed of the phrase and `bip39_passphrase` for a
+    /// BIP-39 reading. Give the `secret` and `bip39_passphrase` the readings were made from
+    /// ([`readings`]); the network is the readings'.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use seedshard::bip39::Bip39Passphrase;
+    /// use seedshard::wallet::{readings, Network};
+    /// use seedshard::MasterSecret;
+    /// let secret = MasterSecret::new(vec![0; 16])?;
+    /// let pass = Bip39Passphrase::new("TREZOR".into());
+    /// let all = readings(&secret, &pass, Network::Bitcoin);
+    /// // BIP-39 test vector 1: entropy 00...00, passphrase "TREZOR".
+    /// assert_eq!(
+    ///     all[1].root_xprv(&secret, &pass).expose_secret(),
+    ///     "xprv9s21ZrQH143K3h3fDYiay8mocZ3afhfULfb5GX8kCBdno77K4HiA15Tg23wpbeF1pLfs1c5SPmYHrEpTuuRhxMwvKDwqdKiGJS9XFKzUsAF"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn root_xprv(&self, secret: &MasterSecret, bip39_passphrase: &Bip39Passphrase) -> RootXprv {
+        let network = self.facts.network();
+        match &self.phrase {
+            Some(phrase) => {
+                RootXprv::from_seed(phrase.to_seed(bip39_passphrase).expose_secret(), network)
+                    .expect("a BIP-39 seed is 64 bytes, a valid BIP-32 seed")
+            }
+            None => RootXprv::from_master_secret(secret, network),
+        }
     }
 
     /// One plain sentence on which wallet this reading opens.

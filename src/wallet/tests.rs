@@ -138,3 +138,76 @@ fn expectations_are_checked_before_use_and_pick_the_matching_reading() {
         "neither reading opens the wallet with the expected fingerprint 00000000"
     );
 }
+
+/// The hex of a JSON string value.
+fn secret_of(hex: &serde_json::Value) -> MasterSecret {
+    let hex = hex.as_str().unwrap();
+    let bytes = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect();
+    MasterSecret::new(bytes).unwrap()
+}
+
+#[test]
+fn root_xprv_of_a_bip39_reading_is_the_bip39_vectors_key() {
+    // trezor/python-mnemonic vectors.json: [entropy, phrase, seed, xprv], passphrase "TREZOR".
+    let vectors: serde_json::Value =
+        serde_json::from_str(include_str!("../../tests/data/bip39-vectors.json")).unwrap();
+    let pass = Bip39Passphrase::new("TREZOR".to_string());
+    let english = vectors["english"].as_array().unwrap();
+    assert_eq!(english.len(), 24);
+    for v in english {
+        let secret = secret_of(&v[0]);
+        let all = readings(&secret, &pass, Network::Bitcoin);
+        assert_eq!(all[1].kind(), ReadingKind::Bip39Entropy);
+        assert_eq!(
+            all[1].phrase().unwrap().to_words().as_str(),
+            v[1].as_str().unwrap()
+        );
+        assert_eq!(
+            all[1].root_xprv(&secret, &pass).expose_secret(),
+            v[3].as_str().unwrap(),
+            "{}",
+            v[0]
+        );
+    }
+}
+
+#[test]
+fn root_xprv_of_the_slip39_reading_uses_the_master_secret_as_seed() {
+    // trezor/python-shamir-mnemonic vectors.json: [description, shares, master secret, xprv];
+    // the xprv has the master secret as BIP-32 seed, whatever the BIP-39 passphrase.
+    let vectors: serde_json::Value =
+        serde_json::from_str(include_str!("../../tests/data/slip39-vectors.json")).unwrap();
+    let mut checked = 0;
+    for v in vectors.as_array().unwrap() {
+        if v[2].as_str().unwrap().is_empty() {
+            continue;
+        }
+        let secret = secret_of(&v[2]);
+        let pass = Bip39Passphrase::new("TREZOR".to_string());
+        let all = readings(&secret, &pass, Network::Bitcoin);
+        assert_eq!(all[0].kind(), ReadingKind::Slip39);
+        assert_eq!(
+            all[0].root_xprv(&secret, &pass).expose_secret(),
+            v[3].as_str().unwrap(),
+            "{}",
+            v[0]
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 15);
+}
+
+#[test]
+fn root_xprv_follows_the_network_of_the_readings() {
+    let secret = MasterSecret::new(alloc::vec![0; 16]).unwrap();
+    let pass = Bip39Passphrase::empty();
+    for r in readings(&secret, &pass, Network::Testnet) {
+        assert!(r
+            .root_xprv(&secret, &pass)
+            .expose_secret()
+            .starts_with("tprv"));
+    }
+}

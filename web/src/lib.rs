@@ -33,7 +33,7 @@ use seedshard::describe::dialogue::passphrase_mismatch;
 use seedshard::describe::recovery as say;
 use seedshard::slip39::recovery::{Pile, ShareLimits};
 use seedshard::slip39::text::share_texts;
-use seedshard::wallet::{readings, Expectation, Fingerprint, Network, Reading, RootXprv};
+use seedshard::wallet::{readings, Expectation, Fingerprint, Network, Reading};
 use seedshard::{EncryptedMasterSecret, MasterSecret, Passphrase, ShareStatus};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -459,21 +459,13 @@ impl RecoverySession {
             .checked_sub(1)
             .and_then(|i| self.readings.get(i))
             .ok_or_else(|| JsError::new("no such reading"))?;
-        let network = reading.facts().network();
         let out: Zeroizing<String> = match format {
             "bip39" => reading
                 .phrase()
                 .map(Bip39Phrase::to_words)
                 .ok_or_else(|| JsError::new("this reading is not a BIP-39 phrase"))?,
             "xprv" => {
-                let key = match reading.phrase() {
-                    Some(p) => RootXprv::from_seed(
-                        p.to_seed(&self.bip39_passphrase).expose_secret(),
-                        network,
-                    )
-                    .map_err(|e| JsError::new(&e.to_string()))?,
-                    None => RootXprv::from_master_secret(secret, network),
-                };
+                let key = reading.root_xprv(secret, &self.bip39_passphrase);
                 Zeroizing::new(key.expose_secret().to_string())
             }
             "hex" => seedshard::hex::encode(secret.expose_secret()),

@@ -3,8 +3,9 @@
 use std::io::Write;
 
 use seedshard::bip39::Bip39Phrase;
+use seedshard::describe::reveal;
 use seedshard::report::{recovery::CombineReport, SCHEMA_VERSION};
-use seedshard::wallet::{readings, ReadingKind, RootXprv};
+use seedshard::wallet::readings;
 use seedshard::{EncryptedMasterSecret, MasterSecret};
 use zeroize::Zeroizing;
 
@@ -40,8 +41,10 @@ pub fn run(args: &CombineArgs) -> CliResult {
     }
     // The length alone tells whether the secret can be a BIP-39 phrase: say so before asking
     // for a passphrase.
-    if args.to == SecretFormat::Bip39 && !matches!(ems.len(), 16 | 20 | 24 | 28 | 32) {
-        return Err(not_bip39_entropy(ems.len()));
+    if args.to == SecretFormat::Bip39 {
+        if let Some((what, hint)) = reveal::not_bip39_entropy(ems.len()) {
+            return Err(CliError::input(what, hint));
+        }
     }
     let mut passphrase = inputs.slip39_passphrase(
         args.passphrase_file.as_deref(),
@@ -91,33 +94,26 @@ pub fn run(args: &CombineArgs) -> CliResult {
     // What is printed must belong to the reading that matched: a BIP-39 phrase cannot
     // express the SLIP-39 reading (it would open the other wallet).
     if let (SecretFormat::Bip39, Some(i)) = (args.to, matched) {
-        if all[i].kind() == ReadingKind::Slip39 {
+        if let Some((what, hint)) = reveal::phrase_of_matched(&all[i]) {
             let _ = writeln!(
                 std::io::stderr().lock(),
                 "{}",
                 bridge::matched_line(&all, i)
             );
-            return Err(CliError::check_failed(
-                "the expected wallet is opened by reading 1 (the SLIP-39 master secret), which no BIP-39 phrase can express: as a phrase, this secret opens a different wallet",
-                "use --to xprv for that wallet's root key (or --to hex for the master secret); a Trezor or other SLIP-39 wallet opens it from the shares themselves",
-            ));
+            return Err(CliError::check_failed(what, hint));
         }
     }
     let phrase = match args.to {
-        SecretFormat::Bip39 => Some(
-            Bip39Phrase::from_master_secret(&secret)
-                .map_err(|_| not_bip39_entropy(secret.len()))?,
-        ),
+        SecretFormat::Bip39 => Some(Bip39Phrase::from_master_secret(&secret).map_err(|_| {
+            let (what, hint) = reveal::entropy_length_error(secret.len());
+            CliError::input(what, hint)
+        })?),
         _ => None,
     };
-    // The root key of the matching reading, else of the SLIP-39 reading (the master secret as
-    // BIP-32 seed, as SLIP-39 wallets use it).
+    // The root key of the matching reading, else of the SLIP-39 reading (reading 1, the
+    // master secret as BIP-32 seed, as SLIP-39 wallets use it).
     let xprv = match args.to {
-        SecretFormat::Xprv => Some(match matched.map(|i| &all[i]).and_then(|r| r.phrase()) {
-            Some(p) => RootXprv::from_seed(p.to_seed(&bip39_pass).expose_secret(), network)
-                .expect("a BIP-39 seed is a valid BIP-32 seed"),
-            None => RootXprv::from_master_secret(&secret, network),
-        }),
+        SecretFormat::Xprv => Some(all[matched.unwrap_or(0)].root_xprv(&secret, &bip39_pass)),
         _ => None,
     };
     if !args.json {
@@ -126,11 +122,8 @@ pub fn run(args: &CombineArgs) -> CliResult {
         if let Some(i) = matched {
             let _ = writeln!(err, "{}", bridge::matched_line(&all, i));
         }
-        if xprv.is_some() && matched.is_none() && all.len() > 1 {
-            let _ = writeln!(
-                err,
-                "The xprv printed is reading 1's; if these shares were made from a BIP-39 phrase in entropy mode, use --to bip39 (or --expect-fingerprint to pick reading 2)."
-            );
+        if let (Some(_), Some(note)) = (&xprv, reveal::xprv_reading_note(all.len(), matched)) {
+            let _ = writeln!(err, "{note}");
         }
     }
 
@@ -184,17 +177,6 @@ pub fn decrypt(ems: &EncryptedMasterSecret, passphrase: &seedshard::Passphrase) 
     let secret = ems.decrypt(passphrase);
     drop(progress);
     secret
-}
-
-/// The error for `--to bip39` with a secret whose length is not BIP-39 entropy.
-fn not_bip39_entropy(len: usize) -> CliError {
-    CliError::input(
-        format!(
-            "the recovered secret is {} bits long, which is not BIP-39 entropy (128 to 256 bits in steps of 32)",
-            len * 8
-        ),
-        "shares made in seed mode (59 words) hold the BIP-39 seed, not the phrase: use --to xprv for the wallet's root key",
-    )
 }
 
 /// Iteration exponents from which decrypting takes long enough to say so first.

@@ -2,8 +2,9 @@
 
 use std::io::Write;
 
-use seedshard::plan::suggest::Goals;
-use seedshard::plan::Layout;
+use seedshard::describe::options;
+use seedshard::plan::suggest::{self, Goals};
+use seedshard::plan::{parse_place, Layout};
 
 use crate::cli::PlanArgs;
 use crate::error::{CliError, CliResult};
@@ -14,41 +15,29 @@ pub fn layout(args: &PlanArgs) -> CliResult<Layout> {
     let plan = crate::cmd::split::group_plan(&args.groups, args.group_threshold)?;
     let mut layout = Layout::new(plan);
     if !args.holders.is_empty() {
-        layout = layout.with_holders(&args.holders).map_err(|e| {
-            CliError::input(
-                format!("--holder: {e}"),
-                "give one --holder NAME per card, in share order (group by group); repeat a name for someone who keeps several cards",
-            )
-        })?;
+        layout = layout
+            .with_holders(&args.holders)
+            .map_err(|e| input(options::holders_error(&e)))?;
     }
     for p in &args.places {
-        let Some((name, who)) = p.split_once('=') else {
-            return Err(CliError::input(
-                format!("--place {p}: no = between the place and its holders"),
-                "write each place as NAME=holder,holder, e.g. --place home=Ann,Bob",
-            ));
+        let Some((name, who)) = parse_place(p) else {
+            return Err(input(options::place_error(p, None)));
         };
-        let who: Vec<&str> = who
-            .split(',')
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .collect();
-        layout = layout.with_place(name, &who).map_err(|e| {
-            CliError::input(
-                format!("--place {p}: {e}"),
-                "name holders exactly as in --holder; each holder keeps their cards in one place",
-            )
-        })?;
+        layout = layout
+            .with_place(name, &who)
+            .map_err(|e| input(options::place_error(p, Some(&e))))?;
     }
     if let Some(owner) = &args.owner {
-        layout = layout.with_owner(owner).map_err(|e| {
-            CliError::input(
-                format!("--owner: {e}"),
-                "name the owner exactly as in --holder",
-            )
-        })?;
+        layout = layout
+            .with_owner(owner)
+            .map_err(|e| input(options::owner_error(&e)))?;
     }
     Ok(layout)
+}
+
+/// An input error from a library (what, hint).
+fn input((what, hint): (String, &str)) -> CliError {
+    CliError::input(what, hint)
 }
 
 /// Runs `plan`.
@@ -111,7 +100,7 @@ fn suggest(args: &PlanArgs) -> CliResult {
         survive_losses: args.survive_losses.unwrap_or(1),
         resist: args.resist.unwrap_or(1),
     };
-    let found = seedshard::plan::suggest::suggest(goals, 5)
+    let found = suggest::suggest(goals, 5)
         .map_err(|e| CliError::input(e, "give --holders from 1 to 256"))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -130,51 +119,20 @@ fn suggest(args: &PlanArgs) -> CliResult {
         // The same exit code as the text: 1 when no plan meets the goals.
         return if none {
             Err(CliError::check_failed(
-                "no plan meets these goals",
-                "lower --survive-losses or --resist, or add holders",
+                suggest::NO_PLAN,
+                suggest::NO_PLAN_HINT,
             ))
         } else {
             Ok(())
         };
     }
-    let mut write_all = || -> std::io::Result<()> {
-        if found.is_empty() {
-            writeln!(
-                out,
-                "No plan of {} holders (one card each) survives {} losses and resists {} holders: with one card each, losses survived + fewest cards to recover is at most {}.",
-                goals.holders, goals.survive_losses, goals.resist, goals.holders
-            )?;
-        }
-        if !found.is_empty() {
-            writeln!(
-                out,
-                "The best plan of each number of groups (1 to {}) for {} holders with one card each, best first:",
-                seedshard::plan::suggest::MAX_GROUPS,
-                goals.holders
-            )?;
-        }
-        for (i, s) in found.iter().enumerate() {
-            let mut flags: Vec<String> = s.groups.iter().map(|g| format!("--group {g}")).collect();
-            if s.groups.len() > 1 {
-                flags.push(format!("--group-threshold {}", s.group_threshold));
-            }
-            writeln!(
-                out,
-                "{}. {}: {} cards recover at the least (resists {}); any {} may be lost.",
-                i + 1,
-                flags.join(" "),
-                s.report.min_cards_to_recover,
-                s.report.min_cards_to_recover - 1,
-                s.report.max_losses_survived
-            )?;
-        }
-        out.flush()
-    };
-    write_all().map_err(crate::write_error)?;
+    output::write_lines(&mut out, &suggest::lines(goals, &found))
+        .and_then(|()| out.flush())
+        .map_err(crate::write_error)?;
     if found.is_empty() {
         return Err(CliError::check_failed(
-            "no plan meets these goals",
-            "lower --survive-losses or --resist, or add holders",
+            suggest::NO_PLAN,
+            suggest::NO_PLAN_HINT,
         ));
     }
     Ok(())

@@ -4,7 +4,8 @@
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use seedshard::rollcall::{roll_call, sheet, Answer, Expected};
+use seedshard::describe;
+use seedshard::rollcall::{roll_call, sheet, Expected};
 use seedshard::Share;
 use zeroize::Zeroizing;
 
@@ -72,16 +73,6 @@ fn codes(args: &RollcallArgs) -> CliResult {
         .map_err(crate::write_error)
 }
 
-/// The strings of a JSON list (an entry `None` when it is not a string).
-fn strings(v: &serde_json::Value) -> Option<Vec<Option<&str>>> {
-    Some(
-        v.as_array()?
-            .iter()
-            .map(serde_json::Value::as_str)
-            .collect(),
-    )
-}
-
 /// Reads the expected codes from a split, extend, cards or reissue JSON document or a codes
 /// file.
 fn read_sheet(inputs: &mut Inputs, path: &std::path::Path) -> CliResult<Vec<Expected>> {
@@ -91,29 +82,9 @@ fn read_sheet(inputs: &mut Inputs, path: &std::path::Path) -> CliResult<Vec<Expe
     if !text.trim_start().starts_with('{') {
         return sheet::parse_codes_file(&text).map_err(|e| bad(e.to_string()));
     }
-    let v: serde_json::Value =
+    let doc: sheet::SheetDocument =
         serde_json::from_str(&text).map_err(|e| bad(format!("not valid JSON ({e})")))?;
-    let groups: Option<Vec<sheet::ReportGroup>> = v["groups"].as_array().map(|groups| {
-        groups
-            .iter()
-            .map(|g| sheet::ReportGroup {
-                codes: strings(&g["rollcall"]),
-                numbered: g.get("group").is_some(),
-                number: g["group"].as_u64(),
-                members: g["members"]
-                    .as_array()
-                    .map(|m| m.iter().map(serde_json::Value::as_u64).collect()),
-                holders: strings(&g["holders"]),
-            })
-            .collect()
-    });
-    sheet::expected_from_groups(groups.as_deref()).map_err(|e| bad(e.to_string()))
-}
-
-/// Parses one answer line: `[G.M|NAME][:] word word word word`.
-fn parse_answer(line: &str, expected: &[Expected], where_: &str) -> CliResult<Answer> {
-    sheet::parse_answer(line, expected)
-        .map_err(|e| CliError::input(format!("{where_}: {e}"), sheet::ANSWER_HINT))
+    doc.expected().map_err(|e| bad(e.to_string()))
 }
 
 /// Compares the answers with the sheet.
@@ -122,7 +93,7 @@ fn compare(args: &RollcallArgs, sheet: &std::path::Path) -> CliResult {
     let expected = read_sheet(&mut inputs, sheet)?;
     let mut answers = Vec::new();
     if args.inputs.is_empty() && interactive() {
-        eprintln!("Type each code as read out (optionally after the share number, e.g. 2.3 word word word word); an empty line ends.");
+        eprintln!("{}", describe::rollcall::ANSWERS_PROMPT);
         let stdin = std::io::stdin();
         let mut n = 0;
         loop {
@@ -132,11 +103,11 @@ fn compare(args: &RollcallArgs, sheet: &std::path::Path) -> CliResult {
                 break;
             }
             n += 1;
-            match parse_answer(&line, &expected, &format!("answer {n}")) {
+            match sheet::parse_answer(&line, &expected) {
                 Ok(a) => answers.push(a),
                 Err(e) => {
-                    eprintln!("error: {}", e.what);
-                    eprintln!("hint: {} (type it again)", e.hint);
+                    eprintln!("error: answer {n}: {e}");
+                    eprintln!("hint: {} (type it again)", sheet::ANSWER_HINT);
                     n -= 1;
                 }
             }
@@ -149,18 +120,10 @@ fn compare(args: &RollcallArgs, sheet: &std::path::Path) -> CliResult {
         };
         for path in &paths {
             let text = inputs.read_text(path)?;
-            let name = display_name(path);
-            for (i, line) in text.lines().enumerate() {
-                let content = line.split('#').next().unwrap_or("");
-                if content.trim().is_empty() {
-                    continue;
-                }
-                answers.push(parse_answer(
-                    content,
-                    &expected,
-                    &format!("{name} line {}", i + 1),
-                )?);
-            }
+            let found = sheet::parse_answers(&text, &expected).map_err(|e| {
+                CliError::input(format!("{} {e}", display_name(path)), sheet::ANSWER_HINT)
+            })?;
+            answers.extend(found);
         }
     }
     let report = roll_call(&expected, &answers);
@@ -180,16 +143,8 @@ fn compare(args: &RollcallArgs, sheet: &std::path::Path) -> CliResult {
         };
         write_all().map_err(crate::write_error)?;
     }
-    if report.all_matching {
-        Ok(())
-    } else {
-        Err(CliError::check_failed(
-            format!(
-                "{} of {} shares answered and matching",
-                report.matching,
-                report.shares.len()
-            ),
-            "call the holders who did not answer or whose code does not match; a mismatch is explained above",
-        ))
+    match describe::rollcall::not_all_matching(&report) {
+        Some((what, hint)) => Err(CliError::check_failed(what, hint)),
+        None => Ok(()),
     }
 }

@@ -106,9 +106,9 @@ pub fn run(args: &SplitArgs) -> CliResult {
         .with_bip39_passphrase(bip39_passphrase)
         .with_network(bridge::network(args.network))
         .run()
-        .map_err(|e| match e {
-            seedshard::backup::BackupError::Split(e) => CliError::input(e, "check the plan"),
-            e => CliError::input(e, "use --generate 128 or 256"),
+        .map_err(|e| {
+            let (what, hint) = options::backup_error(&e);
+            CliError::input(what, hint)
         })?;
     if let Some(cards) = &card_plan {
         // Cards first: if they cannot be written, no shares are printed either.
