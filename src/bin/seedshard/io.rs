@@ -34,30 +34,6 @@ pub enum PassphrasePurpose {
     Recovery,
 }
 
-/// Where a share came from, for messages ("shares.txt line 3").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    /// The file name, or "standard input".
-    pub source: String,
-    /// 1-based line number.
-    pub line: usize,
-}
-
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} line {}", self.source, self.line)
-    }
-}
-
-/// A parsed share and where it came from.
-#[derive(Debug)]
-pub struct SourcedShare {
-    /// The share.
-    pub share: Share,
-    /// Its origin.
-    pub origin: Origin,
-}
-
 /// True when a person can answer prompts.
 pub fn interactive() -> bool {
     io::stdin().is_terminal() && io::stderr().is_terminal()
@@ -192,17 +168,17 @@ impl Inputs {
     }
 }
 
-/// Parses the shares of `text` as the library's one reader of share text finds them
-/// ([`sourced_texts`]), appending to `out`, within the limits of every command that reads
-/// shares ([`seedshard::slip39::recovery::limits`]). Nothing is worked out: a share must be whole.
-pub fn parse_share_lines(
-    text: &str,
-    source: &str,
-    out: &mut Vec<SourcedShare>,
-    limits: &mut ShareLimits<String>,
-) -> CliResult {
-    for item in sourced_texts([(source, text)]) {
-        let label = format!("share {} ({})", out.len() + 1, item.source);
+/// The shares of the named `texts` (name, text) as the library's one reader of share text
+/// finds them ([`sourced_texts`]), within the limits of every command that reads shares
+/// ([`seedshard::slip39::recovery::limits`]). Nothing is worked out: a share must be whole
+/// (as on a card to draw or a code to read out).
+pub fn whole_shares<'a>(
+    texts: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> CliResult<Vec<Share>> {
+    let mut limits = ShareLimits::<String>::default();
+    let mut shares = Vec::new();
+    for item in sourced_texts(texts) {
+        let label = format!("share {} ({})", shares.len() + 1, item.source);
         limits.count(&label)?;
         let content = item.text.words.as_str();
         let share = Share::parse(content).map_err(|e| {
@@ -211,13 +187,9 @@ pub fn parse_share_lines(
             CliError::input(what, hint)
         })?;
         limits.set_of(&share, &label)?;
-        let origin = Origin {
-            source: source.to_string(),
-            line: item.text.line,
-        };
-        out.push(SourcedShare { share, origin });
+        shares.push(share);
     }
-    Ok(())
+    Ok(shares)
 }
 
 fn strip_line_end(text: &mut Zeroizing<String>) {

@@ -194,8 +194,8 @@ pub fn gather_to_combine(
             return Err(text_error(n + 1, item));
         }
     }
-    for scanned in crate::scan::scan_shares(scan)? {
-        g.add_share(scanned.share, scanned.origin.source)?;
+    for (share, source) in crate::scan::scan_shares(scan)? {
+        g.add_share(share, source)?;
     }
     // At a terminal, shares read from files or photos that are not enough are kept, and the
     // missing ones are typed in.

@@ -12,7 +12,8 @@ use seedshard::qr::{self, SeedQrError};
 use zeroize::Zeroizing;
 
 use crate::error::{CliError, CliResult};
-use crate::io::{display_name, io_reason, Origin, SourcedShare};
+use crate::io::{display_name, io_reason};
+use seedshard::Share;
 
 /// The largest image file read (64 MiB); its pixel count is checked from the header too.
 const MAX_IMAGE_BYTES: u64 = 64 << 20;
@@ -73,9 +74,10 @@ fn scan(path: &Path) -> CliResult<qr::ScanReport> {
     })
 }
 
-/// Reads the shares in the QR codes of each image (`combine --scan`). QR codes that are not
-/// shares are noted on standard error and skipped; an image without any share is an error.
-pub fn scan_shares(paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
+/// Reads the shares in the QR codes of each image (`combine --scan`), each with where it was
+/// read ("card.jpg QR code 2"). QR codes that are not shares are noted on standard error and
+/// skipped; an image without any share is an error.
+pub fn scan_shares(paths: &[PathBuf]) -> CliResult<Vec<(Share, String)>> {
     // Every image holds a share or is refused, so more images than shares one command takes
     // are refused before any is read.
     if paths.len() > seedshard::slip39::recovery::limits::MAX_SHARES {
@@ -104,13 +106,11 @@ pub fn scan_shares(paths: &[PathBuf]) -> CliResult<Vec<SourcedShare>> {
             let (what, hint) = describe::nothing_read(&name, nothing, Wanted::Shares);
             return Err(CliError::input(what, hint));
         }
-        out.extend(read.shares.into_iter().map(|(k, share)| SourcedShare {
-            share,
-            origin: Origin {
-                source: format!("{name} QR code {k}"),
-                line: 1,
-            },
-        }));
+        out.extend(
+            read.shares
+                .into_iter()
+                .map(|(k, share)| (share, format!("{name} QR code {k}"))),
+        );
     }
     Ok(out)
 }

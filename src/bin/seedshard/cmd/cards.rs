@@ -23,16 +23,8 @@ pub fn run(args: &CardsArgs) -> CliResult {
         args.inputs.clone()
     };
     let plan = CardPlan::new(&args.card, &args.dir)?;
-    let mut inputs = Inputs::default();
-    let mut texts = Vec::with_capacity(paths.len());
-    for path in &paths {
-        texts.push((display_name(path), inputs.read_text(path)?));
-    }
-    let mut shares = Vec::new();
-    let mut limits = seedshard::slip39::recovery::ShareLimits::default();
-    for (name, text) in &texts {
-        crate::io::parse_share_lines(text, name, &mut shares, &mut limits)?;
-    }
+    let texts = crate::pile::read_texts(&mut Inputs::default(), &paths)?;
+    let shares = crate::io::whole_shares(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))?;
     if shares.is_empty() {
         return Err(CliError::input(
             "the input holds no shares",
@@ -45,7 +37,6 @@ pub fn run(args: &CardsArgs) -> CliResult {
         file_mode,
         "cards",
     )?;
-    let shares: Vec<Share> = shares.into_iter().map(|s| s.share).collect();
     // From a file the cards may be only some of the set's: the sheet says how many are drawn.
     let report = plan
         .partial()

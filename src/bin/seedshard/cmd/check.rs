@@ -23,8 +23,8 @@ pub fn run(args: &CheckArgs) -> CliResult {
     } else {
         Gathered::read_files(&mut inputs, &args.inputs, "check")?
     };
-    for scanned in crate::scan::scan_shares(&args.scan)? {
-        g.add_share(scanned.share, scanned.origin.source)?;
+    for (share, source) in crate::scan::scan_shares(&args.scan)? {
+        g.add_share(share, source)?;
     }
     if g.pile.is_empty() {
         return Err(CliError::input(NO_SHARES.0, NO_SHARES.1));

@@ -34,10 +34,7 @@ fn codes(args: &RollcallArgs) -> CliResult {
                     "give the share in a file instead: seedshard rollcall share.txt",
                 )
             })?;
-        let mut out = Vec::new();
-        let mut limits = seedshard::slip39::recovery::ShareLimits::default();
-        crate::io::parse_share_lines(&line, "typed share", &mut out, &mut limits)?;
-        out.into_iter().map(|s| s.share).collect()
+        crate::io::whole_shares([("typed share", line.as_str())])?
     } else {
         let paths: Vec<PathBuf> = if args.inputs.is_empty() {
             vec![PathBuf::from("-")]
@@ -45,14 +42,8 @@ fn codes(args: &RollcallArgs) -> CliResult {
             args.inputs.clone()
         };
         // A code is of the card as written: nothing is worked out (as for `cards`).
-        let mut out = Vec::new();
-        let mut limits = seedshard::slip39::recovery::ShareLimits::default();
-        for path in &paths {
-            let text = inputs.read_text(path)?;
-            let name = crate::io::display_name(path);
-            crate::io::parse_share_lines(&text, &name, &mut out, &mut limits)?;
-        }
-        out.into_iter().map(|s| s.share).collect()
+        let texts = crate::pile::read_texts(&mut inputs, &paths)?;
+        crate::io::whole_shares(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())))?
     };
     if shares.is_empty() {
         return Err(CliError::input(
