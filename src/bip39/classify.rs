@@ -1,6 +1,5 @@
 //! Telling a SLIP-39 share from a BIP-39 phrase (or one in another language) by its words.
 
-use alloc::vec::Vec;
 
 use ::bip39::Language;
 
@@ -75,7 +74,7 @@ impl MnemonicKind {
 /// ```
 pub fn classify(text: &str) -> MnemonicKind {
     let normalized = normalize(text);
-    let words: Vec<&str> = normalized.split_whitespace().collect();
+    let words = crate::slip39::text::text_words(&normalized);
     classify_words(&words)
 }
 

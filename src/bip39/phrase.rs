@@ -26,6 +26,10 @@ pub struct Bip39Phrase(Mnemonic);
 impl Bip39Phrase {
     /// Reads a phrase: words separated by any white space, in any letter case; a word may be
     /// given by a beginning of it at least 4 letters long when only one list word starts so.
+    /// The text is read as people write a phrase down, by the rule of share text
+    /// ([`crate::slip39::text`]): on one line or several, numbered (`1. abandon 2. ability`,
+    /// `1) abandon`, a number alone), with `#` comments, a heading (`Recovery phrase:`) or a
+    /// byte-order mark, none of which is a word.
     ///
     /// # Errors
     ///
@@ -47,7 +51,7 @@ impl Bip39Phrase {
     /// ```
     pub fn parse(text: &str) -> Result<Self, ParseBip39Error> {
         let normalized = normalize(text);
-        let words: Vec<&str> = normalized.split_whitespace().collect();
+        let words = crate::slip39::text::text_words(&normalized);
         if words.is_empty() {
             return Err(ParseBip39Error::Empty);
         }

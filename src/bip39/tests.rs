@@ -226,3 +226,26 @@ fn word_lists_are_the_crates_whole_lists() {
         assert_eq!(find_word(language, ""), None, "{language:?}");
     }
 }
+
+#[test]
+fn a_phrase_is_read_as_people_write_it_down() {
+    // Numbered as on a wallet's backup card, over several lines, with a heading, comments
+    // and a byte-order mark: the same phrase.
+    let written = "\u{feff}# kept in the safe\nRecovery phrase:\n1. abandon 2. abandon 3) abandon 4 abandon\n\
+                   5. abandon 6. abandon\n7.abandon 8. abandon\n9. abandon 10. abandon\n\
+                   11. abandon # the last two\n12. about\n";
+    let p = Bip39Phrase::parse(written).unwrap();
+    assert_eq!(p.to_words().as_str(), ABOUT);
+    assert_eq!(classify(written), MnemonicKind::Bip39 { words: 12 });
+    // Word positions count words, not numbers.
+    let wrong = written.replace("7.abandon", "7. abandun");
+    match Bip39Phrase::parse(&wrong) {
+        Err(ParseBip39Error::UnknownWord { position, .. }) => assert_eq!(position, 7),
+        other => panic!("{other:?}"),
+    }
+    // Digits run into a word are not numbering: reported, not dropped.
+    assert!(matches!(
+        Bip39Phrase::parse(&written.replace("12. about", "12about")),
+        Err(ParseBip39Error::UnknownWord { position: 12, .. })
+    ));
+}

@@ -118,6 +118,18 @@ fn classify(line: &str) -> Line<'_> {
     }
 }
 
+/// Every word of `text` in order, read by the rule of this module (byte-order mark, `#`
+/// comments, numbering, headings and labels left out), with no regard to where a share
+/// ends: the words of a BIP-39 phrase written down as people write shares.
+pub(crate) fn text_words(text: &str) -> Vec<&str> {
+    text.lines()
+        .flat_map(|line| match classify(line) {
+            Line::Words(words) => words,
+            Line::Break | Line::Skip => Vec::new(),
+        })
+        .collect()
+}
+
 struct Pending {
     words: Zeroizing<String>,
     count: usize,

@@ -414,9 +414,10 @@ test("a new phrase made in the page, then verified", async (browser) => {
   await page.getByRole("button", { name: "Make the shares" }).click();
   await page.getByRole("button", { name: "Show the new BIP-39 phrase" }).click();
   assert.notEqual(await page.locator("#new-phrase-text").innerText(), phrase);
-  // Verify the phrase, then the share: the same wallet.
+  // Verify the phrase, written down numbered a word a line, then the share: the same wallet.
   await page.getByRole("button", { name: "Verify", exact: true }).click();
-  await page.getByRole("textbox", { name: "Phrase or share lines" }).fill(phrase);
+  const numbered = phrase.split(" ").map((w, i) => `${i + 1}. ${w}`).join("\n");
+  await page.getByRole("textbox", { name: "Phrase or share lines" }).fill(numbered);
   await page.getByRole("textbox", { name: "Expected fingerprint or address (optional)" }).fill(fingerprint);
   await page.getByRole("button", { name: "Verify the wallet" }).click();
   await page.getByText("Match: the phrase opens the expected wallet " + fingerprint + ".").waitFor();

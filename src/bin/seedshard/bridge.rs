@@ -55,21 +55,11 @@ fn expectation(
     })
 }
 
-/// Reads a BIP-39 phrase from a file (or `-`), or from a no-echo prompt on a terminal.
-///
-/// In a file, `#` starts a comment and the words may span several lines.
+/// Reads a BIP-39 phrase from a file (or `-`), or from a no-echo prompt on a terminal; the
+/// text is read as [`Bip39Phrase::parse`] reads it (several lines, numbers, `#` comments).
 pub fn read_phrase(inputs: &mut Inputs, file: Option<&Path>) -> CliResult<Bip39Phrase> {
     let (text, source) = match file {
-        Some(path) => {
-            let raw = inputs.read_text(path)?;
-            let mut joined = Zeroizing::new(String::with_capacity(raw.len()));
-            for line in raw.lines() {
-                let line = line.trim_start_matches('\u{feff}');
-                joined.push_str(line.split('#').next().unwrap_or(""));
-                joined.push(' ');
-            }
-            (joined, display_name(path))
-        }
+        Some(path) => (inputs.read_text(path)?, display_name(path)),
         None if interactive() => {
             let text = rpassword::prompt_password(
                 "BIP-39 phrase (12 to 24 words separated by spaces; typing is not shown): ",
