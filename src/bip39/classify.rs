@@ -1,6 +1,5 @@
 //! Telling a SLIP-39 share from a BIP-39 phrase (or one in another language) by its words.
 
-
 use ::bip39::Language;
 
 use super::phrase::{english_word, normalize};

@@ -102,16 +102,7 @@ pub fn read_bip39_passphrase(
     confirm: bool,
 ) -> CliResult<Bip39Passphrase> {
     let text = match file {
-        Some(path) => {
-            let mut text = inputs.read_text(path)?;
-            if text.ends_with('\n') {
-                text.pop();
-                if text.ends_with('\r') {
-                    text.pop();
-                }
-            }
-            text
-        }
+        Some(path) => inputs.read_passphrase_text(path)?,
         None if prompt && interactive() => {
             let ask = |p: &str| {
                 rpassword::prompt_password(p)

@@ -120,6 +120,19 @@ impl Inputs {
         }
     }
 
+    /// Reads a passphrase file (SLIP-39 or BIP-39): the whole text but its last line end, so
+    /// that a passphrase may begin or end with spaces.
+    pub fn read_passphrase_text(&mut self, path: &Path) -> CliResult<Zeroizing<String>> {
+        let mut text = self.read_text(path)?;
+        if text.ends_with('\n') {
+            text.pop();
+            if text.ends_with('\r') {
+                text.pop();
+            }
+        }
+        Ok(text)
+    }
+
     /// Reads a master secret written in hexadecimal (white space ignored).
     pub fn read_secret_hex(&mut self, path: &Path) -> CliResult<MasterSecret> {
         let text = self.read_text(path)?;
@@ -143,11 +156,7 @@ impl Inputs {
     ) -> CliResult<Passphrase> {
         let confirm = purpose == PassphrasePurpose::NewSet;
         let text = match file {
-            Some(path) => {
-                let mut text = self.read_text(path)?;
-                strip_line_end(&mut text);
-                text
-            }
+            Some(path) => self.read_passphrase_text(path)?,
             None if interactive() => prompt_passphrase(confirm)?,
             None => {
                 // Say so: with the wrong passphrase a set opens a different, empty wallet.
@@ -190,15 +199,6 @@ pub fn whole_shares<'a>(
         shares.push(share);
     }
     Ok(shares)
-}
-
-fn strip_line_end(text: &mut Zeroizing<String>) {
-    if text.ends_with('\n') {
-        text.pop();
-        if text.ends_with('\r') {
-            text.pop();
-        }
-    }
 }
 
 fn prompt_passphrase(confirm: bool) -> CliResult<Zeroizing<String>> {
