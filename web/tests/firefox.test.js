@@ -80,8 +80,10 @@ async function countText(page, text) {
 
 const isFocused = (handle) => handle.evaluate((el) => el === document.activeElement);
 
-// A fresh browser context with its own download folder, every request intercepted.
-async function openPage(browser) {
+// A fresh browser context with its own download folder, every request intercepted. With
+// `watchMemory`, the test keeps a handle on the module's memory (the page offers none) by
+// wrapping WebAssembly.instantiate before the page runs.
+async function openPage(browser, { watchMemory } = {}) {
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "seedshard-ff-"));
   const context = await browser.createBrowserContext({
     downloadBehavior: { policy: "allow", downloadPath: downloads },
@@ -100,6 +102,16 @@ async function openPage(browser) {
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
+  if (watchMemory) {
+    await page.evaluateOnNewDocument(() => {
+      const instantiate = WebAssembly.instantiate;
+      WebAssembly.instantiate = async function (...args) {
+        const result = await instantiate.apply(this, args);
+        window.__moduleMemory = (result.instance || result).exports.memory;
+        return result;
+      };
+    });
+  }
   await page.goto(pageUrl);
   await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
   return { context, page, requests, errors, downloads };
@@ -201,6 +213,51 @@ test("two-level set from the reference: stray, duplicate, ? word, wrong passphra
   await waitText(page, set.secret_hex, { exact: true });
   await click(page, "Hide the secret");
   assert.ok(!(await html()).includes(set.secret_hex), "the secret stays in the page after Hide");
+  await done(t);
+});
+
+// The names of the `needles` ([name, byte array]) found anywhere in the module's memory.
+async function inModuleMemory(page, needles) {
+  return page.evaluate((needles) => {
+    const mem = new Uint8Array(window.__moduleMemory.buffer);
+    const found = [];
+    for (const [name, bytes] of needles) {
+      for (let i = mem.indexOf(bytes[0]); i !== -1; i = mem.indexOf(bytes[0], i + 1)) {
+        let j = 1;
+        while (j < bytes.length && mem[i + j] === bytes[j]) j++;
+        if (j === bytes.length) {
+          found.push(name);
+          break;
+        }
+      }
+    }
+    return found;
+  }, needles);
+}
+
+test("nothing of a recovery stays in the module's memory once the Shares box is emptied", async (browser) => {
+  const t = await openPage(browser, { watchMemory: true });
+  const { page } = t;
+  const ascii = (text) => [...Buffer.from(text, "utf8")];
+  const typed = [set.groups[1][0], set.groups[1][1], set.groups[1][2], set.groups[0][0], set.groups[0][2]];
+  const needles = [
+    ["the master secret", [...Buffer.from(set.secret_hex, "hex")]],
+    ["the master secret in hex", ascii(set.secret_hex)],
+    ["the passphrase", ascii(set.passphrase)],
+    ...typed.map((line, i) => [`words of share ${i + 1}`, ascii(line.split(" ").slice(3, 9).join(" "))]),
+  ];
+  await click(page, "Recover");
+  await fill(page, "Shares", typed.join("\n"));
+  await (await control(page, "SLIP-39 passphrase")).type(set.passphrase);
+  await click(page, "Recover wallet");
+  await waitText(page, "Fingerprint " + fingerprints[0], { exact: true });
+  await click(page, "Show the hex (master secret) of reading 1");
+  await waitText(page, set.secret_hex, { exact: true });
+  await click(page, "Hide the secret");
+  // While the wallet is open the module holds its secret: the search finds it.
+  assert.ok((await inModuleMemory(page, needles)).includes("the master secret"), "the memory search finds nothing");
+  await fill(page, "Shares", "");
+  assert.deepEqual(await inModuleMemory(page, needles), [], "left in the module's memory");
   await done(t);
 });
 
