@@ -33,6 +33,7 @@ mod classify;
 mod phrase;
 #[cfg(test)]
 mod tests;
+mod written;
 
 pub use classify::{classify, MnemonicKind};
 
@@ -159,6 +160,16 @@ pub enum ParseBip39Error {
         /// Words given.
         words: usize,
     },
+    /// A `:` after the first word of the phrase, or a label before it that could hold words
+    /// of the phrase (more than 2 list words): what it hides might be words.
+    ColonAmongWords {
+        /// The 1-based line of the `:`.
+        line: usize,
+    },
+    /// Numbers before the words that do not number every word once, from 1 to the word
+    /// count (some words numbered and others not, a number twice or too large, or a number
+    /// without a word).
+    Numbering,
 }
 
 impl fmt::Display for ParseBip39Error {
@@ -184,6 +195,13 @@ impl fmt::Display for ParseBip39Error {
             Self::LooksLikeSlip39Share { words } => write!(
                 f,
                 "this looks like a SLIP-39 share ({words} words from the SLIP-39 list), not a BIP-39 phrase"
+            ),
+            Self::ColonAmongWords { line } => write!(
+                f,
+                "line {line} has a ':' among the words of the BIP-39 phrase, where words could be hidden"
+            ),
+            Self::Numbering => f.write_str(
+                "the numbers before the words do not number each word once, from 1 to the number of words",
             ),
         }
     }

@@ -26,14 +26,16 @@ pub struct Bip39Phrase(Mnemonic);
 impl Bip39Phrase {
     /// Reads a phrase: words separated by any white space, in any letter case; a word may be
     /// given by a beginning of it at least 4 letters long when only one list word starts so.
-    /// The text is read as people write a phrase down, by the rule of share text
-    /// ([`crate::slip39::text`]): on one line or several, numbered (`1. abandon 2. ability`,
-    /// `1) abandon`, a number alone), with `#` comments, a heading (`Recovery phrase:`) or a
-    /// byte-order mark, none of which is a word.
+    /// The text is read as people write a phrase down: on one line or several, numbered
+    /// (`1. abandon 2. ability`, `1) abandon`, a number alone; all in the order of their
+    /// numbers), with `#` comments, a label before the words (`Recovery phrase:`) or a
+    /// byte-order mark; nothing that could be a word of the phrase is left out (a `:` among
+    /// the words is refused).
     ///
     /// # Errors
     ///
-    /// [`ParseBip39Error`], in this order of checks: no words; a SLIP-39 share or a phrase in
+    /// [`ParseBip39Error`], in this order of checks: a `:` among the words or numbering that
+    /// does not number each word once; no words; a SLIP-39 share or a phrase in
     /// another language ([`classify`](super::classify)); a wrong word count; the first unknown word with the
     /// nearest list words; a failed checksum.
     ///
@@ -51,7 +53,7 @@ impl Bip39Phrase {
     /// ```
     pub fn parse(text: &str) -> Result<Self, ParseBip39Error> {
         let normalized = normalize(text);
-        let words = crate::slip39::text::text_words(&normalized);
+        let words = super::written::phrase_words(&normalized)?;
         if words.is_empty() {
             return Err(ParseBip39Error::Empty);
         }

@@ -229,14 +229,20 @@ fn word_lists_are_the_crates_whole_lists() {
 
 #[test]
 fn a_phrase_is_read_as_people_write_it_down() {
-    // Numbered as on a wallet's backup card, over several lines, with a heading, comments
-    // and a byte-order mark: the same phrase.
+    // Numbered as on a wallet's backup card, over several lines, under a label, with
+    // comments and a byte-order mark: the same phrase.
     let written = "\u{feff}# kept in the safe\nRecovery phrase:\n1. abandon 2. abandon 3) abandon 4 abandon\n\
                    5. abandon 6. abandon\n7.abandon 8. abandon\n9. abandon 10. abandon\n\
                    11. abandon # the last two\n12. about\n";
     let p = Bip39Phrase::parse(written).unwrap();
     assert_eq!(p.to_words().as_str(), ABOUT);
     assert_eq!(classify(written), MnemonicKind::Bip39 { words: 12 });
+    // A label before the words on their line.
+    let labelled = format!("Seed phrase (12 words): {ABOUT}");
+    assert_eq!(
+        Bip39Phrase::parse(&labelled).unwrap().to_words().as_str(),
+        ABOUT
+    );
     // Word positions count words, not numbers.
     let wrong = written.replace("7.abandon", "7. abandun");
     match Bip39Phrase::parse(&wrong) {
@@ -245,7 +251,106 @@ fn a_phrase_is_read_as_people_write_it_down() {
     }
     // Digits run into a word are not numbering: reported, not dropped.
     assert!(matches!(
-        Bip39Phrase::parse(&written.replace("12. about", "12about")),
+        Bip39Phrase::parse(&ABOUT.replace("about", "12about")),
         Err(ParseBip39Error::UnknownWord { position: 12, .. })
     ));
+    assert_eq!(
+        Bip39Phrase::parse(&written.replace("12. about", "12about")),
+        Err(ParseBip39Error::Numbering)
+    );
+}
+
+/// A 24-word phrase whose last 12 words are a 12-word phrase of their own ([`ABOUT`]).
+fn phrase_ending_in_another() -> (String, String) {
+    let list = word_list(::bip39::Language::English);
+    let tail = ABOUT.split(' ').collect::<Vec<_>>();
+    for first in list {
+        let head = format!("{first} {}", ["abandon"; 11].join(" "));
+        if Bip39Phrase::parse(&format!("{head} {}", tail.join(" "))).is_ok() {
+            return (head, ABOUT.to_string());
+        }
+    }
+    unreachable!("about 8 of the 2,048 first words make a valid phrase");
+}
+
+#[test]
+fn nothing_that_could_be_words_is_left_out_of_a_phrase() {
+    let (p1, p2) = phrase_ending_in_another();
+    let whole = format!("{p1} {p2}");
+    assert!(
+        Bip39Phrase::parse(&p2).is_ok(),
+        "the tail is a phrase of its own"
+    );
+    // Text around a colon among the words would leave the other phrase: refused.
+    for (text, line) in [
+        (format!("Words 1-12: {p1} Words 13-24: {p2}"), 1),
+        (format!("{p1} (checked 10:30)\n{p2}"), 1),
+        (format!("{p1}:\n{p2}"), 1),
+        (format!("{p1}\nchecked: {p2}"), 2),
+        (format!("Old wallet:\n{p2}\nNew wallet:\n{p1}"), 3),
+    ] {
+        assert_eq!(
+            Bip39Phrase::parse(&text),
+            Err(ParseBip39Error::ColonAmongWords { line }),
+            "{text}"
+        );
+    }
+    // A label, on its line or before the words, is left out.
+    for text in [
+        format!("Recovery phrase:\n{p1}\n{p2}"),
+        format!("Seed phrase (24 words): {p1}\n{p2}"),
+    ] {
+        assert_eq!(
+            Bip39Phrase::parse(&text).unwrap().to_words().as_str(),
+            whole
+        );
+    }
+}
+
+#[test]
+fn numbered_words_are_read_in_the_order_of_their_numbers_and_numbered_once_each() {
+    let (p1, p2) = phrase_ending_in_another();
+    let words: Vec<String> = format!("{p1} {p2}").split(' ').map(String::from).collect();
+    // A card of two columns, typed a row at a time: 1 and 13, 2 and 14, ...
+    let rows: Vec<String> = (0..12)
+        .map(|i| format!("{}. {} {}. {}", i + 1, words[i], i + 13, words[i + 12]))
+        .collect();
+    assert_eq!(
+        Bip39Phrase::parse(&rows.join("\n"))
+            .unwrap()
+            .to_words()
+            .as_str(),
+        words.join(" ")
+    );
+    let numbered = |words: &[&str], numbers: &[usize]| {
+        words
+            .iter()
+            .zip(numbers)
+            .map(|(w, n)| format!("{n}. {w}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let about: Vec<&str> = ABOUT.split(' ').collect();
+    let in_order: Vec<usize> = (1..=12).collect();
+    assert!(Bip39Phrase::parse(&numbered(&about, &in_order)).is_ok());
+    let mut twice = in_order.clone();
+    twice[5] = 5;
+    let mut too_large = in_order.clone();
+    too_large[11] = 13;
+    for text in [
+        numbered(&about, &twice),
+        numbered(&about, &too_large),
+        // Some numbered, some not.
+        format!("1. {}", ABOUT),
+        // A number without its word.
+        format!("{} 13.", numbered(&about, &in_order)),
+        // Two numbers in a row.
+        format!("1. 2. {}", ABOUT),
+    ] {
+        assert_eq!(
+            Bip39Phrase::parse(&text),
+            Err(ParseBip39Error::Numbering),
+            "{text}"
+        );
+    }
 }

@@ -120,7 +120,9 @@ fn classify(line: &str) -> Line<'_> {
 
 /// Every word of `text` in order, read by the rule of this module (byte-order mark, `#`
 /// comments, numbering, headings and labels left out), with no regard to where a share
-/// ends: the words of a BIP-39 phrase written down as people write shares.
+/// ends: enough to tell which standard a text looks like
+/// ([`crate::bip39::classify`]); a phrase itself is read more strictly (its checksum is
+/// short, so nothing that could be a word is left out).
 pub(crate) fn text_words(text: &str) -> Vec<&str> {
     text.lines()
         .flat_map(|line| match classify(line) {
