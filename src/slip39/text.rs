@@ -10,8 +10,11 @@
 //!   lines of fewer words than the shortest share are joined until the words make a share
 //!   whose checksum is valid, or until an empty line or a heading ends it;
 //! - a line ending with `:` is a heading (as `Group 1 of 2 - 2 of 3 shares required:` in
-//!   the output of the reference `shamir create`), and a label before `:` is left out
-//!   (`share 1: academic acid ...`); the reference's `Using master secret:` line is skipped.
+//!   the output of the reference `shamir create`), and a label before the first `:` is left
+//!   out (`share 1: academic acid ...`); text before a `:` that holds more than 3 list words
+//!   is not a label, and the line is read whole (a note such as `(10:30)` after the words is
+//!   then reported, not the share dropped); the reference's `Using master secret:` line is
+//!   skipped.
 //!
 //! Damaged shares stay whole: a share line with a word not in the list or a `?` is still
 //! one item, for [`crate::Recovery`] to work out. A damaged share spread over lines ends at
@@ -88,6 +91,17 @@ fn word_of(token: &str) -> Option<&str> {
     }
 }
 
+/// True when `label` (text before a ':') holds more than 3 words of the SLIP-39 list: part
+/// of a share, not a label (a heading such as `Group 1 of 2 - 2 of 3 shares required` holds 1).
+fn holds_share_words(label: &str) -> bool {
+    label
+        .split_whitespace()
+        .filter_map(word_of)
+        .filter(|w| super::wordlist::index_of(w).is_some())
+        .count()
+        > 3
+}
+
 fn classify(line: &str) -> Line<'_> {
     let line = line.trim_start_matches('\u{feff}');
     let line = line.split('#').next().unwrap_or("");
@@ -100,15 +114,18 @@ fn classify(line: &str) -> Line<'_> {
         // repeated in a message.
         return Line::Skip;
     }
-    let words_part = match trimmed.rfind(':') {
-        Some(at) => {
+    // A heading or a label ends at the first ':'. Text before it that holds share words is
+    // neither (the ':' is in a note after the words, as "(10:30)"): the line is read whole,
+    // so that the note is reported as not a word instead of the share being dropped.
+    let words_part = match trimmed.find(':') {
+        Some(at) if !holds_share_words(&trimmed[..at]) => {
             let after = trimmed[at + 1..].trim();
             if after.is_empty() {
                 return Line::Break;
             }
             after
         }
-        None => trimmed,
+        _ => trimmed,
     };
     let words: Vec<&str> = words_part.split_whitespace().filter_map(word_of).collect();
     if words.is_empty() {
@@ -331,6 +348,20 @@ mod tests {
             s.iter().map(String::as_str).collect::<Vec<_>>()
         );
         assert!(!format!("{got:?}").contains(&s[0]));
+    }
+
+    #[test]
+    fn a_colon_after_the_words_keeps_the_share_and_a_label_before_them_goes() {
+        let s = shares(3, 2, 16);
+        // A note with a ':' after the words: the share stays, the note is a token of it (to
+        // be reported as not a word), not the reason the line is dropped.
+        let got = share_texts(&format!("{} (checked 10:30)\n", s[0]));
+        assert_eq!(words(&got), [format!("{} (checked 10:30)", s[0]).as_str()]);
+        let got = share_texts(&format!("{}:\n", s[1]));
+        assert_eq!(words(&got), [format!("{}:", s[1]).as_str()]);
+        // A label before the words, even with a ':' of its own after them, goes.
+        let got = share_texts(&format!("share 2: {}\nCard 3 (group 1): {}\n", s[1], s[2]));
+        assert_eq!(words(&got), [s[1].as_str(), s[2].as_str()]);
     }
 
     #[test]
