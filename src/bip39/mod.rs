@@ -170,6 +170,12 @@ pub enum ParseBip39Error {
     /// count (some words numbered and others not, a number twice or too large, or a number
     /// without a word).
     Numbering,
+    /// A first or last line of 3 words beside longer lines, where the text makes a phrase
+    /// with or without them: a heading without its `:`, or words of the phrase.
+    HeadingOrWords {
+        /// The 1-based line.
+        line: usize,
+    },
 }
 
 impl fmt::Display for ParseBip39Error {
@@ -198,7 +204,11 @@ impl fmt::Display for ParseBip39Error {
             ),
             Self::ColonAmongWords { line } => write!(
                 f,
-                "line {line} has a ':' among the words of the BIP-39 phrase, where words could be hidden"
+                "line {line} has a ':' after words that may belong to the BIP-39 phrase"
+            ),
+            Self::HeadingOrWords { line } => write!(
+                f,
+                "line {line} holds 3 words apart from the others: a heading, or words of the BIP-39 phrase? (the phrase has a valid length with them and without them)"
             ),
             Self::Numbering => f.write_str(
                 "the numbers before the words do not number each word once, from 1 to the number of words",

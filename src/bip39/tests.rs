@@ -295,6 +295,44 @@ fn nothing_that_could_be_words_is_left_out_of_a_phrase() {
             "{text}"
         );
     }
+    // A comment ends at every kind of line end, not only LF: the words after it stay.
+    for end in [
+        "\r", "\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}", "\r\n",
+    ] {
+        let text = format!("{p1} # words 1-12{end}{p2} # words 13-24");
+        assert_eq!(
+            Bip39Phrase::parse(&text).unwrap().to_words().as_str(),
+            whole,
+            "{end:?}"
+        );
+    }
+    // A heading of 3 words without its ':' (or with it behind a #) cannot be told from
+    // words of the phrase when the text makes a phrase either way: refused.
+    for (text, line) in [
+        (format!("Main seed phrase\n{p2}"), 1),
+        (format!("Main seed phrase #1:\n{p2}"), 1),
+        (format!("{p2}\nkeep it safe"), 2),
+    ] {
+        assert_eq!(
+            Bip39Phrase::parse(&text),
+            Err(ParseBip39Error::HeadingOrWords { line }),
+            "{text}"
+        );
+    }
+    // Lines of 3 words each are a phrase written so, not a heading.
+    let threes: Vec<String> = whole
+        .split(' ')
+        .collect::<Vec<_>>()
+        .chunks(3)
+        .map(|c| c.join(" "))
+        .collect();
+    assert_eq!(
+        Bip39Phrase::parse(&threes.join("\n"))
+            .unwrap()
+            .to_words()
+            .as_str(),
+        whole
+    );
     // A label, on its line or before the words, is left out.
     for text in [
         format!("Recovery phrase:\n{p1}\n{p2}"),

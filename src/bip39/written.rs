@@ -14,24 +14,43 @@
 //! - numbers before words (`1. abandon`, `1) abandon`, `1 abandon`, `1.abandon`): when every
 //!   word is numbered, the words are put in the order of their numbers (a card of two
 //!   columns typed a row at a time), which must be 1 to the word count, each once; a text
-//!   with some words numbered and others not is refused.
+//!   with some words numbered and others not is refused;
+//! - lines end at any line end text copied from elsewhere may hold (LF, CR LF, a lone CR, a
+//!   vertical tab, form feed, next line, line or paragraph separator), so that a comment
+//!   never runs on over words after a line end of another kind.
+//!
+//! A first or last line of 3 words apart from longer lines, in a text of unnumbered words
+//! that would make a phrase with or without them, is refused: a heading without its `:`
+//! (`Main seed phrase`) cannot be told from words of the phrase.
 
 use alloc::vec::Vec;
 
 use super::phrase::english_word;
-use super::ParseBip39Error;
+use super::{ParseBip39Error, WORD_COUNTS};
 
 /// The most list words a label may hold (`Seed phrase`): with 3 it could hide 3 words of a
 /// phrase, and 3 words fewer is the count of a shorter phrase.
 const MAX_LABEL_LIST_WORDS: usize = 2;
 
+/// The line ends other than LF (and the CR of CR LF) that text may hold.
+const OTHER_LINE_ENDS: [char; 6] = ['\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}'];
+
+/// The lines of `text`, split at every line end.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n')
+        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split(OTHER_LINE_ENDS))
+}
+
 /// The words of the phrase in `text`, in their order (see the module's rules).
 pub(super) fn phrase_words(text: &str) -> Result<Vec<&str>, ParseBip39Error> {
     let mut words: Vec<(&str, Option<usize>)> = Vec::new();
+    // Each line that holds words: its number and how many.
+    let mut lines_read: Vec<(usize, usize)> = Vec::new();
     // A number read, waiting for its word (which may be on the next line).
     let mut pending: Option<usize> = None;
-    for (index, line) in text.lines().enumerate() {
+    for (index, line) in lines(text).enumerate() {
         let line_number = index + 1;
+        let before = words.len();
         let line = line.trim_start_matches('\u{feff}');
         let mut rest = line.split('#').next().unwrap_or("");
         if let Some(at) = rest.find(':') {
@@ -76,12 +95,18 @@ pub(super) fn phrase_words(text: &str) -> Result<Vec<&str>, ParseBip39Error> {
                 }
             }
         }
+        if words.len() > before {
+            lines_read.push((line_number, words.len() - before));
+        }
     }
     if pending.is_some() {
         return Err(ParseBip39Error::Numbering);
     }
     let numbered = words.iter().filter(|(_, n)| n.is_some()).count();
     if numbered == 0 {
+        if let Some(line) = heading_or_words(&lines_read, words.len()) {
+            return Err(ParseBip39Error::HeadingOrWords { line });
+        }
         return Ok(words.into_iter().map(|(w, _)| w).collect());
     }
     if numbered != words.len() {
@@ -99,4 +124,22 @@ pub(super) fn phrase_words(text: &str) -> Result<Vec<&str>, ParseBip39Error> {
         }
     }
     Ok(ordered.into_iter().flatten().collect())
+}
+
+/// The first or last line of `lines` (number, words) when it holds 3 words, another line
+/// holds more, and the text makes a phrase's word count (`total`) both with and without it:
+/// a heading without its `:`, or words of the phrase, which nothing tells apart.
+fn heading_or_words(lines: &[(usize, usize)], total: usize) -> Option<usize> {
+    let longest = lines.iter().map(|&(_, n)| n).max()?;
+    let apart = |&(line, n): &(usize, usize)| {
+        (n == 3
+            && longest > n
+            && WORD_COUNTS.contains(&total)
+            && WORD_COUNTS.contains(&(total - n)))
+        .then_some(line)
+    };
+    if lines.len() < 2 {
+        return None;
+    }
+    apart(&lines[0]).or_else(|| apart(&lines[lines.len() - 1]))
 }

@@ -153,7 +153,10 @@ pub fn phrase_hint(e: &crate::bip39::ParseBip39Error, show_words: bool) -> Strin
             "to recover a secret from SLIP-39 shares use `seedshard combine FILE`; to see which wallet they open use `seedshard verify FILE`".to_string()
         }
         ParseBip39Error::ColonAmongWords { .. } => {
-            "give the words of the phrase alone (a short label such as `Recovery phrase:` may come before them); put notes after a #".to_string()
+            "give the words of the phrase alone; a label may come first with at most 2 list words (`Recovery phrase:`); put any other note after a # (`# Seed word list`)".to_string()
+        }
+        ParseBip39Error::HeadingOrWords { .. } => {
+            "put a # before a heading (`# Main seed phrase`); if the words are the phrase's, write them with the others or number every word".to_string()
         }
         ParseBip39Error::Numbering => {
             "number every word as on the backup (1. to 12. or 24.), or leave every number out".to_string()

@@ -10,10 +10,11 @@
 //!   lines of fewer words than the shortest share are joined until the words make a share
 //!   whose checksum is valid, or until an empty line or a heading ends it;
 //! - a line ending with `:` is a heading (as `Group 1 of 2 - 2 of 3 shares required:` in
-//!   the output of the reference `shamir create`), and a label before the first `:` is left
-//!   out (`share 1: academic acid ...`); text before a `:` that holds more than 3 list words
-//!   is not a label, and the line is read whole (a note such as `(10:30)` after the words is
-//!   then reported, not the share dropped); the reference's `Using master secret:` line is
+//!   the output of the reference `shamir create`) unless it holds a whole share's count of
+//!   list words; a label ends at the last `:` with at most 3 list words before it
+//!   (`share 1: academic acid ...`, `Group 1: share 1: ...`); a `:` after more list words is
+//!   in a note after the share (`(10:30)`), and the line is read whole (the note reported as
+//!   not a word, never the share dropped); the reference's `Using master secret:` line is
 //!   skipped.
 //!
 //! Damaged shares stay whole: a share line with a word not in the list or a `?` is still
@@ -91,15 +92,17 @@ fn word_of(token: &str) -> Option<&str> {
     }
 }
 
-/// True when `label` (text before a ':') holds more than 3 words of the SLIP-39 list: part
-/// of a share, not a label (a heading such as `Group 1 of 2 - 2 of 3 shares required` holds 1).
-fn holds_share_words(label: &str) -> bool {
-    label
-        .split_whitespace()
+/// The most SLIP-39 list words a label may hold (a heading such as `Group 1 of 2 - 2 of 3
+/// shares required` holds 1); more are words of a share.
+const MAX_LABEL_LIST_WORDS: usize = 3;
+
+/// How many words of the SLIP-39 list `text` holds.
+fn list_words(text: &str) -> usize {
+    text.split_whitespace()
         .filter_map(word_of)
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
         .filter(|w| super::wordlist::index_of(w).is_some())
         .count()
-        > 3
 }
 
 fn classify(line: &str) -> Line<'_> {
@@ -114,19 +117,20 @@ fn classify(line: &str) -> Line<'_> {
         // repeated in a message.
         return Line::Skip;
     }
-    // A heading or a label ends at the first ':'. Text before it that holds share words is
-    // neither (the ':' is in a note after the words, as "(10:30)"): the line is read whole,
-    // so that the note is reported as not a word instead of the share being dropped.
-    let words_part = match trimmed.find(':') {
-        Some(at) if !holds_share_words(&trimmed[..at]) => {
-            let after = trimmed[at + 1..].trim();
-            if after.is_empty() {
-                return Line::Break;
-            }
-            after
-        }
-        _ => trimmed,
-    };
+    // A line ending with ':' is a heading, unless it holds a whole share's count of list
+    // words (a share followed by ':').
+    if trimmed.ends_with(':') && list_words(trimmed) < MIN_SHARE_LENGTH_WORDS {
+        return Line::Break;
+    }
+    // A label ends at the last ':' with at most 3 list words before it ("share 1:", "Group
+    // 1: share 1:", "Share 1 (printed 10:30):"). A ':' with more before it is in a note
+    // after the words ("(10:30)"): the line is read whole, so that the note is reported as
+    // not a word instead of the share being dropped.
+    let words_part = trimmed
+        .rmatch_indices(':')
+        .map(|(at, _)| at)
+        .find(|&at| list_words(&trimmed[..at]) <= MAX_LABEL_LIST_WORDS)
+        .map_or(trimmed, |at| trimmed[at + 1..].trim());
     let words: Vec<&str> = words_part.split_whitespace().filter_map(word_of).collect();
     if words.is_empty() {
         Line::Skip
@@ -359,9 +363,31 @@ mod tests {
         assert_eq!(words(&got), [format!("{} (checked 10:30)", s[0]).as_str()]);
         let got = share_texts(&format!("{}:\n", s[1]));
         assert_eq!(words(&got), [format!("{}:", s[1]).as_str()]);
-        // A label before the words, even with a ':' of its own after them, goes.
-        let got = share_texts(&format!("share 2: {}\nCard 3 (group 1): {}\n", s[1], s[2]));
-        assert_eq!(words(&got), [s[1].as_str(), s[2].as_str()]);
+        // A label before the words goes, with colons of its own too.
+        let got = share_texts(&format!(
+            "share 2: {}\nGroup 1: share 3: {}\nShare 1 (printed 10:30): {}\n",
+            s[1], s[2], s[0]
+        ));
+        assert_eq!(words(&got), [s[1].as_str(), s[2].as_str(), s[0].as_str()]);
+        // A long heading is a heading, before a share written as numbered card rows.
+        let rows: Vec<String> = s[2]
+            .split(' ')
+            .collect::<Vec<_>>()
+            .chunks(4)
+            .enumerate()
+            .map(|(r, c)| {
+                c.iter()
+                    .enumerate()
+                    .map(|(k, w)| format!("{}. {w}", r * 4 + k + 1))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let text = format!(
+            "Card for my mother, kept in the kitchen closet at home:\n{}\n",
+            rows.join("\n")
+        );
+        assert_eq!(words(&share_texts(&text)), [s[2].as_str()]);
     }
 
     #[test]
