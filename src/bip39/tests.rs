@@ -306,6 +306,11 @@ fn nothing_that_could_be_words_is_left_out_of_a_phrase() {
             "{end:?}"
         );
     }
+    // Line numbers are an editor's: counted at LF only.
+    assert_eq!(
+        Bip39Phrase::parse(&format!("# backup\u{c}\n{p2}: x")),
+        Err(ParseBip39Error::ColonAmongWords { line: 2 })
+    );
     // A heading of 3 words without its ':' (or with it behind a #) cannot be told from
     // words of the phrase when the text makes a phrase either way: refused.
     for (text, line) in [

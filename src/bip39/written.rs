@@ -21,7 +21,9 @@
 //!
 //! A first or last line of 3 words apart from longer lines, in a text of unnumbered words
 //! that would make a phrase with or without them, is refused: a heading without its `:`
-//! (`Main seed phrase`) cannot be told from words of the phrase.
+//! (`Main seed phrase`) cannot be told from words of the phrase. Beyond that, list words are
+//! words of the phrase (a heading above a phrase written a word a line is read as words):
+//! the wallet's fingerprint, shown for every phrase, is what tells a wrong one.
 
 use alloc::vec::Vec;
 
@@ -32,15 +34,6 @@ use super::{ParseBip39Error, WORD_COUNTS};
 /// phrase, and 3 words fewer is the count of a shorter phrase.
 const MAX_LABEL_LIST_WORDS: usize = 2;
 
-/// The line ends other than LF (and the CR of CR LF) that text may hold.
-const OTHER_LINE_ENDS: [char; 6] = ['\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}'];
-
-/// The lines of `text`, split at every line end.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n')
-        .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split(OTHER_LINE_ENDS))
-}
-
 /// The words of the phrase in `text`, in their order (see the module's rules).
 pub(super) fn phrase_words(text: &str) -> Result<Vec<&str>, ParseBip39Error> {
     let mut words: Vec<(&str, Option<usize>)> = Vec::new();
@@ -48,8 +41,7 @@ pub(super) fn phrase_words(text: &str) -> Result<Vec<&str>, ParseBip39Error> {
     let mut lines_read: Vec<(usize, usize)> = Vec::new();
     // A number read, waiting for its word (which may be on the next line).
     let mut pending: Option<usize> = None;
-    for (index, line) in lines(text).enumerate() {
-        let line_number = index + 1;
+    for (line_number, line) in crate::slip39::text::numbered_lines(text) {
         let before = words.len();
         let line = line.trim_start_matches('\u{feff}');
         let mut rest = line.split('#').next().unwrap_or("");

@@ -3,15 +3,15 @@
 //!
 //! One rule for every source, so that every command reads the same files:
 //!
-//! - a UTF-8 byte-order mark is ignored, and so is `#` and what follows it on a line;
+//! - a UTF-8 byte-order mark is ignored, and so is `#` and what follows it on a line (a line
+//!   ends at LF, CR LF, and also at a lone CR or a Unicode line end);
 //! - words may be numbered as on the cards: `1. shaped 2. survive`, `1) shaped`, or
 //!   `1 shaped` a line (a number alone, or ending with `.` or `)`, is not a word);
 //! - a share may be one line, or spread over several lines (one word a line, or a few):
 //!   lines of fewer words than the shortest share are joined until the words make a share
 //!   whose checksum is valid, or until an empty line or a heading ends it;
 //! - a line ending with `:` is a heading (as `Group 1 of 2 - 2 of 3 shares required:` in
-//!   the output of the reference `shamir create`) unless it holds a whole share's count of
-//!   list words; a label ends at the last `:` with at most 3 list words before it
+//!   the output of the reference `shamir create`) unless it holds as many words as a share; a label ends at the last `:` with at most 3 list words before it
 //!   (`share 1: academic acid ...`, `Group 1: share 1: ...`); a `:` after more list words is
 //!   in a note after the share (`(10:30)`), and the line is read whole (the note reported as
 //!   not a word, never the share dropped); the reference's `Using master secret:` line is
@@ -92,6 +92,20 @@ fn word_of(token: &str) -> Option<&str> {
     }
 }
 
+/// The lines of `text` with their 1-based numbers as an editor counts them (at LF; the CR
+/// of CR LF dropped). A line also ends at a lone CR, a vertical tab, form feed, next line,
+/// line or paragraph separator (text copied from elsewhere may hold them), so that a `#`
+/// comment never runs on over what follows one; such pieces keep their line's number.
+pub(crate) fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    const OTHER_LINE_ENDS: [char; 6] = ['\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}'];
+    text.split('\n').enumerate().flat_map(|(i, line)| {
+        line.strip_suffix('\r')
+            .unwrap_or(line)
+            .split(OTHER_LINE_ENDS)
+            .map(move |piece| (i + 1, piece))
+    })
+}
+
 /// The most SLIP-39 list words a label may hold (a heading such as `Group 1 of 2 - 2 of 3
 /// shares required` holds 1); more are words of a share.
 const MAX_LABEL_LIST_WORDS: usize = 3;
@@ -117,9 +131,9 @@ fn classify(line: &str) -> Line<'_> {
         // repeated in a message.
         return Line::Skip;
     }
-    // A line ending with ':' is a heading, unless it holds a whole share's count of list
-    // words (a share followed by ':').
-    if trimmed.ends_with(':') && list_words(trimmed) < MIN_SHARE_LENGTH_WORDS {
+    // A line ending with ':' is a heading, unless it holds as many words as a share (a share,
+    // whole or damaged, followed by ':').
+    if trimmed.ends_with(':') && trimmed.split_whitespace().count() < MIN_SHARE_LENGTH_WORDS {
         return Line::Break;
     }
     // A label ends at the last ':' with at most 3 list words before it ("share 1:", "Group
@@ -145,8 +159,8 @@ fn classify(line: &str) -> Line<'_> {
 /// ([`crate::bip39::classify`]); a phrase itself is read more strictly (its checksum is
 /// short, so nothing that could be a word is left out).
 pub(crate) fn text_words(text: &str) -> Vec<&str> {
-    text.lines()
-        .flat_map(|line| match classify(line) {
+    numbered_lines(text)
+        .flat_map(|(_, line)| match classify(line) {
             Line::Words(words) => words,
             Line::Break | Line::Skip => Vec::new(),
         })
@@ -216,8 +230,7 @@ pub fn share_texts(text: &str) -> Vec<ShareText> {
     // The length of the whole shares read so far: where a damaged share spread over
     // lines ends when nothing else says so.
     let mut known_len: Option<usize> = None;
-    for (i, line) in text.lines().enumerate() {
-        let n = i + 1;
+    for (n, line) in numbered_lines(text) {
         match classify(line) {
             Line::Break => out.extend(pending.take()),
             Line::Skip => {}
@@ -363,6 +376,22 @@ mod tests {
         assert_eq!(words(&got), [format!("{} (checked 10:30)", s[0]).as_str()]);
         let got = share_texts(&format!("{}:\n", s[1]));
         assert_eq!(words(&got), [format!("{}:", s[1]).as_str()]);
+        // A damaged share followed by ':' is read (to be reported), not taken for a heading.
+        let mut typo: Vec<&str> = s[0].split(' ').collect();
+        typo[19] = "qqqq";
+        let got = share_texts(&format!("{}:\n", typo.join(" ")));
+        assert_eq!(got.len(), 1);
+        // A comment ends at a lone CR or a Unicode line end: the share after it is read, and
+        // keeps the number of the line as an editor counts them.
+        for end in ["\r", "\u{2028}", "\u{b}"] {
+            let got = share_texts(&format!("{} # Alice{end}{} # Bob\n{}\n", s[0], s[1], s[2]));
+            assert_eq!(
+                words(&got),
+                [s[0].as_str(), s[1].as_str(), s[2].as_str()],
+                "{end:?}"
+            );
+            assert_eq!(got.iter().map(|t| t.line).collect::<Vec<_>>(), [1, 1, 2]);
+        }
         // A label before the words goes, with colons of its own too.
         let got = share_texts(&format!(
             "share 2: {}\nGroup 1: share 3: {}\nShare 1 (printed 10:30): {}\n",
