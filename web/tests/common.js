@@ -170,7 +170,27 @@ function runner() {
   };
 }
 
+// The names of the `needles` ([name, byte array]) found anywhere in the module's memory
+// (`window.__moduleMemory`, kept by the test's wrapper of WebAssembly.instantiate).
+async function inModuleMemory(page, needles) {
+  return page.evaluate((needles) => {
+    const mem = new Uint8Array(window.__moduleMemory.buffer);
+    const found = [];
+    for (const [name, bytes] of needles) {
+      for (let i = mem.indexOf(bytes[0]); i !== -1; i = mem.indexOf(bytes[0], i + 1)) {
+        let j = 1;
+        while (j < bytes.length && mem[i + j] === bytes[j]) j++;
+        if (j === bytes.length) {
+          found.push(name);
+          break;
+        }
+      }
+    }
+    return found;
+  }, needles);
+}
+
 module.exports = {
   loadFixtures, damaged, twoLevelLines, assertTwoLevelReport, pdfPages, referenceCombine, runner,
-  cardImages, composeInPage, decodeComposed, readPrinted,
+  cardImages, composeInPage, decodeComposed, readPrinted, inModuleMemory,
 };

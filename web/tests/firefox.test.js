@@ -216,25 +216,6 @@ test("two-level set from the reference: stray, duplicate, ? word, wrong passphra
   await done(t);
 });
 
-// The names of the `needles` ([name, byte array]) found anywhere in the module's memory.
-async function inModuleMemory(page, needles) {
-  return page.evaluate((needles) => {
-    const mem = new Uint8Array(window.__moduleMemory.buffer);
-    const found = [];
-    for (const [name, bytes] of needles) {
-      for (let i = mem.indexOf(bytes[0]); i !== -1; i = mem.indexOf(bytes[0], i + 1)) {
-        let j = 1;
-        while (j < bytes.length && mem[i + j] === bytes[j]) j++;
-        if (j === bytes.length) {
-          found.push(name);
-          break;
-        }
-      }
-    }
-    return found;
-  }, needles);
-}
-
 test("nothing of a recovery stays in the module's memory once the Shares box is emptied", async (browser) => {
   const t = await openPage(browser, { watchMemory: true });
   const { page } = t;
@@ -255,9 +236,9 @@ test("nothing of a recovery stays in the module's memory once the Shares box is 
   await waitText(page, set.secret_hex, { exact: true });
   await click(page, "Hide the secret");
   // While the wallet is open the module holds its secret: the search finds it.
-  assert.ok((await inModuleMemory(page, needles)).includes("the master secret"), "the memory search finds nothing");
+  assert.ok((await common.inModuleMemory(page, needles)).includes("the master secret"), "the memory search finds nothing");
   await fill(page, "Shares", "");
-  assert.deepEqual(await inModuleMemory(page, needles), [], "left in the module's memory");
+  assert.deepEqual(await common.inModuleMemory(page, needles), [], "left in the module's memory");
   await done(t);
 });
 

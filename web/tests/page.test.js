@@ -9,7 +9,7 @@ const crypto = require("crypto");
 const assert = require("assert/strict");
 const { chromium } = require("playwright-core");
 const { loadFixtures, damaged, twoLevelLines, assertTwoLevelReport, pdfPages, referenceCombine, runner,
-  cardImages, composeInPage, decodeComposed, readPrinted } = require("./common");
+  cardImages, composeInPage, decodeComposed, readPrinted, inModuleMemory } = require("./common");
 
 const [pagePath, setPath, cliPath, chromiumPath, phrasePath, cardsDir] = process.argv.slice(2);
 assert.ok(process.env.SEEDSHARD_REF_PYTHON, "set SEEDSHARD_REF_PYTHON to a python with shamir-mnemonic 0.3.0");
@@ -134,25 +134,6 @@ test("checking a pile shows no secret and no wallet", async (browser) => {
   assert.equal(await page.getByText(/^Fingerprint [0-9a-f]{8}$/).count(), 0);
   await done(t);
 });
-
-// The names of the `needles` ([name, byte array]) found anywhere in the module's memory.
-async function inModuleMemory(page, needles) {
-  return page.evaluate((needles) => {
-    const mem = new Uint8Array(window.__moduleMemory.buffer);
-    const found = [];
-    for (const [name, bytes] of needles) {
-      for (let i = mem.indexOf(bytes[0]); i !== -1; i = mem.indexOf(bytes[0], i + 1)) {
-        let j = 1;
-        while (j < bytes.length && mem[i + j] === bytes[j]) j++;
-        if (j === bytes.length) {
-          found.push(name);
-          break;
-        }
-      }
-    }
-    return found;
-  }, needles);
-}
 
 // The payload of a Base58Check string (checksum dropped), for the keys inside an xprv.
 function base58check(text) {
