@@ -158,6 +158,7 @@ fn classify(line: &str) -> Line<'_> {
 /// ends: enough to tell which standard a text looks like
 /// ([`crate::bip39::classify`]); a phrase itself is read more strictly (its checksum is
 /// short, so nothing that could be a word is left out).
+#[cfg(feature = "bip39")]
 pub(crate) fn text_words(text: &str) -> Vec<&str> {
     numbered_lines(text)
         .flat_map(|(_, line)| match classify(line) {
