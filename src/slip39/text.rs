@@ -155,9 +155,8 @@ fn classify(line: &str) -> Line<'_> {
 
 /// Every word of `text` in order, read by the rule of this module (byte-order mark, `#`
 /// comments, numbering, headings and labels left out), with no regard to where a share
-/// ends: enough to tell which standard a text looks like
-/// ([`crate::bip39::classify`]); a phrase itself is read more strictly (its checksum is
-/// short, so nothing that could be a word is left out).
+/// ends: enough to tell which standard a text looks like ([`crate::bip39::classify`]); a
+/// phrase is read more strictly (its checksum is short: no word may be left out).
 #[cfg(feature = "bip39")]
 pub(crate) fn text_words(text: &str) -> Vec<&str> {
     numbered_lines(text)
